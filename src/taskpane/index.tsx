@@ -1,0 +1,10 @@
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { detectHost } from "../hosts/office";
+import { App } from "./components/App";
+
+const container = document.getElementById("container");
+if (container) {
+  const root = createRoot(container);
+  void detectHost().then((info) => root.render(<App info={info} />));
+}

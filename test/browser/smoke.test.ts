@@ -1,0 +1,74 @@
+import type { Browser } from "playwright-core";
+import { launch, openPage, serveDist, type StaticServer } from "./harness";
+
+jest.setTimeout(60_000);
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("built task pane in chromium", () => {
+  it("renders outside Office with the no-host message, no console error and no request off this machine", async () => {
+    const { page, log } = await openPage(browser, "local");
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.getByText("KHCT đang mở ngoài Word/Excel").waitFor();
+    expect(await page.getByRole("tab").allInnerTexts()).toEqual([
+      "Danh mục tiêu chí",
+      "Lập kế hoạch",
+      "Kiểm tra",
+      "Định dạng",
+    ]);
+    expect(log.officeJs.length).toBeGreaterThan(0); // office.js was asked for, and served locally
+    expect(log.external).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("still loads when Office.js cannot be reached (offline)", async () => {
+    const { page, log } = await openPage(browser, "blocked");
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.getByText("KHCT đang mở ngoài Word/Excel").waitFor();
+    expect(log.external).toEqual([]);
+    // The only error is the refused office.js script itself.
+    expect(
+      log.consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e))
+    ).toEqual([]);
+    await page.context().close();
+  });
+
+  it("fits a narrow task pane (320 px) without horizontal scrolling, and switches to English", async () => {
+    const { page } = await openPage(browser, "local", { width: 320, height: 640 });
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.getByText("KHCT đang mở ngoài Word/Excel").waitFor();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByLabel("Ngôn ngữ").selectOption("en");
+    await page.getByText("KHCT is open outside Word/Excel").waitFor();
+    await page.getByRole("tab", { name: "Check" }).click();
+    expect(await page.getByRole("tabpanel").innerText()).toMatch(/Find the usual mistakes/);
+    await page.context().close();
+  });
+
+  it("serves the ribbon's function file and help page", async () => {
+    const { page, log } = await openPage(browser, "local");
+    const commands = await page.goto(`${server.origin}/commands.html`);
+    expect(commands?.status()).toBe(200);
+    const help = await page.goto(`${server.origin}/help.html`);
+    expect(help?.status()).toBe(200);
+    expect(await page.locator("h1").innerText()).toMatch(/KHCT/);
+    expect(log.external).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * @jest-environment jsdom
+ */
+import * as React from "react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
+import { App } from "../../../src/taskpane/components/App";
+import type { HostInfo } from "../../../src/hosts/office";
+import { NO_HOST } from "../../../src/hosts/office";
+import { findRequirementGaps } from "../../../src/hosts/requirements";
+
+const word = (displayLanguage: string, gaps: HostInfo["gaps"] = []): HostInfo => ({
+  kind: "word",
+  displayLanguage,
+  theme: "light",
+  gaps,
+});
+
+/** A Fluent tab renders its label twice (one copy reserves the bold width); read the visible one. */
+const tabName = (tab: HTMLElement) =>
+  tab.querySelector(".fui-Tab__content:not(.fui-Tab__content--reserved-space)")?.textContent ?? "";
+
+beforeEach(() => window.localStorage.clear());
+
+describe("task pane outside Office", () => {
+  it("loads and says, in Vietnamese, that it is not inside Word/Excel", () => {
+    render(<App info={NO_HOST} />);
+    expect(screen.getByRole("heading", { name: "KHCT" })).toBeTruthy();
+    expect(screen.getByText("KHCT đang mở ngoài Word/Excel")).toBeTruthy();
+    expect(document.documentElement.lang).toBe("vi");
+  });
+
+  it("offers the four capabilities as tabs, and switches panels", () => {
+    render(<App info={NO_HOST} />);
+    const tabs = screen.getAllByRole("tab").map(tabName);
+    expect(tabs).toEqual(["Danh mục tiêu chí", "Lập kế hoạch", "Kiểm tra", "Định dạng"]);
+    fireEvent.click(screen.getByRole("tab", { name: "Kiểm tra" }));
+    expect(screen.getByRole("tabpanel").textContent).toMatch(/Tìm các lỗi thường gặp/);
+  });
+
+  it("switches to English on request and remembers the choice on this machine", () => {
+    const { unmount } = render(<App info={NO_HOST} />);
+    fireEvent.change(screen.getByLabelText("Ngôn ngữ"), { target: { value: "en" } });
+    expect(screen.getByText("KHCT is open outside Word/Excel")).toBeTruthy();
+    expect(window.localStorage.getItem("khct.locale")).toBe("en");
+    unmount();
+    render(<App info={NO_HOST} />);
+    expect(screen.getByRole("tab", { name: "Criteria catalogue" })).toBeTruthy();
+  });
+});
+
+describe("task pane inside Office", () => {
+  it("speaks English when Office's display language is English", () => {
+    render(<App info={word("en-US")} />);
+    expect(screen.getByText("Working in Word")).toBeTruthy();
+    expect(screen.getAllByRole("tab").map(tabName)).toEqual([
+      "Criteria catalogue",
+      "Planning",
+      "Check",
+      "Format",
+    ]);
+    expect(screen.queryByText(/outside Word\/Excel/)).toBeNull();
+  });
+
+  it("speaks Vietnamese for any other display language", () => {
+    render(<App info={{ kind: "excel", displayLanguage: "fr-FR", theme: null, gaps: [] }} />);
+    expect(screen.getByText("Đang làm việc trong Excel")).toBeTruthy();
+  });
+
+  it("explains what an old Office cannot do, naming the missing API sets", () => {
+    const gaps = findRequirementGaps(
+      "word",
+      (name, version) => name === "WordApi" && Number(version) <= 1.2
+    );
+    render(<App info={word("vi-VN", gaps)} />);
+    expect(screen.getByText("Phiên bản Office này quá cũ cho KHCT")).toBeTruthy();
+    expect(screen.getByText("Đọc và ghi bảng kế hoạch")).toBeTruthy();
+    expect(screen.getByRole("status").textContent).toMatch(/WordApi 1\.3/);
+  });
+
+  it("only informs when optional features are missing", () => {
+    const gaps = findRequirementGaps("excel", (name, version) => Number(version) < 1.9);
+    render(<App info={{ kind: "excel", displayLanguage: "vi-VN", theme: "dark", gaps }} />);
+    expect(screen.getByText("Một số chức năng không có trên phiên bản Office này")).toBeTruthy();
+    expect(screen.queryByText("Phiên bản Office này quá cũ cho KHCT")).toBeNull();
+  });
+
+  it("renders the React tree without warnings", () => {
+    const error = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    act(() => {
+      render(<App info={word("vi-VN")} />);
+    });
+    expect(error).not.toHaveBeenCalled();
+    error.mockRestore();
+  });
+});
