@@ -1,0 +1,5 @@
+export * from "./types";
+export * from "./catalogue";
+export * from "./reference";
+export * from "./search";
+export * from "./select";

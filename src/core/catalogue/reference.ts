@@ -1,0 +1,172 @@
+/**
+ * Criterion references as plans write them: "Tiêu chí 1.2", "tiêu chí 2. 2", "TC 2.2", "2.2",
+ * "Tiêu chí 1.10", and, under a MỨC 4 heading, "Tiêu chí 3". The parser tolerates the variants,
+ * says whether the label is written the standard way, and explains in Vietnamese what is wrong.
+ */
+import { findCriterion, findStandard, circularName } from "./catalogue";
+import type { Criterion, Framework, Level4Criterion } from "./types";
+
+export type CriterionRef =
+  | {
+      readonly kind: "criterion";
+      readonly id: string;
+      readonly standard: number;
+      readonly number: number;
+    }
+  | { readonly kind: "level4"; readonly id: string; readonly number: number };
+
+export type LabelForm = "label" | "abbreviation" | "bare";
+
+export interface ParsedRef {
+  readonly ok: true;
+  readonly ref: CriterionRef;
+  /** The standard way to write it: "Tiêu chí 2.2" (or "Tiêu chí 3" for Mức 4). */
+  readonly label: string;
+  readonly form: LabelForm;
+  /** The label part exactly as written. */
+  readonly written: string;
+  /** True when `written` is already the standard label. */
+  readonly canonical: boolean;
+  /** What follows the label (a title, after ":" or "."), trimmed. */
+  readonly rest: string;
+  readonly criterion?: Criterion;
+  readonly level4?: Level4Criterion;
+}
+
+export type RefErrorCode =
+  | "empty"
+  | "not-a-reference"
+  | "needs-criterion-number"
+  | "unknown-standard"
+  | "unknown-criterion"
+  | "unknown-level4"
+  | "no-level4";
+
+export interface RefError {
+  readonly ok: false;
+  readonly code: RefErrorCode;
+  /** Vietnamese, for the user. */
+  readonly reason: string;
+}
+
+export interface ParseOptions {
+  /** Check the reference exists in this framework. */
+  readonly framework?: Framework;
+  /** Where the text stands: under "MỨC 1, 2, 3" (default) or under "MỨC 4". */
+  readonly section?: "levels123" | "level4";
+}
+
+const PREFIX = /^\s*(?:(ti[eêế]u\s*ch[ií])|(tc))\s*(?:s[ốo]\s*)?/iu;
+// "2.2", "2. 2", "2 .2"; a comma only when unspaced ("2,2"), since "1, 2" is a list.
+const NUMBERS = /^(\d{1,2})(?:\s*\.\s*(\d{1,2})|,(\d{1,2}))?(?!\d)/u;
+const BARE = /^\s*(\d{1,2})(?:\s*\.\s*(\d{1,2})|,(\d{1,2}))(?![\d.,]*\d)/u;
+
+function error(code: RefErrorCode, reason: string): RefError {
+  return { ok: false, code, reason };
+}
+
+export function parseCriterionRef(input: string, options: ParseOptions = {}): ParsedRef | RefError {
+  const text = input.normalize("NFC");
+  if (text.trim() === "") return error("empty", "Ô trống: chưa có nhãn tiêu chí.");
+  const prefix = PREFIX.exec(text);
+  let form: LabelForm;
+  let standard: number;
+  let number: number | undefined;
+  let end: number;
+  if (prefix) {
+    form = prefix[1] ? "label" : "abbreviation";
+    const after = text.slice(prefix[0].length);
+    const numbers = NUMBERS.exec(after);
+    if (!numbers || !numbers[1]) {
+      return error(
+        "not-a-reference",
+        `“${text.trim().slice(0, 40)}” thiếu số hiệu tiêu chí (viết dạng “Tiêu chí 1.2”).`
+      );
+    }
+    standard = Number(numbers[1]);
+    const second = numbers[2] ?? numbers[3];
+    number = second === undefined ? undefined : Number(second);
+    end = prefix[0].length + numbers[0].length;
+  } else {
+    const bare = BARE.exec(text);
+    const second = bare?.[2] ?? bare?.[3];
+    if (!bare || !bare[1] || second === undefined) {
+      return error(
+        "not-a-reference",
+        `Không nhận ra nhãn tiêu chí trong “${text.trim().slice(0, 40)}” (viết dạng “Tiêu chí 1.2”).`
+      );
+    }
+    form = "bare";
+    standard = Number(bare[1]);
+    number = Number(second);
+    end = bare[0].length;
+  }
+  const written = text.slice(0, end).trim();
+  const rest = text
+    .slice(end)
+    .replace(/^\s*[:.\-–—)]\s*/u, "")
+    .trim();
+  const framework = options.framework;
+
+  if (number === undefined) {
+    // "Tiêu chí 3": a Mức 4 criterion, which only makes sense under the MỨC 4 heading.
+    if (options.section !== "level4") {
+      return error(
+        "needs-criterion-number",
+        `“${written}” thiếu số thứ tự tiêu chí: tiêu chí Mức 1–3 viết dạng “Tiêu chí ${standard}.1”; dạng “Tiêu chí ${standard}” chỉ dùng cho tiêu chí Mức 4.`
+      );
+    }
+    const id = String(standard);
+    const label = `Tiêu chí ${id}`;
+    const parsed: ParsedRef = {
+      ok: true,
+      ref: { kind: "level4", id, number: standard },
+      label,
+      form,
+      written,
+      canonical: written === label,
+      rest,
+    };
+    if (!framework) return parsed;
+    if (framework.level4 === null)
+      return error("no-level4", `${circularName(framework)} không có tiêu chí Mức 4.`);
+    if (framework.level4.count === null) return parsed; // size of the Mức 4 list unknown: cannot check
+    const level4 = framework.level4.criteria.find((c) => c.id === id);
+    if (!level4) {
+      return error(
+        "unknown-level4",
+        `${circularName(framework)} có ${framework.level4.count} tiêu chí Mức 4 (Tiêu chí 1–${framework.level4.count}); không có ${label}.`
+      );
+    }
+    return { ...parsed, level4 };
+  }
+
+  const id = `${standard}.${number}`;
+  const label = `Tiêu chí ${id}`;
+  const parsed: ParsedRef = {
+    ok: true,
+    ref: { kind: "criterion", id, standard, number },
+    label,
+    form,
+    written,
+    canonical: form === "bare" ? written === id : written === label,
+    rest,
+  };
+  if (!framework) return parsed;
+  const standardData = findStandard(framework, String(standard));
+  if (!standardData) {
+    return error(
+      "unknown-standard",
+      `${circularName(framework)} không có Tiêu chuẩn ${standard} (chỉ có Tiêu chuẩn 1–${framework.standards.length}), nên không có ${label}.`
+    );
+  }
+  const found = findCriterion(framework, id);
+  if (!found) {
+    const n = standardData.criteria.length;
+    return error(
+      "unknown-criterion",
+      `${circularName(framework)} không có ${label}: Tiêu chuẩn ${standard} có ${n} tiêu chí (${standard}.1–${standard}.${n}).`
+    );
+  }
+  return { ...parsed, criterion: found.criterion };
+}

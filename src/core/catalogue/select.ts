@@ -1,0 +1,100 @@
+/**
+ * Which framework a plan is written under: the one the user chose, else the one the plan cites
+ * for its school level, else the 2018 circular of the level. The choice comes with notes the pane
+ * shows (a successor is cited, the cited circular does not fit the level, the text is unverified).
+ */
+import type { SchoolLevel } from "../schoolLevel";
+import { SCHOOL_LEVEL_NAME } from "../schoolLevel";
+import type { SchoolYear } from "../text/schoolYear";
+import {
+  circularKey,
+  circularName,
+  defaultFramework,
+  frameworkById,
+  frameworksOfCircular,
+} from "./catalogue";
+import type { Framework } from "./types";
+
+export type ChoiceReason = "user" | "cited" | "default";
+
+export interface FrameworkNote {
+  readonly code:
+    "circular-level-mismatch" | "successor" | "unverified" | "user-framework-level-mismatch";
+  readonly message: string;
+}
+
+export interface FrameworkChoice {
+  readonly framework: Framework;
+  readonly reason: ChoiceReason;
+  readonly notes: readonly FrameworkNote[];
+}
+
+export interface ChoiceInput {
+  readonly level: SchoolLevel;
+  /** Circulars the plan cites, e.g. ["17/2018/TT-BGDĐT", "22/2024/TT-BGDĐT"]. */
+  readonly citedCirculars?: readonly string[];
+  readonly schoolYear?: SchoolYear | null;
+  /** A framework id the user picked. */
+  readonly override?: string | null;
+}
+
+export function chooseFramework(input: ChoiceInput): FrameworkChoice {
+  const notes: FrameworkNote[] = [];
+  const cited = (input.citedCirculars ?? []).flatMap((c) => frameworksOfCircular(c));
+  let framework: Framework | undefined;
+  let reason: ChoiceReason;
+
+  const chosen = input.override ? frameworkById(input.override) : undefined;
+  if (chosen) {
+    framework = chosen;
+    reason = "user";
+    if (!chosen.schoolLevels.includes(input.level)) {
+      notes.push({
+        code: "user-framework-level-mismatch",
+        message: `${circularName(chosen)} không áp dụng cho cấp ${SCHOOL_LEVEL_NAME[input.level].toLowerCase()}.`,
+      });
+    }
+  } else {
+    framework = cited.find((f) => f.schoolLevels.includes(input.level));
+    reason = framework ? "cited" : "default";
+    if (!framework) framework = defaultFramework(input.level);
+  }
+
+  for (const circular of new Set(cited.map((f) => f.circular))) {
+    const ofCircular = cited.filter((f) => f.circular === circular);
+    if (ofCircular.some((f) => f.schoolLevels.includes(input.level))) continue;
+    const levels = [...new Set(ofCircular.flatMap((f) => f.schoolLevels))];
+    notes.push({
+      code: "circular-level-mismatch",
+      message: `Kế hoạch trích dẫn Thông tư ${circular} (cấp ${levels.map((l) => SCHOOL_LEVEL_NAME[l].toLowerCase()).join(", ")}), không phải văn bản của cấp ${SCHOOL_LEVEL_NAME[input.level].toLowerCase()}.`,
+    });
+  }
+
+  const successor = framework.supersededBy;
+  if (successor) {
+    const citesSuccessor = (input.citedCirculars ?? []).some(
+      (c) => circularKey(c) === circularKey(successor.circular)
+    );
+    const from = Number(successor.date.slice(0, 4));
+    const late = input.schoolYear ? input.schoolYear.end > from : false;
+    if (citesSuccessor || late) {
+      notes.push({
+        code: "successor",
+        message: `Thông tư ${successor.circular} (${formatDate(successor.date)}) được dẫn là văn bản thay thế ${circularName(framework)}; thời hạn chuyển tiếp${successor.verified ? "" : " và nội dung của nó"} chưa được KHCT xác minh. Chọn khung tiêu chí phù hợp với kế hoạch của trường.`,
+      });
+    }
+  }
+  if (!framework.verified) {
+    notes.push({
+      code: "unverified",
+      message: `Nội dung ${circularName(framework)} trong KHCT lấy từ bản chép lại, chưa đối chiếu với văn bản chính thức.`,
+    });
+  }
+  return { framework, reason, notes };
+}
+
+/** "2026-07-07" -> "07/7/2026", the way Vietnamese documents write dates. */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return `${d}/${Number(m)}/${y}`;
+}
