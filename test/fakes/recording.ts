@@ -1,0 +1,94 @@
+/**
+ * A recording fake of the Office.js request model, faithful where KHCT relies on it:
+ * - a property read before it was loaded *and* synced throws, as office.js does;
+ * - writes and method side effects are queued and reach the document model only at sync;
+ * - every context.sync() is counted, so tests can assert how many an operation needs.
+ * office-addin-mock enforces load/sync order too but counts nothing, hence this fake.
+ */
+export class FakeContext {
+  syncCount = 0;
+  private queue: (() => void)[] = [];
+  /** A sync that would fail in Office (e.g. a request too large); set by a test. */
+  failNextSync: Error | null = null;
+
+  enqueue(operation: () => void): void {
+    this.queue.push(operation);
+  }
+
+  async sync(): Promise<void> {
+    this.syncCount++;
+    const operations = this.queue;
+    this.queue = [];
+    if (this.failNextSync) {
+      const error = this.failNextSync;
+      this.failNextSync = null;
+      throw error;
+    }
+    for (const operation of operations) operation();
+  }
+}
+
+export class NotLoadedError extends Error {
+  constructor(property: string) {
+    super(`PropertyNotLoaded: The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  }
+}
+
+/** An object of the request model: `load` names properties; `snapshot` is what sync copied. */
+export abstract class FakeObject {
+  private readonly snapshot = new Map<string, unknown>();
+
+  constructor(protected readonly context: FakeContext) {}
+
+  /** Reads the live value of a property from the document model. */
+  protected abstract current(property: string): unknown;
+
+  load(spec?: string | string[]): this {
+    const properties = (Array.isArray(spec) ? spec : (spec ?? "").split(",")).map((p) => p.trim()).filter(Boolean);
+    this.context.enqueue(() => {
+      for (const property of properties) {
+        const [head, ...rest] = property.split("/");
+        if (head === "items" && rest.length > 0) {
+          for (const item of this.loadedItems()) item.markLoaded(rest.join("/"));
+        } else if (head) {
+          this.markLoaded(head);
+        }
+      }
+    });
+    return this;
+  }
+
+  markLoaded(property: string): void {
+    this.snapshot.set(property, this.current(property));
+  }
+
+  protected loadedItems(): FakeObject[] {
+    return [];
+  }
+
+  protected read<T>(property: string): T {
+    if (!this.snapshot.has(property)) throw new NotLoadedError(property);
+    return this.snapshot.get(property) as T;
+  }
+}
+
+/** A `...OrNullObject` result: isNullObject is known only after sync. */
+export abstract class FakeNullable extends FakeObject {
+  private nullKnown = false;
+  private nullValue = false;
+
+  constructor(context: FakeContext) {
+    super(context);
+    context.enqueue(() => {
+      this.nullKnown = true;
+      this.nullValue = !this.exists();
+    });
+  }
+
+  protected abstract exists(): boolean;
+
+  get isNullObject(): boolean {
+    if (!this.nullKnown) throw new NotLoadedError("isNullObject");
+    return this.nullValue;
+  }
+}
