@@ -10,6 +10,7 @@ module.exports = {
       displayName: "unit",
       testEnvironment: "node",
       roots: ["<rootDir>/test/unit"],
+      setupFiles: ["<rootDir>/test/setup-dom.js"],
       testMatch: ["**/*.test.ts", "**/*.test.tsx"],
       transform,
     },

@@ -15,7 +15,12 @@ export interface PlanContext {
 export type InsertResult =
   | { readonly ok: true; readonly where: string }
   /** The active cell has content: nothing was written; the pane may ask to append. */
-  | { readonly ok: false; readonly reason: "occupied"; readonly where: string; readonly current: string }
+  | {
+      readonly ok: false;
+      readonly reason: "occupied";
+      readonly where: string;
+      readonly current: string;
+    }
   /** The active cell holds a formula: KHCT never replaces or appends to one. */
   | { readonly ok: false; readonly reason: "formula"; readonly where: string };
 

@@ -72,3 +72,42 @@ describe("built task pane in chromium", () => {
     await page.context().close();
   });
 });
+
+describe("criteria catalogue in chromium (outside Office)", () => {
+  it("picks a level, searches without diacritics, opens a criterion's levels, and stays inside a 320 px pane", async () => {
+    const { page, log } = await openPage(browser, "local", { width: 320, height: 700 });
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.getByLabel("Cấp học").selectOption("mam-non");
+    await page.getByText(/Thông tư 19\/2018\/TT-BGDĐT — 5 tiêu chuẩn, 25 tiêu chí/).waitFor();
+    await page.getByRole("searchbox", { name: "Tìm tiêu chí" }).fill("an ninh");
+    const first = page.getByRole("article").first();
+    expect(await first.getAttribute("aria-label")).toMatch(/^Tiêu chí 1\.10: /);
+    await first.getByRole("button", { name: /Mức 1–2/ }).click();
+    await first.getByText("Mức 2", { exact: true }).waitFor();
+    await first.getByRole("button", { name: "Chèn nhãn", exact: true }).click();
+    await page.getByText("Mở KHCT trong Word hoặc Excel để chèn vào tài liệu.").waitFor();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(log.consoleErrors).toEqual([]);
+    expect(log.external).toEqual([]);
+    await page.context().close();
+  });
+
+  it("is usable from the keyboard: tab to the search box, type, tab to a result's button", async () => {
+    const { page } = await openPage(browser, "local");
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.getByLabel("Cấp học").selectOption("tieu-hoc");
+    await page.getByRole("searchbox").focus();
+    await page.keyboard.type("thu vien");
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? "");
+    // The search box's clear button may take one stop first.
+    for (let i = 0; i < 3 && (await focused()) !== "Chèn nhãn"; i++)
+      await page.keyboard.press("Tab");
+    expect(await focused()).toBe("Chèn nhãn");
+    await page.keyboard.press("Enter");
+    await page.getByText("Mở KHCT trong Word hoặc Excel để chèn vào tài liệu.").waitFor();
+    await page.context().close();
+  });
+});

@@ -15,9 +15,14 @@ export interface ExcelModel {
   active: { sheet: number; cell: string };
 }
 
-export function excelModel(sheets: Record<string, Record<string, CellValue>> = { Sheet1: {} }): ExcelModel {
+export function excelModel(
+  sheets: Record<string, Record<string, CellValue>> = { Sheet1: {} }
+): ExcelModel {
   return {
-    sheets: Object.entries(sheets).map(([name, cells]) => ({ name, cells: new Map(Object.entries(cells)) })),
+    sheets: Object.entries(sheets).map(([name, cells]) => ({
+      name,
+      cells: new Map(Object.entries(cells)),
+    })),
     settings: new Map(),
     active: { sheet: 0, cell: "A1" },
   };
@@ -49,7 +54,11 @@ function parseAddress(address: string): { r0: number; c0: number; r1: number; c1
 }
 
 class FakeRange extends FakeObject {
-  constructor(context: FakeContext, private readonly sheet: ExcelSheetModel, private readonly at: string) {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: ExcelSheetModel,
+    private readonly at: string
+  ) {
     super(context);
   }
   private grid(formulas: boolean): CellValue[][] {
@@ -81,7 +90,8 @@ class FakeRange extends FakeObject {
       values.forEach((row, r) =>
         row.forEach((value, c) => {
           // Like typing: a leading apostrophe keeps the rest as text and is not shown.
-          const stored = typeof value === "string" && value.startsWith("'") ? value.slice(1) : value;
+          const stored =
+            typeof value === "string" && value.startsWith("'") ? value.slice(1) : value;
           this.sheet.cells.set(`${columnLetters(c0 + c)}${r0 + r + 1}`, stored);
         })
       )
@@ -96,7 +106,10 @@ class FakeRange extends FakeObject {
 }
 
 class FakeWorksheet extends FakeObject {
-  constructor(context: FakeContext, private readonly sheet: ExcelSheetModel) {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: ExcelSheetModel
+  ) {
     super(context);
   }
   protected current(property: string): unknown {
@@ -113,7 +126,10 @@ class FakeWorksheet extends FakeObject {
 
 class FakeWorksheets extends FakeObject {
   private items_: FakeWorksheet[] = [];
-  constructor(context: FakeContext, private readonly model: ExcelModel) {
+  constructor(
+    context: FakeContext,
+    private readonly model: ExcelModel
+  ) {
     super(context);
   }
   override load(spec?: string | string[]): this {
@@ -137,7 +153,11 @@ class FakeWorksheets extends FakeObject {
 }
 
 class FakeSetting extends FakeNullable {
-  constructor(context: FakeContext, private readonly model: ExcelModel, private readonly key: string) {
+  constructor(
+    context: FakeContext,
+    private readonly model: ExcelModel,
+    private readonly key: string
+  ) {
     super(context);
   }
   protected exists(): boolean {

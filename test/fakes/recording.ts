@@ -30,7 +30,9 @@ export class FakeContext {
 
 export class NotLoadedError extends Error {
   constructor(property: string) {
-    super(`PropertyNotLoaded: The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+    super(
+      `PropertyNotLoaded: The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`
+    );
   }
 }
 
@@ -44,7 +46,9 @@ export abstract class FakeObject {
   protected abstract current(property: string): unknown;
 
   load(spec?: string | string[]): this {
-    const properties = (Array.isArray(spec) ? spec : (spec ?? "").split(",")).map((p) => p.trim()).filter(Boolean);
+    const properties = (Array.isArray(spec) ? spec : (spec ?? "").split(","))
+      .map((p) => p.trim())
+      .filter(Boolean);
     this.context.enqueue(() => {
       for (const property of properties) {
         const [head, ...rest] = property.split("/");

@@ -13,7 +13,11 @@ export function wordModel(paragraphs: string[] = []): WordModel {
 }
 
 class FakeParagraph extends FakeObject {
-  constructor(context: FakeContext, private readonly model: WordModel, private readonly index: number) {
+  constructor(
+    context: FakeContext,
+    private readonly model: WordModel,
+    private readonly index: number
+  ) {
     super(context);
   }
   protected current(property: string): unknown {
@@ -27,13 +31,18 @@ class FakeParagraph extends FakeObject {
 
 class FakeParagraphs extends FakeObject {
   private items_: FakeParagraph[] = [];
-  constructor(context: FakeContext, private readonly model: WordModel) {
+  constructor(
+    context: FakeContext,
+    private readonly model: WordModel
+  ) {
     super(context);
   }
   override load(spec?: string | string[]): this {
     // The collection's items are fixed at sync time, as in Office.
     this.context.enqueue(() => {
-      this.items_ = this.model.paragraphs.map((_, i) => new FakeParagraph(this.context, this.model, i));
+      this.items_ = this.model.paragraphs.map(
+        (_, i) => new FakeParagraph(this.context, this.model, i)
+      );
       this.markLoaded("items");
     });
     return super.load(spec);
@@ -52,7 +61,11 @@ class FakeParagraphs extends FakeObject {
 }
 
 class FakeCustomProperty extends FakeNullable {
-  constructor(context: FakeContext, private readonly model: WordModel, private readonly key: string) {
+  constructor(
+    context: FakeContext,
+    private readonly model: WordModel,
+    private readonly key: string
+  ) {
     super(context);
   }
   protected exists(): boolean {
@@ -68,7 +81,11 @@ class FakeCustomProperty extends FakeNullable {
 }
 
 class FakeRange {
-  constructor(private readonly context: FakeContext, private readonly model: WordModel, private readonly span: { paragraph: number; start: number; end: number }) {}
+  constructor(
+    private readonly context: FakeContext,
+    private readonly model: WordModel,
+    private readonly span: { paragraph: number; start: number; end: number }
+  ) {}
   insertText(text: string, location: "End" | "Start" | "Replace"): FakeRange {
     const span = { ...this.span };
     this.context.enqueue(() => {
@@ -76,7 +93,8 @@ class FakeRange {
       const at = location === "Start" ? span.start : span.end;
       const cutEnd = location === "Replace" ? span.end : at;
       const from = location === "Replace" ? span.start : at;
-      this.model.paragraphs[span.paragraph] = paragraph.slice(0, from) + text + paragraph.slice(cutEnd);
+      this.model.paragraphs[span.paragraph] =
+        paragraph.slice(0, from) + text + paragraph.slice(cutEnd);
       span.start = from;
       span.end = from + text.length;
     });
@@ -86,7 +104,8 @@ class FakeRange {
     const span = this.span;
     this.context.enqueue(() => {
       const at = mode === "Start" ? span.start : span.end;
-      this.model.selection = mode === "Select" ? { ...span } : { paragraph: span.paragraph, start: at, end: at };
+      this.model.selection =
+        mode === "Select" ? { ...span } : { paragraph: span.paragraph, start: at, end: at };
     });
   }
 }
@@ -104,7 +123,8 @@ export function fakeWordContext(model: WordModel) {
       properties: {
         customProperties: {
           getItemOrNullObject: (key: string) => new FakeCustomProperty(context, model, key),
-          add: (key: string, value: string) => context.enqueue(() => model.customProperties.set(key, value)),
+          add: (key: string, value: string) =>
+            context.enqueue(() => model.customProperties.set(key, value)),
         },
       },
       getSelection: () => new FakeRange(context, model, model.selection),

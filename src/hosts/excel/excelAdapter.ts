@@ -14,7 +14,9 @@ export function asCellText(text: string): string {
   return /^[=+\-@]/.test(text) ? `'${text}` : text;
 }
 
-export function createExcelAdapter(run: BatchRunner<Excel.RequestContext> = (batch) => Excel.run(batch)): HostAdapter {
+export function createExcelAdapter(
+  run: BatchRunner<Excel.RequestContext> = (batch) => Excel.run(batch)
+): HostAdapter {
   return {
     kind: "excel",
 
@@ -27,7 +29,9 @@ export function createExcelAdapter(run: BatchRunner<Excel.RequestContext> = (bat
         const ranges = sheets.items.map((sheet) => sheet.getRange(IDENTITY_RANGE).load("values"));
         await context.sync();
         const paragraphs = ranges.flatMap((range) =>
-          range.values.flatMap((row) => row.map((value) => String(value ?? "").trim()).filter((value) => value !== ""))
+          range.values.flatMap((row) =>
+            row.map((value) => String(value ?? "").trim()).filter((value) => value !== "")
+          )
         );
         return { paragraphs, settings: stored.isNullObject ? null : parseSettings(stored.value) };
       });
@@ -49,7 +53,8 @@ export function createExcelAdapter(run: BatchRunner<Excel.RequestContext> = (bat
         const formula = String(cell.formulas[0]?.[0] ?? "");
         if (formula.startsWith("=")) return { ok: false, reason: "formula", where };
         const current = String(cell.values[0]?.[0] ?? "");
-        if (current !== "" && !options.append) return { ok: false, reason: "occupied", where, current };
+        if (current !== "" && !options.append)
+          return { ok: false, reason: "occupied", where, current };
         cell.values = [[asCellText(current === "" ? text : `${current}\n${text}`)]];
         await context.sync();
         return { ok: true, where };

@@ -7,14 +7,17 @@
 import { parseSettings, serializeSettings, SETTINGS_KEY } from "../../core/plan/settings";
 import type { BatchRunner, HostAdapter, InsertResult, PlanContext } from "../adapter";
 
-export function createWordAdapter(run: BatchRunner<Word.RequestContext> = (batch) => Word.run(batch)): HostAdapter {
+export function createWordAdapter(
+  run: BatchRunner<Word.RequestContext> = (batch) => Word.run(batch)
+): HostAdapter {
   return {
     kind: "word",
 
     readPlanContext(): Promise<PlanContext> {
       return run(async (context) => {
         const paragraphs = context.document.body.paragraphs.load("items/text");
-        const stored = context.document.properties.customProperties.getItemOrNullObject(SETTINGS_KEY);
+        const stored =
+          context.document.properties.customProperties.getItemOrNullObject(SETTINGS_KEY);
         stored.load("value");
         await context.sync();
         return {

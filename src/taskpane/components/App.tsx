@@ -8,7 +8,11 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
+import type { HostAdapter } from "../../hosts/adapter";
 import type { HostInfo } from "../../hosts/office";
+import { usePlan } from "../hooks/usePlan";
+import { CataloguePanel } from "./CataloguePanel";
+import { PlanIdentityCard } from "./PlanIdentityCard";
 import { useLocale } from "../hooks/useLocale";
 import { LocaleContext, useStrings } from "../hooks/useStrings";
 import { localeFromDisplayLanguage, type StringKey } from "../strings";
@@ -36,8 +40,7 @@ const useStyles = makeStyles({
   host: { color: tokens.colorNeutralForeground3 },
 });
 
-const PLACEHOLDERS: Readonly<Record<PanelId, StringKey>> = {
-  catalogue: "cataloguePlaceholder",
+const PLACEHOLDERS: Readonly<Record<Exclude<PanelId, "catalogue">, StringKey>> = {
   plan: "planPlaceholder",
   check: "checkPlaceholder",
   format: "formatPlaceholder",
@@ -45,10 +48,12 @@ const PLACEHOLDERS: Readonly<Record<PanelId, StringKey>> = {
 
 export interface AppProps {
   readonly info: HostInfo;
+  /** The document's adapter; null outside Office or on an Office too old for KHCT. */
+  readonly adapter?: HostAdapter | null;
 }
 
 /** The task pane: language and theme from Office, then the shell. */
-export function App({ info }: AppProps): React.JSX.Element {
+export function App({ info, adapter = null }: AppProps): React.JSX.Element {
   const [locale, setLocale] = useLocale(localeFromDisplayLanguage(info.displayLanguage));
   const styles = useStyles();
   React.useEffect(() => {
@@ -63,6 +68,7 @@ export function App({ info }: AppProps): React.JSX.Element {
       >
         <Shell
           info={info}
+          adapter={adapter}
           languageSwitch={<LanguageSwitch locale={locale} onChange={setLocale} />}
         />
       </FluentProvider>
@@ -72,13 +78,20 @@ export function App({ info }: AppProps): React.JSX.Element {
 
 interface ShellProps {
   readonly info: HostInfo;
+  readonly adapter: HostAdapter | null;
   readonly languageSwitch: React.ReactNode;
 }
 
-function Shell({ info, languageSwitch }: ShellProps): React.JSX.Element {
+function Shell({ info, adapter, languageSwitch }: ShellProps): React.JSX.Element {
   const s = useStrings();
   const styles = useStyles();
   const [panel, setPanel] = React.useState<PanelId>("catalogue");
+  const plan = usePlan(adapter);
+  const framework = plan.choice?.framework ?? null;
+  const insert = React.useMemo(
+    () => (adapter ? adapter.insertAtSelection.bind(adapter) : null),
+    [adapter]
+  );
   const hostLabel = info.kind === "word" ? s.hostWord : info.kind === "excel" ? s.hostExcel : null;
   return (
     <main className={styles.root}>
@@ -91,9 +104,16 @@ function Shell({ info, languageSwitch }: ShellProps): React.JSX.Element {
         <div>{languageSwitch}</div>
       </header>
       <HostBanner info={info} />
+      <PlanIdentityCard plan={plan} hasDocument={adapter !== null} />
       <Navigation selected={panel} onSelect={setPanel} />
       <section role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
-        <PanelPlaceholder description={s[PLACEHOLDERS[panel]]} />
+        {panel !== "catalogue" ? (
+          <PanelPlaceholder description={s[PLACEHOLDERS[panel]]} />
+        ) : framework ? (
+          <CataloguePanel framework={framework} insert={insert} />
+        ) : (
+          <Caption1>{s.levelChoose}</Caption1>
+        )}
       </section>
     </main>
   );

@@ -4,7 +4,12 @@ import type { PlanSettings } from "../../../src/core/plan/settings";
 import { excelModel, fakeExcelRun, fakeExcelContext } from "../../fakes/excel";
 import { fakeWordContext, fakeWordRun, wordModel } from "../../fakes/word";
 
-const settings: PlanSettings = { version: 1, level: "tieu-hoc", frameworkId: "tt17-2018", schoolYear: "2025-2026" };
+const settings: PlanSettings = {
+  version: 1,
+  level: "tieu-hoc",
+  frameworkId: "tt17-2018",
+  schoolYear: "2025-2026",
+};
 
 describe("the recording fakes behave like office.js", () => {
   it("throw on a property read before load and sync, and apply writes only at sync", async () => {
@@ -25,6 +30,8 @@ describe("the recording fakes behave like office.js", () => {
     const model = excelModel({ S: { A1: "a" } });
     const { context, api } = fakeExcelContext(model);
     const setting = api.workbook.settings.getItemOrNullObject("K");
+    // The point of this line is the read before sync that the office-addins rule forbids.
+    // eslint-disable-next-line office-addins/call-sync-before-read
     expect(() => setting.isNullObject).toThrow(/PropertyNotLoaded/);
     const cell = api.workbook.getActiveCell();
     cell.values = [["b"]];
@@ -40,7 +47,10 @@ describe("Word adapter", () => {
     const model = wordModel(["TRƯỜNG TIỂU HỌC BẮC HƯNG", "Năm học 2025-2026"]);
     const fake = fakeWordRun(model);
     const result = await createWordAdapter(fake.run).readPlanContext();
-    expect(result).toEqual({ paragraphs: ["TRƯỜNG TIỂU HỌC BẮC HƯNG", "Năm học 2025-2026"], settings: null });
+    expect(result).toEqual({
+      paragraphs: ["TRƯỜNG TIỂU HỌC BẮC HƯNG", "Năm học 2025-2026"],
+      settings: null,
+    });
     expect(fake.syncs()).toBe(1);
   });
 
@@ -49,7 +59,10 @@ describe("Word adapter", () => {
     const fake = fakeWordRun(model);
     const adapter = createWordAdapter(fake.run);
     await adapter.writeSettings(settings);
-    expect(JSON.parse(model.customProperties.get("KHCT") ?? "")).toMatchObject({ level: "tieu-hoc", fw: "tt17-2018" });
+    expect(JSON.parse(model.customProperties.get("KHCT") ?? "")).toMatchObject({
+      level: "tieu-hoc",
+      fw: "tt17-2018",
+    });
     expect((await adapter.readPlanContext()).settings).toEqual(settings);
     expect(fake.syncs()).toBe(2);
   });
@@ -76,7 +89,8 @@ describe("Word adapter", () => {
 describe("Excel adapter", () => {
   it("reads every sheet's cells and the settings in two syncs, whatever the number of sheets", async () => {
     const sheets: Record<string, Record<string, string>> = {};
-    for (let i = 0; i < 12; i++) sheets[`S${i}`] = { A1: `Trường Tiểu học Số ${i}`, C3: "Năm học 2025-2026" };
+    for (let i = 0; i < 12; i++)
+      sheets[`S${i}`] = { A1: `Trường Tiểu học Số ${i}`, C3: "Năm học 2025-2026" };
     const fake = fakeExcelRun(excelModel(sheets));
     const result = await createExcelAdapter(fake.run).readPlanContext();
     expect(result.paragraphs).toHaveLength(24);
@@ -96,7 +110,10 @@ describe("Excel adapter", () => {
     const model = excelModel({ KH: {} });
     model.active.cell = "B4";
     const fake = fakeExcelRun(model);
-    expect(await createExcelAdapter(fake.run).insertAtSelection("Tiêu chí 3.6")).toEqual({ ok: true, where: "KH!B4" });
+    expect(await createExcelAdapter(fake.run).insertAtSelection("Tiêu chí 3.6")).toEqual({
+      ok: true,
+      where: "KH!B4",
+    });
     expect(model.sheets[0]?.cells.get("B4")).toBe("Tiêu chí 3.6");
     expect(fake.syncs()).toBe(2);
   });
@@ -105,9 +122,16 @@ describe("Excel adapter", () => {
     const model = excelModel({ KH: { B4: "Giải pháp của trường" } });
     model.active.cell = "B4";
     const adapter = createExcelAdapter(fakeExcelRun(model).run);
-    expect(await adapter.insertAtSelection("Tiêu chí 3.6")).toEqual({ ok: false, reason: "occupied", where: "KH!B4", current: "Giải pháp của trường" });
+    expect(await adapter.insertAtSelection("Tiêu chí 3.6")).toEqual({
+      ok: false,
+      reason: "occupied",
+      where: "KH!B4",
+      current: "Giải pháp của trường",
+    });
     expect(model.sheets[0]?.cells.get("B4")).toBe("Giải pháp của trường");
-    expect(await adapter.insertAtSelection("Tiêu chí 3.6", { append: true })).toMatchObject({ ok: true });
+    expect(await adapter.insertAtSelection("Tiêu chí 3.6", { append: true })).toMatchObject({
+      ok: true,
+    });
     expect(model.sheets[0]?.cells.get("B4")).toBe("Giải pháp của trường\nTiêu chí 3.6");
   });
 
@@ -115,7 +139,11 @@ describe("Excel adapter", () => {
     const model = excelModel({ KH: { B4: "=SUM(A1:A3)" } });
     model.active.cell = "B4";
     const adapter = createExcelAdapter(fakeExcelRun(model).run);
-    expect(await adapter.insertAtSelection("x", { append: true })).toEqual({ ok: false, reason: "formula", where: "KH!B4" });
+    expect(await adapter.insertAtSelection("x", { append: true })).toEqual({
+      ok: false,
+      reason: "formula",
+      where: "KH!B4",
+    });
     expect(model.sheets[0]?.cells.get("B4")).toBe("=SUM(A1:A3)");
   });
 

@@ -1,0 +1,63 @@
+import { useCallback, useState } from "react";
+import type { InsertOptions, InsertResult } from "../../hosts/adapter";
+import { useStrings } from "./useStrings";
+import { errorMessage } from "./usePlan";
+import { format } from "../strings";
+
+export type Inserter = (text: string, options?: InsertOptions) => Promise<InsertResult>;
+
+export interface InsertStatus {
+  readonly intent: "success" | "warning" | "error";
+  readonly text: string;
+  /** Offered when the target cell is occupied: append after the user's confirmation. */
+  readonly append?: () => void;
+}
+
+/** Inserting into the document, with a status message in the user's language. */
+export function useInsert(insert: Inserter | null): {
+  status: InsertStatus | null;
+  run: (text: string) => void;
+  busy: boolean;
+} {
+  const s = useStrings();
+  const [status, setStatus] = useState<InsertStatus | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = useCallback(
+    (text: string, options?: InsertOptions) => {
+      if (!insert) {
+        setStatus({ intent: "warning", text: s.insertNeedsOffice });
+        return;
+      }
+      setBusy(true);
+      insert(text, options)
+        .then((result) => {
+          if (result.ok)
+            setStatus({
+              intent: "success",
+              text: format(s.insertDone, {
+                where: result.where === "selection" ? s.insertAtCursor : result.where,
+              }),
+            });
+          else if (result.reason === "occupied") {
+            setStatus({
+              intent: "warning",
+              text: format(s.insertOccupied, { where: result.where }),
+              append: () => run(text, { append: true }),
+            });
+          } else
+            setStatus({ intent: "error", text: format(s.insertFormula, { where: result.where }) });
+        })
+        .catch((error: unknown) =>
+          setStatus({
+            intent: "error",
+            text: format(s.insertError, { message: errorMessage(error) }),
+          })
+        )
+        .finally(() => setBusy(false));
+    },
+    [insert, s]
+  );
+
+  return { status, run, busy };
+}

@@ -1,0 +1,127 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { chooseFramework, type FrameworkChoice } from "../../core/catalogue";
+import { detectPlanIdentity, type PlanIdentity } from "../../core/plan/identity";
+import type { PlanSettings } from "../../core/plan/settings";
+import type { SchoolLevel } from "../../core/schoolLevel";
+import type { HostAdapter } from "../../hosts/adapter";
+
+export interface PlanState {
+  readonly status: "none" | "loading" | "ready" | "error";
+  readonly readError: string | null;
+  readonly identity: PlanIdentity | null;
+  readonly stored: PlanSettings | null;
+  /** The level in force: this session's pick, else the stored confirmation, else the detected one. */
+  readonly level: SchoolLevel | null;
+  readonly choice: FrameworkChoice | null;
+  /** The stored confirmation matches what is in force. */
+  readonly confirmed: boolean;
+  readonly saving: boolean;
+  readonly saveError: string | null;
+  setLevel(level: SchoolLevel): void;
+  setFramework(id: string): void;
+  confirm(): Promise<void>;
+  reload(): void;
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  return String(error);
+}
+
+/** The plan's identity: read from the document through the adapter, confirmed by the user. */
+export function usePlan(adapter: HostAdapter | null): PlanState {
+  const [status, setStatus] = useState<PlanState["status"]>(adapter ? "loading" : "none");
+  const [readError, setReadError] = useState<string | null>(null);
+  const [identity, setIdentity] = useState<PlanIdentity | null>(null);
+  const [stored, setStored] = useState<PlanSettings | null>(null);
+  const [pickedLevel, setPickedLevel] = useState<SchoolLevel | null>(null);
+  const [pickedFramework, setPickedFramework] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    if (!adapter) return;
+    let cancelled = false;
+    setStatus("loading");
+    adapter.readPlanContext().then(
+      (context) => {
+        if (cancelled) return;
+        setIdentity(detectPlanIdentity(context.paragraphs));
+        setStored(context.settings);
+        setReadError(null);
+        setStatus("ready");
+      },
+      (error: unknown) => {
+        if (cancelled) return;
+        setReadError(errorMessage(error));
+        setStatus("error");
+      }
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [adapter, generation]);
+
+  const level = pickedLevel ?? stored?.level ?? identity?.level ?? null;
+  const override =
+    pickedFramework ?? (stored && stored.level === level ? stored.frameworkId : null);
+  const choice = useMemo(
+    () =>
+      level
+        ? chooseFramework({
+            level,
+            override,
+            citedCirculars: identity?.citedCirculars ?? [],
+            schoolYear: identity?.schoolYear ?? null,
+          })
+        : null,
+    [level, override, identity]
+  );
+  const confirmed = Boolean(
+    stored && choice && stored.level === level && stored.frameworkId === choice.framework.id
+  );
+
+  const setLevel = useCallback((next: SchoolLevel) => {
+    setPickedLevel(next);
+    setPickedFramework(null);
+  }, []);
+
+  const confirm = useCallback(async () => {
+    if (!adapter || !level || !choice) return;
+    const settings: PlanSettings = {
+      version: 1,
+      level,
+      frameworkId: choice.framework.id,
+      schoolYear: identity?.schoolYear?.text ?? null,
+    };
+    setSaving(true);
+    setSaveError(null);
+    try {
+      await adapter.writeSettings(settings);
+      setStored(settings);
+    } catch (error) {
+      setSaveError(errorMessage(error));
+    } finally {
+      setSaving(false);
+    }
+  }, [adapter, level, choice, identity]);
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+
+  return {
+    status,
+    readError,
+    identity,
+    stored,
+    level,
+    choice,
+    confirmed,
+    saving,
+    saveError,
+    setLevel,
+    setFramework: setPickedFramework,
+    confirm,
+    reload,
+  };
+}
