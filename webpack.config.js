@@ -2,6 +2,7 @@
 // ts-loader, HtmlWebpackPlugin, CopyWebpackPlugin, an https dev server on localhost:3000.
 
 const path = require("path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
@@ -25,7 +26,8 @@ async function getHttpsOptions() {
 
 /**
  * @param {Record<string, string | boolean>} env webpack --env values; env.baseline builds a bare
- *   React + Fluent UI shell used by the bundle-size benchmark as the point of comparison.
+ *   React + Fluent UI shell and env.nocatalogue the pane without the catalogue data, both used by
+ *   the bundle-size benchmark as points of comparison.
  * @param {{ mode?: string }} options
  */
 module.exports = async (env = {}, options = {}) => {
@@ -62,6 +64,16 @@ module.exports = async (env = {}, options = {}) => {
           },
         ],
       })
+    );
+  }
+
+  if (env.nocatalogue) {
+    // Bench only: the same task pane without the catalogue's data, to measure the data's share.
+    plugins.push(
+      new webpack.NormalModuleReplacementPlugin(
+        /data[\\/]frameworks\.json$/,
+        path.resolve(__dirname, "scripts/baseline/empty-catalogue.json")
+      )
     );
   }
 

@@ -3,7 +3,7 @@
 
 const path = require("path");
 
-const SUITES = ["bundle"];
+const SUITES = ["bundle", "catalogue"];
 
 async function main() {
   const only = process.argv.slice(2);

@@ -1,0 +1,78 @@
+/**
+ * `khct`: KHCT's command line over the same core as the add-in. Messages are Vietnamese; a user
+ * mistake prints what is wrong and how to call the command (exit 2), never a stack trace.
+ */
+import { parseArgs } from "node:util";
+import { runCatalogue } from "./catalogue";
+import { UsageError, type CommandResult } from "./usage";
+
+export const USAGE = `Cách dùng / usage:
+  khct catalogue --level <mam-non|tieu-hoc|trung-hoc> [--framework <id>] [--json]
+      In danh mục tiêu chí (mặc định: thông tư 2018 của cấp học).
+      Prints the criteria catalogue (default: the level's 2018 circular).
+  khct --help
+`;
+
+export function run(argv: readonly string[]): CommandResult {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === "--help" || command === "-h" || command === "help")
+      return { exitCode: 0, stdout: USAGE };
+    if (command === "catalogue") {
+      const { values } = parseArgs({
+        args: [...rest],
+        options: {
+          level: { type: "string" },
+          framework: { type: "string" },
+          json: { type: "boolean", default: false },
+        },
+        strict: true,
+        allowPositionals: false,
+      });
+      return runCatalogue(values);
+    }
+    throw new UsageError(`Không có lệnh “${command}”.`);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      return {
+        exitCode: 2,
+        stdout: "",
+        stderr: `khct: ${translateParseError(error.message)}\n\n${USAGE}`,
+      };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      exitCode: 1,
+      stdout: "",
+      stderr: `khct: lỗi không mong đợi / unexpected error: ${message}\n`,
+    };
+  }
+}
+
+/** node:util parseArgs errors carry an ERR_PARSE_ARGS_* code (checked by shape: errors may come from another realm). */
+function isParseArgsError(error: unknown): error is Error {
+  const code =
+    typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" && code.startsWith("ERR_PARSE_ARGS");
+}
+
+function translateParseError(message: string): string {
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `tùy chọn không hợp lệ “${unknown[1]}”.`;
+  const missing = /Option '([^']+)' argument missing/.exec(message);
+  if (missing) return `tùy chọn “${missing[1]?.split(" ")[0]}” cần một giá trị.`;
+  const positional = /Unexpected argument '([^']+)'/.exec(message);
+  if (positional) return `đối số thừa “${positional[1]}”.`;
+  return message;
+}
+
+/** Entry point for bin/khct.js. */
+export function main(argv: readonly string[]): void {
+  const result = run(argv);
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(result.exitCode); // output piped into `head`, etc.
+  });
+  if (result.stderr) process.stderr.write(result.stderr);
+  if (result.stdout) process.stdout.write(result.stdout, () => process.exit(result.exitCode));
+  else process.exitCode = result.exitCode;
+}
