@@ -1,5 +1,5 @@
 /** A recording fake of the part of the Excel API KHCT uses. Cells are addressed "A1". */
-import { FakeContext, FakeNullable, FakeObject } from "./recording";
+import { FakeCollection, FakeContext, FakeKeyedItem, FakeObject } from "./recording";
 
 export type CellValue = string | number | boolean;
 
@@ -124,54 +124,6 @@ class FakeWorksheet extends FakeObject {
   }
 }
 
-class FakeWorksheets extends FakeObject {
-  private items_: FakeWorksheet[] = [];
-  constructor(
-    context: FakeContext,
-    private readonly model: ExcelModel
-  ) {
-    super(context);
-  }
-  override load(spec?: string | string[]): this {
-    this.context.enqueue(() => {
-      this.items_ = this.model.sheets.map((s) => new FakeWorksheet(this.context, s));
-      this.markLoaded("items");
-    });
-    return super.load(spec);
-  }
-  protected override loadedItems(): FakeObject[] {
-    return this.items_;
-  }
-  protected current(property: string): unknown {
-    if (property === "items") return true;
-    throw new Error(`fake: Worksheets.${property} not modelled`);
-  }
-  get items(): FakeWorksheet[] {
-    this.read("items");
-    return this.items_;
-  }
-}
-
-class FakeSetting extends FakeNullable {
-  constructor(
-    context: FakeContext,
-    private readonly model: ExcelModel,
-    private readonly key: string
-  ) {
-    super(context);
-  }
-  protected exists(): boolean {
-    return this.model.settings.has(this.key);
-  }
-  protected current(property: string): unknown {
-    if (property === "value") return this.model.settings.get(this.key);
-    throw new Error(`fake: Setting.${property} not modelled`);
-  }
-  get value(): unknown {
-    return this.read("value");
-  }
-}
-
 export function fakeExcelContext(model: ExcelModel) {
   const context = new FakeContext();
   const activeSheet = () => model.sheets[model.active.sheet] as ExcelSheetModel;
@@ -179,10 +131,12 @@ export function fakeExcelContext(model: ExcelModel) {
     sync: () => context.sync(),
     workbook: {
       get worksheets() {
-        return new FakeWorksheets(context, model);
+        return new FakeCollection(context, () =>
+          model.sheets.map((s) => new FakeWorksheet(context, s))
+        );
       },
       settings: {
-        getItemOrNullObject: (key: string) => new FakeSetting(context, model, key),
+        getItemOrNullObject: (key: string) => new FakeKeyedItem(context, model.settings, key),
         add: (key: string, value: unknown) => context.enqueue(() => model.settings.set(key, value)),
       },
       getActiveCell: () => new FakeRange(context, activeSheet(), model.active.cell),

@@ -96,3 +96,61 @@ export abstract class FakeNullable extends FakeObject {
     return this.nullValue;
   }
 }
+
+/** A collection (paragraphs, worksheets…): its items are fixed at the sync that loads it, as in Office. */
+export class FakeCollection<T extends FakeObject> extends FakeObject {
+  private items_: T[] = [];
+
+  constructor(
+    context: FakeContext,
+    private readonly makeItems: () => T[]
+  ) {
+    super(context);
+  }
+
+  override load(spec?: string | string[]): this {
+    this.context.enqueue(() => {
+      this.items_ = this.makeItems();
+      this.markLoaded("items");
+    });
+    return super.load(spec);
+  }
+
+  protected override loadedItems(): FakeObject[] {
+    return this.items_;
+  }
+
+  protected current(property: string): unknown {
+    if (property === "items") return true;
+    throw new Error(`fake: collection.${property} not modelled`);
+  }
+
+  get items(): T[] {
+    this.read("items");
+    return this.items_;
+  }
+}
+
+/** An item of a keyed store (custom properties, settings) got with getItemOrNullObject(key). */
+export class FakeKeyedItem<V> extends FakeNullable {
+  constructor(
+    context: FakeContext,
+    private readonly store: Map<string, V>,
+    private readonly key: string
+  ) {
+    super(context);
+  }
+
+  protected exists(): boolean {
+    return this.store.has(this.key);
+  }
+
+  protected current(property: string): unknown {
+    if (property === "value") return this.store.get(this.key);
+    throw new Error(`fake: item.${property} not modelled`);
+  }
+
+  get value(): V {
+    return this.read("value");
+  }
+}

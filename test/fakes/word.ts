@@ -1,5 +1,5 @@
 /** A recording fake of the part of the Word API KHCT uses. */
-import { FakeContext, FakeNullable, FakeObject } from "./recording";
+import { FakeCollection, FakeContext, FakeKeyedItem, FakeObject } from "./recording";
 
 export interface WordModel {
   paragraphs: string[];
@@ -26,57 +26,6 @@ class FakeParagraph extends FakeObject {
   }
   get text(): string {
     return this.read("text");
-  }
-}
-
-class FakeParagraphs extends FakeObject {
-  private items_: FakeParagraph[] = [];
-  constructor(
-    context: FakeContext,
-    private readonly model: WordModel
-  ) {
-    super(context);
-  }
-  override load(spec?: string | string[]): this {
-    // The collection's items are fixed at sync time, as in Office.
-    this.context.enqueue(() => {
-      this.items_ = this.model.paragraphs.map(
-        (_, i) => new FakeParagraph(this.context, this.model, i)
-      );
-      this.markLoaded("items");
-    });
-    return super.load(spec);
-  }
-  protected override loadedItems(): FakeObject[] {
-    return this.items_;
-  }
-  protected current(property: string): unknown {
-    if (property === "items") return true;
-    throw new Error(`fake: Paragraphs.${property} not modelled`);
-  }
-  get items(): FakeParagraph[] {
-    this.read("items");
-    return this.items_;
-  }
-}
-
-class FakeCustomProperty extends FakeNullable {
-  constructor(
-    context: FakeContext,
-    private readonly model: WordModel,
-    private readonly key: string
-  ) {
-    super(context);
-  }
-  protected exists(): boolean {
-    return this.model.customProperties.has(this.key);
-  }
-  protected current(property: string): unknown {
-    if (property === "value") return this.model.customProperties.get(this.key);
-    throw new Error(`fake: CustomProperty.${property} not modelled`);
-  }
-  get value(): string {
-    return this.read("value");
   }
 }
 
@@ -117,12 +66,15 @@ export function fakeWordContext(model: WordModel) {
     document: {
       body: {
         get paragraphs() {
-          return new FakeParagraphs(context, model);
+          return new FakeCollection(context, () =>
+            model.paragraphs.map((_, i) => new FakeParagraph(context, model, i))
+          );
         },
       },
       properties: {
         customProperties: {
-          getItemOrNullObject: (key: string) => new FakeCustomProperty(context, model, key),
+          getItemOrNullObject: (key: string) =>
+            new FakeKeyedItem(context, model.customProperties, key),
           add: (key: string, value: string) =>
             context.enqueue(() => model.customProperties.set(key, value)),
         },
