@@ -7,11 +7,11 @@ import {
   SETTINGS_MAX_LENGTH,
 } from "../../../src/core/plan/settings";
 
-const SEEDS = path.resolve(__dirname, "../../../../shared/seeds");
+const SEEDS = path.resolve(__dirname, "../../fixtures/seeds");
 /** The seeds are text extracted from PDF, one printed line per line; a blank line ends a paragraph. */
 const seed = (name: string) =>
   fs
-    .readFileSync(path.join(process.env.KHCT_SEEDS_DIR ?? SEEDS, name), "utf8")
+    .readFileSync(path.join(SEEDS, name), "utf8")
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.replace(/\s*\n\s*/g, " "));
 
