@@ -19,7 +19,10 @@ const referenceFile = (name: string) =>
 describe("catalogue data", () => {
   it("is exactly what the build script makes from the reference (no hand edits, no drift)", () => {
     // The reference lives beside the checkout (shared/reference/catalogue), as on CI; or set KHCT_REFERENCE_DIR.
-    expect({ referenceDirExists: fs.existsSync(REFERENCE_DIR), REFERENCE_DIR }).toEqual({ referenceDirExists: true, REFERENCE_DIR });
+    expect({ referenceDirExists: fs.existsSync(REFERENCE_DIR), REFERENCE_DIR }).toEqual({
+      referenceDirExists: true,
+      REFERENCE_DIR,
+    });
     expect(JSON.parse(JSON.stringify(build()))).toEqual(CATALOGUE);
   });
 
