@@ -1,0 +1,203 @@
+/**
+ * The layouts of plan tables seen in real plans, as data: each column's role, its standard header
+ * and the wordings schools use for it (matched on folded text: no diacritics, lower case).
+ */
+export type ColumnRole =
+  | "tt"
+  | "standard"
+  | "criterion"
+  | "target"
+  | "solution"
+  | "responsible"
+  | "timeframe"
+  | "budget"
+  | "support"
+  | "note"
+  | "level"
+  | "content"
+  | "progress"
+  | "result"
+  | "fail"
+  | "pass"
+  | "level1"
+  | "level2"
+  | "level3"
+  | "unmet"
+  | "achieved";
+
+export type LayoutId =
+  "standard" | "standard-level" | "progress" | "solutions" | "assessment" | "assessment-level4";
+
+export interface LayoutColumn {
+  readonly role: ColumnRole;
+  /** The standard header text, for a new table. */
+  readonly header: string;
+  /** Wordings seen in plans, tried in order against the folded header. */
+  readonly variants: readonly RegExp[];
+  readonly required: boolean;
+}
+
+export interface Layout {
+  readonly id: LayoutId;
+  /** Vietnamese name shown to the user. */
+  readonly name: string;
+  readonly kind: "plan" | "assessment";
+  readonly columns: readonly LayoutColumn[];
+  /** Several rows per criterion are normal (progress tracking lists tasks). */
+  readonly rowsPerCriterion: "one" | "many";
+  /** The TT column numbers every row, not only the standard rows. */
+  readonly numbersEveryRow: boolean;
+  /** Whether the table has "MỨC 1, 2, 3" / "MỨC 4" section rows and standard rows. */
+  readonly groupRows: boolean;
+}
+
+const col = (
+  role: ColumnRole,
+  header: string,
+  variants: RegExp[],
+  required = true
+): LayoutColumn => ({ role, header, variants, required });
+
+const TT = col("tt", "TT", [/^(s ?tt|tt|so tt|so thu tu)$/]);
+const CRITERION_COMBINED = col("criterion", "Tiêu chuẩn, tiêu chí", [
+  /^tieu chuan,? ?tieu chi$/,
+  /^tieu chuan va tieu chi$/,
+  /^tieu chi$/,
+]);
+const TARGET = col("target", "Kết quả cần đạt (so với hiện trạng)", [
+  /ket qua can dat/,
+  /muc tieu can dat/,
+]);
+const SOLUTION = col("solution", "Công việc/giải pháp cần thực hiện", [
+  /cong viec/,
+  /giai phap/,
+  /bien phap/,
+]);
+const RESPONSIBLE = col("responsible", "Chủ trì và phối hợp thực hiện", [
+  /chu tri/,
+  /phoi hop/,
+  /nguoi (chiu trach nhiem|thuc hien|phu trach)/,
+  /phu trach/,
+  /^nguoi thuc hien$/,
+]);
+const TIMEFRAME = col("timeframe", "Thời gian thực hiện và hoàn thành", [/thoi gian/, /thoi han/]);
+const BUDGET = col("budget", "Dự kiến kinh phí", [/kinh phi/], false);
+const SUPPORT = col("support", "Điều kiện hỗ trợ khác", [/dieu kien ho tro/, /ho tro khac/], false);
+const NOTE = col("note", "Ghi chú", [/ghi chu/], false);
+
+export const LAYOUTS: readonly Layout[] = [
+  {
+    id: "standard",
+    name: "Bảng kế hoạch chuẩn (9 cột)",
+    kind: "plan",
+    columns: [
+      TT,
+      CRITERION_COMBINED,
+      TARGET,
+      SOLUTION,
+      RESPONSIBLE,
+      TIMEFRAME,
+      BUDGET,
+      SUPPORT,
+      NOTE,
+    ],
+    rowsPerCriterion: "one",
+    numbersEveryRow: false,
+    groupRows: true,
+  },
+  {
+    id: "standard-level",
+    name: "Bảng kế hoạch chuẩn có cột Mức",
+    kind: "plan",
+    columns: [
+      TT,
+      CRITERION_COMBINED,
+      col("level", "Mức", [/^muc( dat| can dat| muc tieu| phan dau)?$/]),
+      TARGET,
+      SOLUTION,
+      RESPONSIBLE,
+      TIMEFRAME,
+      BUDGET,
+      SUPPORT,
+      NOTE,
+    ],
+    rowsPerCriterion: "one",
+    numbersEveryRow: false,
+    groupRows: true,
+  },
+  {
+    id: "progress",
+    name: "Bảng theo dõi tiến độ",
+    kind: "plan",
+    columns: [
+      col("standard", "Tiêu chuẩn", [/^tieu chuan$/]),
+      col("criterion", "Tiêu chí", [/^tieu chi$/]),
+      TT,
+      col("content", "Nội dung kế hoạch", [/noi dung ke hoach/, /^noi dung( cong viec)?$/]),
+      col("timeframe", "Thời gian dự kiến", [/thoi gian/]),
+      col("responsible", "Người chịu trách nhiệm", [
+        /nguoi chiu trach nhiem/,
+        /phu trach/,
+        /chu tri/,
+      ]),
+      col("progress", "Tiến độ thực hiện", [/tien do/]),
+      col("result", "Kết quả", [/^ket qua( dat duoc| thuc hien)?$/]),
+      NOTE,
+    ],
+    rowsPerCriterion: "many",
+    numbersEveryRow: true,
+    groupRows: false,
+  },
+  {
+    id: "solutions",
+    name: "Bảng giải pháp theo tiêu chí",
+    kind: "plan",
+    columns: [
+      col("criterion", "Tiêu chí", [/^tieu chi$/]),
+      col("responsible", "Người thực hiện", [/nguoi thuc hien/, /chu tri/, /phu trach/]),
+      col("budget", "Dự kiến kinh phí (nếu có)", [/kinh phi/], false),
+      col("timeframe", "Thời gian thực hiện", [/thoi gian/]),
+      col("solution", "Giải pháp", [/giai phap/, /bien phap/]),
+    ],
+    rowsPerCriterion: "one",
+    numbersEveryRow: false,
+    groupRows: false,
+  },
+  {
+    id: "assessment",
+    name: "Bảng kết quả tự đánh giá (Mức 1, 2, 3)",
+    kind: "assessment",
+    columns: [
+      CRITERION_COMBINED,
+      col("fail", "Không đạt", [/(^| )khong dat$/]),
+      col("pass", "Đạt", [/(^| )dat$/]),
+      col("level1", "Mức 1", [/muc 1$/]),
+      col("level2", "Mức 2", [/muc 2$/]),
+      col("level3", "Mức 3", [/muc 3$/]),
+      col("unmet", "Nội dung không đạt", [/noi dung (khong dat|chua dat)/], false),
+    ],
+    rowsPerCriterion: "one",
+    numbersEveryRow: false,
+    groupRows: true,
+  },
+  {
+    id: "assessment-level4",
+    name: "Bảng kết quả tiêu chí Mức 4",
+    kind: "assessment",
+    columns: [
+      col("criterion", "Tiêu chí", [/^tieu chi$/]),
+      col("fail", "Không đạt", [/(^| )khong dat$/]),
+      col("pass", "Đạt", [/(^| )dat$/]),
+      col("achieved", "Nội dung đã đạt", [/noi dung (da )?dat/], false),
+    ],
+    rowsPerCriterion: "one",
+    numbersEveryRow: false,
+    groupRows: false,
+  },
+];
+
+export function layoutById(id: LayoutId): Layout {
+  const layout = LAYOUTS.find((l) => l.id === id);
+  if (!layout) throw new Error(`layout ${id}`);
+  return layout;
+}

@@ -1,0 +1,160 @@
+/**
+ * The rows of a recognised plan table: section rows ("MỨC 1, 2, 3", "MỨC 4"), standard rows
+ * ("1 | Tiêu chuẩn 1: Tổ chức và quản lý nhà trường"), criterion rows, level-4 rows, "Không"
+ * rows, empty rows, and anything else (kept, reported, never touched).
+ */
+import { parseCriterionRef, type ParsedRef, type RefError } from "../catalogue/reference";
+import type { Framework } from "../catalogue/types";
+import { fold, squash } from "../text/fold";
+import type { HeaderMatch } from "./header";
+import type { ColumnRole } from "./layouts";
+import type { TableGrid } from "./table";
+
+export type Section = "levels123" | "level4";
+
+export type RowKind = "section" | "standard" | "criterion" | "level4" | "none" | "empty" | "other";
+
+export interface RowCell {
+  readonly col: number;
+  /** The text of the cell (for a vertically merged cell, the merge's text). */
+  readonly text: string;
+  /** The position is covered by a merge that starts in another row or column. */
+  readonly covered: boolean;
+}
+
+export interface PlanRow {
+  /** Row index in the table grid. */
+  readonly index: number;
+  readonly kind: RowKind;
+  /** The MỨC section the row stands in (null before any section row, or in layouts without them). */
+  readonly section: Section | null;
+  /** For section rows: which section starts here. */
+  readonly starts?: Section;
+  /** For standard rows: the standard's number and the title as written. */
+  readonly standard?: { readonly id: string; readonly title: string; readonly written: string };
+  /** For criterion and level-4 rows: the parsed reference. */
+  readonly ref?: ParsedRef;
+  /** A criterion cell that could not be read as a reference. */
+  readonly refError?: RefError;
+  readonly cells: Readonly<Partial<Record<ColumnRole, RowCell>>>;
+}
+
+export interface PlanTable {
+  readonly grid: TableGrid;
+  readonly header: HeaderMatch;
+  readonly rows: readonly PlanRow[];
+}
+
+const SECTION_LEVELS123 = /^muc (1 2 3|1 2 va 3|1 den 3|i ii iii)$/;
+const SECTION_LEVEL4 = /^muc (4|iv)$/;
+const STANDARD = /^\s*(?:\d+\s*[.)]?\s*)?ti[eê]u\s*chu[aẩâ]n\s*(\d{1,2})\s*[:.\-–]?\s*(.*)$/isu;
+
+function rowCells(
+  grid: TableGrid,
+  header: HeaderMatch,
+  r: number
+): Partial<Record<ColumnRole, RowCell>> {
+  const out: Partial<Record<ColumnRole, RowCell>> = {};
+  for (const [role, col] of Object.entries(header.columns) as [ColumnRole, number][]) {
+    const cell = grid.cells[r]?.[col];
+    if (!cell) continue;
+    const covered = cell.origin.row !== r || cell.origin.col !== col;
+    // A vertical merge (same column) carries its text down; a horizontal one does not repeat it.
+    const text =
+      covered && cell.origin.col === col
+        ? (grid.cells[cell.origin.row]?.[col]?.text ?? "")
+        : covered
+          ? ""
+          : cell.text;
+    out[role] = { col, text, covered };
+  }
+  return out;
+}
+
+/** The distinct non-empty texts of a row, each merge counted once. */
+function rowTexts(grid: TableGrid, r: number): string[] {
+  const seen = new Set<string>();
+  const texts: string[] = [];
+  for (const cell of grid.cells[r] ?? []) {
+    const key = `${cell.origin.row}:${cell.origin.col}`;
+    if (seen.has(key) || cell.origin.row !== r) continue;
+    seen.add(key);
+    if (cell.text.trim()) texts.push(cell.text);
+  }
+  return texts;
+}
+
+/** Reads the body rows of a recognised table. */
+export function readPlanTable(
+  grid: TableGrid,
+  header: HeaderMatch,
+  framework?: Framework
+): PlanTable {
+  const rows: PlanRow[] = [];
+  let section: Section | null = null;
+  const referenceRoles: readonly ColumnRole[] = ["criterion"];
+  for (let r = header.headerStart + header.headerRows; r < grid.rowCount; r++) {
+    const cells = rowCells(grid, header, r);
+    const texts = rowTexts(grid, r);
+    const base = { index: r, cells };
+    if (texts.length === 0) {
+      rows.push({ ...base, kind: "empty", section });
+      continue;
+    }
+    const joined = fold(texts.join(" "));
+    if (texts.length <= 2 && (SECTION_LEVELS123.test(joined) || SECTION_LEVEL4.test(joined))) {
+      section = SECTION_LEVEL4.test(joined) ? "level4" : "levels123";
+      rows.push({ ...base, kind: "section", section, starts: section });
+      continue;
+    }
+    const standardText = texts.find((t) => STANDARD.test(t));
+    const criterionCell = referenceRoles
+      .map((role) => cells[role])
+      .find((cell) => cell && cell.text.trim() !== "");
+    const standardMatch = standardText ? STANDARD.exec(squash(standardText)) : null;
+    if (
+      standardMatch &&
+      standardMatch[1] &&
+      (!criterionCell || STANDARD.test(criterionCell.text))
+    ) {
+      rows.push({
+        ...base,
+        kind: "standard",
+        section,
+        standard: {
+          id: String(Number(standardMatch[1])),
+          title: squash(standardMatch[2] ?? ""),
+          written: squash(standardText ?? ""),
+        },
+      });
+      continue;
+    }
+    if (criterionCell) {
+      const text = squash(criterionCell.text);
+      if (!criterionCell.covered && section === "level4" && fold(text) === "khong") {
+        rows.push({ ...base, kind: "none", section });
+        continue;
+      }
+      const where = section === "level4" ? "level4" : "levels123";
+      const parsed = parseCriterionRef(text, { section: where });
+      if (parsed.ok) {
+        // Known to be a reference; whether it exists for this school level is a separate question.
+        const checked = framework ? parseCriterionRef(text, { framework, section: where }) : parsed;
+        rows.push({
+          ...base,
+          kind: parsed.ref.kind === "level4" ? "level4" : "criterion",
+          section,
+          ref: checked.ok ? checked : parsed,
+          ...(checked.ok ? {} : { refError: checked }),
+        });
+        continue;
+      }
+      if (!criterionCell.covered) {
+        rows.push({ ...base, kind: "other", section, refError: parsed });
+        continue;
+      }
+    }
+    rows.push({ ...base, kind: "other", section });
+  }
+  return { grid, header, rows };
+}
