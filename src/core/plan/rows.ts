@@ -91,7 +91,8 @@ export function readPlanTable(
   framework?: Framework
 ): PlanTable {
   const rows: PlanRow[] = [];
-  let section: Section | null = null;
+  // The Mức 4 results table lists only Mức 4 criteria ("Tiêu chí 1" … "Tiêu chí 5").
+  let section: Section | null = header.layout.id === "assessment-level4" ? "level4" : null;
   const referenceRoles: readonly ColumnRole[] = ["criterion"];
   for (let r = header.headerStart + header.headerRows; r < grid.rowCount; r++) {
     const cells = rowCells(grid, header, r);

@@ -1,0 +1,123 @@
+/**
+ * Row templates: the correct row for a criterion and a target level. "Kết quả cần đạt" is drawn
+ * from the circular's indicators of the levels still to reach; what only the school can write
+ * (solution, people, budget) is a visible placeholder, never invented content.
+ */
+import { findCriterion, indicatorsToReach } from "../catalogue/catalogue";
+import type { Framework, LevelNumber } from "../catalogue/types";
+import { stripTrailingPunctuation } from "../text/fold";
+import type { SchoolYear } from "../text/schoolYear";
+import type { ColumnRole } from "./layouts";
+
+export const PLACEHOLDERS = {
+  solution: "[Ghi công việc, giải pháp cụ thể]",
+  responsible: "[Ghi người chủ trì, người phối hợp]",
+  budget: "[Ghi kinh phí hoặc “Không”]",
+} as const;
+
+/** True for text KHCT put as a placeholder (the school has not written the cell yet). */
+export function isPlaceholder(text: string): boolean {
+  const t = text.trim();
+  return Object.values(PLACEHOLDERS).some((p) => p === t);
+}
+
+/** Current result of a criterion: 0 = không đạt, 1–3 = the level reached. */
+export type AssessedLevel = 0 | LevelNumber;
+
+export interface RowTemplate {
+  readonly kind: "criterion" | "level4";
+  /** "1.2", or "3" for the Mức 4 criterion 3. */
+  readonly id: string;
+  /** The standard the row stands under (criterion rows). */
+  readonly standardId?: string;
+  readonly target: LevelNumber | 4;
+  readonly values: Readonly<Partial<Record<ColumnRole, string>>>;
+}
+
+export function defaultTimeframe(year: SchoolYear | null): string {
+  return year ? `Trong năm học ${year.text}` : "Trong năm học";
+}
+
+/** "Đạt Mức 2: a) …; b) …" — one line per level still to reach. */
+function targetText(
+  framework: Framework,
+  id: string,
+  target: LevelNumber,
+  current: AssessedLevel
+): string | null {
+  const found = findCriterion(framework, id);
+  if (!found) return null;
+  const needed = indicatorsToReach(found.criterion, target, current);
+  if (needed === null) return null;
+  return needed
+    .map(({ level, indicators }) => {
+      const parts = indicators.map(
+        (i) => `${i.key ? `${i.key}) ` : ""}${stripTrailingPunctuation(i.text)}`
+      );
+      return `Đạt Mức ${level}: ${parts.join("; ")}.`;
+    })
+    .join("\n");
+}
+
+/**
+ * The row for a criterion to raise from `current` to `target`; null when the criterion does not
+ * exist in the framework, has no such level, or is already at the target.
+ */
+export function criterionRowTemplate(
+  framework: Framework,
+  id: string,
+  target: LevelNumber,
+  current: AssessedLevel,
+  year: SchoolYear | null
+): RowTemplate | null {
+  const found = findCriterion(framework, id);
+  if (!found || target > found.criterion.maxLevel || current >= target) return null;
+  const label = `Tiêu chí ${id}`;
+  const achieve = targetText(framework, id, target, current) ?? "";
+  return {
+    kind: "criterion",
+    id,
+    standardId: found.standard.id,
+    target,
+    values: {
+      criterion: label,
+      level: `Mức ${target}`,
+      target: achieve,
+      solution: PLACEHOLDERS.solution,
+      content: PLACEHOLDERS.solution,
+      responsible: PLACEHOLDERS.responsible,
+      timeframe: defaultTimeframe(year),
+      budget: PLACEHOLDERS.budget,
+      standard: found.standard.id,
+    },
+  };
+}
+
+/** A Mức 4 row; the criterion's own text is used only where the catalogue has it. */
+export function level4RowTemplate(
+  framework: Framework,
+  id: string,
+  year: SchoolYear | null
+): RowTemplate | null {
+  const level4 = framework.level4;
+  if (!level4) return null;
+  if (level4.count !== null && !level4.criteria.some((c) => c.id === id)) return null;
+  const text = level4.criteria.find((c) => c.id === id)?.text;
+  return {
+    kind: "level4",
+    id,
+    target: 4,
+    values: {
+      criterion: `Tiêu chí ${id}`,
+      level: "Mức 4",
+      target: text
+        ? `Đạt tiêu chí ${id} Mức 4: ${stripTrailingPunctuation(text)}.`
+        : `Đạt tiêu chí ${id} Mức 4.`,
+      solution: PLACEHOLDERS.solution,
+      content: PLACEHOLDERS.solution,
+      responsible: PLACEHOLDERS.responsible,
+      timeframe: defaultTimeframe(year),
+      budget: PLACEHOLDERS.budget,
+    },
+  };
+}
