@@ -3,7 +3,7 @@
 
 const path = require("path");
 
-const SUITES = ["bundle", "catalogue"];
+const SUITES = ["bundle", "catalogue", "plan"];
 
 async function main() {
   const only = process.argv.slice(2);
