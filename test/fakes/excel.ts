@@ -1,5 +1,5 @@
 /** A recording fake of the part of the Excel API KHCT uses. Cells are addressed "A1". */
-import { FakeCollection, FakeContext, FakeKeyedItem, FakeObject } from "./recording";
+import { FakeCollection, FakeContext, FakeKeyedItem, FakeNullable, FakeObject } from "./recording";
 
 export type CellValue = string | number | boolean;
 
@@ -12,6 +12,8 @@ export interface ExcelSheetModel {
 export interface ExcelModel {
   sheets: ExcelSheetModel[];
   settings: Map<string, unknown>;
+  /** Merged areas, "Sheet!A1:C1". */
+  merges: string[];
   active: { sheet: number; cell: string };
 }
 
@@ -24,6 +26,7 @@ export function excelModel(
       cells: new Map(Object.entries(cells)),
     })),
     settings: new Map(),
+    merges: [],
     active: { sheet: 0, cell: "A1" },
   };
 }
@@ -31,6 +34,7 @@ export function excelModel(
 export function columnIndex(letters: string): number {
   return [...letters.toUpperCase()].reduce((n, c) => n * 26 + (c.charCodeAt(0) - 64), 0) - 1;
 }
+
 export function columnLetters(index: number): string {
   let n = index + 1;
   let out = "";
@@ -41,7 +45,8 @@ export function columnLetters(index: number): string {
   }
   return out;
 }
-function parseAddress(address: string): { r0: number; c0: number; r1: number; c1: number } {
+
+export function parseAddress(address: string): { r0: number; c0: number; r1: number; c1: number } {
   const [a, b] = address.split(":");
   const cell = (s: string) => {
     const m = /^([A-Z]+)(\d+)$/i.exec(s);
@@ -53,31 +58,39 @@ function parseAddress(address: string): { r0: number; c0: number; r1: number; c1
   return { r0: start.r, c0: start.c, r1: end.r, c1: end.c };
 }
 
+const a1 = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
+const areaAddress = (top: number, left: number, height: number, width: number) =>
+  height === 1 && width === 1
+    ? a1(top, left)
+    : `${a1(top, left)}:${a1(top + height - 1, left + width - 1)}`;
+
+function gridOf(sheet: ExcelSheetModel, address: string, formulas: boolean): CellValue[][] {
+  const { r0, c0, r1, c1 } = parseAddress(address);
+  const rows: CellValue[][] = [];
+  for (let r = r0; r <= r1; r++) {
+    const row: CellValue[] = [];
+    for (let c = c0; c <= c1; c++) {
+      const value = sheet.cells.get(a1(r, c)) ?? "";
+      // A formula's value is what it computes; the fake computes nothing and shows 0.
+      row.push(!formulas && typeof value === "string" && value.startsWith("=") ? 0 : value);
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
 class FakeRange extends FakeObject {
   constructor(
     context: FakeContext,
-    private readonly sheet: ExcelSheetModel,
+    protected readonly model: ExcelModel,
+    protected readonly sheet: ExcelSheetModel,
     private readonly at: string
   ) {
     super(context);
   }
-  private grid(formulas: boolean): CellValue[][] {
-    const { r0, c0, r1, c1 } = parseAddress(this.at);
-    const rows: CellValue[][] = [];
-    for (let r = r0; r <= r1; r++) {
-      const row: CellValue[] = [];
-      for (let c = c0; c <= c1; c++) {
-        const value = this.sheet.cells.get(`${columnLetters(c)}${r + 1}`) ?? "";
-        // A formula's value is what it computes; the fake computes nothing and shows 0.
-        row.push(!formulas && typeof value === "string" && value.startsWith("=") ? 0 : value);
-      }
-      rows.push(row);
-    }
-    return rows;
-  }
   protected current(property: string): unknown {
-    if (property === "values") return this.grid(false);
-    if (property === "formulas") return this.grid(true);
+    if (property === "values") return gridOf(this.sheet, this.at, false);
+    if (property === "formulas") return gridOf(this.sheet, this.at, true);
     if (property === "address") return `${this.sheet.name}!${this.at}`;
     throw new Error(`fake: Range.${property} not modelled`);
   }
@@ -92,7 +105,7 @@ class FakeRange extends FakeObject {
           // Like typing: a leading apostrophe keeps the rest as text and is not shown.
           const stored =
             typeof value === "string" && value.startsWith("'") ? value.slice(1) : value;
-          this.sheet.cells.set(`${columnLetters(c0 + c)}${r0 + r + 1}`, stored);
+          this.sheet.cells.set(a1(r0 + r, c0 + c), stored);
         })
       )
     );
@@ -103,11 +116,130 @@ class FakeRange extends FakeObject {
   get address(): string {
     return this.read("address");
   }
+  /** Inserting whole rows above this range's first row shifts everything below, merges too. */
+  getEntireRow() {
+    const { r0, r1 } = parseAddress(this.at);
+    const height = r1 - r0 + 1;
+    return {
+      insert: (direction: "Down") => {
+        if (direction !== "Down") throw new Error("fake: only Down is modelled");
+        this.context.enqueue(() => {
+          const moved = new Map<string, CellValue>();
+          for (const [address, value] of this.sheet.cells) {
+            const { r0: r, c0: c } = parseAddress(address);
+            moved.set(r >= r0 ? a1(r + height, c) : address, value);
+          }
+          this.sheet.cells = moved;
+          this.model.merges = this.model.merges.map((m) => {
+            const [sheet, area] = m.split("!") as [string, string];
+            if (sheet !== this.sheet.name) return m;
+            const box = parseAddress(area);
+            return box.r0 >= r0
+              ? `${sheet}!${areaAddress(box.r0 + height, box.c0, box.r1 - box.r0 + 1, box.c1 - box.c0 + 1)}`
+              : m;
+          });
+        });
+      },
+    };
+  }
+  merge(across = false): void {
+    if (across) throw new Error("fake: merge(across) not modelled");
+    this.context.enqueue(() => this.model.merges.push(`${this.sheet.name}!${this.at}`));
+  }
+}
+
+class FakeAddress extends FakeObject {
+  constructor(
+    context: FakeContext,
+    private readonly value: string
+  ) {
+    super(context);
+  }
+  protected current(property: string): unknown {
+    if (property === "address") return this.value;
+    throw new Error(`fake: area.${property} not modelled`);
+  }
+  get address(): string {
+    return this.read("address");
+  }
+}
+
+class FakeMergedAreas extends FakeNullable {
+  readonly areas: FakeCollection<FakeAddress>;
+  constructor(
+    context: FakeContext,
+    private readonly model: ExcelModel,
+    private readonly sheet: ExcelSheetModel
+  ) {
+    super(context);
+    this.areas = new FakeCollection(context, () =>
+      this.mine().map((m) => new FakeAddress(context, m))
+    );
+  }
+  private mine(): string[] {
+    return this.model.merges.filter((m) => m.startsWith(`${this.sheet.name}!`));
+  }
+  protected exists(): boolean {
+    return this.mine().length > 0;
+  }
+  protected current(): unknown {
+    return undefined;
+  }
+  override load(spec?: string | string[]): this {
+    const properties = (Array.isArray(spec) ? spec : (spec ?? "").split(",")).map((p) => p.trim());
+    this.areas.load(properties.map((p) => p.replace(/^areas\//, "")));
+    return this;
+  }
+}
+
+/** The used range: from A1 to the last non-empty cell (real Excel starts at the first one). */
+class FakeUsedRange extends FakeNullable {
+  constructor(
+    context: FakeContext,
+    private readonly model: ExcelModel,
+    private readonly sheet: ExcelSheetModel
+  ) {
+    super(context);
+  }
+  private area(): string | null {
+    let bottom = -1;
+    let right = -1;
+    for (const [address, value] of this.sheet.cells) {
+      if (value === "") continue;
+      const { r0, c0 } = parseAddress(address);
+      bottom = Math.max(bottom, r0);
+      right = Math.max(right, c0);
+    }
+    return bottom < 0 ? null : areaAddress(0, 0, bottom + 1, right + 1);
+  }
+  protected exists(): boolean {
+    return this.area() !== null;
+  }
+  protected current(property: string): unknown {
+    const area = this.area();
+    if (area === null) return undefined;
+    const box = parseAddress(area);
+    if (property === "address") return `${this.sheet.name}!${area}`;
+    if (property === "values") return gridOf(this.sheet, area, false);
+    if (property === "rowCount") return box.r1 + 1;
+    if (property === "columnCount") return box.c1 + 1;
+    throw new Error(`fake: usedRange.${property} not modelled`);
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get values(): CellValue[][] {
+    return this.read("values");
+  }
+  getMergedAreasOrNullObject(): FakeMergedAreas {
+    return new FakeMergedAreas(this.context, this.model, this.sheet);
+  }
 }
 
 class FakeWorksheet extends FakeObject {
   constructor(
     context: FakeContext,
+    private readonly model: ExcelModel,
     private readonly sheet: ExcelSheetModel
   ) {
     super(context);
@@ -120,26 +252,45 @@ class FakeWorksheet extends FakeObject {
     return this.read("name");
   }
   getRange(address: string): FakeRange {
-    return new FakeRange(this.context, this.sheet, address);
+    return new FakeRange(this.context, this.model, this.sheet, address);
+  }
+  getRangeByIndexes(top: number, left: number, height: number, width: number): FakeRange {
+    return new FakeRange(
+      this.context,
+      this.model,
+      this.sheet,
+      areaAddress(top, left, height, width)
+    );
+  }
+  getUsedRangeOrNullObject(): FakeUsedRange {
+    return new FakeUsedRange(this.context, this.model, this.sheet);
   }
 }
 
 export function fakeExcelContext(model: ExcelModel) {
   const context = new FakeContext();
+  const sheetOf = (sheet: ExcelSheetModel) => new FakeWorksheet(context, model, sheet);
   const activeSheet = () => model.sheets[model.active.sheet] as ExcelSheetModel;
   const api = {
     sync: () => context.sync(),
     workbook: {
       get worksheets() {
-        return new FakeCollection(context, () =>
-          model.sheets.map((s) => new FakeWorksheet(context, s))
-        );
+        return Object.assign(new FakeCollection(context, () => model.sheets.map(sheetOf)), {
+          getActiveWorksheet: () => sheetOf(activeSheet()),
+          getItemOrNullObject: (name: string) => {
+            const found = model.sheets.find((s) => s.name === name);
+            // Simplification: known at once rather than after the sync.
+            return Object.assign(sheetOf(found ?? { name, cells: new Map() }), {
+              isNullObject: found === undefined,
+            });
+          },
+        });
       },
       settings: {
         getItemOrNullObject: (key: string) => new FakeKeyedItem(context, model.settings, key),
         add: (key: string, value: unknown) => context.enqueue(() => model.settings.set(key, value)),
       },
-      getActiveCell: () => new FakeRange(context, activeSheet(), model.active.cell),
+      getActiveCell: () => new FakeRange(context, model, activeSheet(), model.active.cell),
     },
   };
   return { context, api };

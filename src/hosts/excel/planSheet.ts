@@ -1,0 +1,207 @@
+/**
+ * Excel: the plan as an ordinary range, as schools keep it (merged group rows allowed) — never
+ * an Excel table object, whose rows.add causes merge conflicts and lost edits under co-authoring.
+ *
+ * Reading the active sheet is one sync; applying a fill patch is two, whatever the number of rows:
+ * one to confirm that the table still holds what the patch was computed from, one to write.
+ */
+import type { Patch, PatchOp } from "../../core/plan/patch";
+import { buildGrid, type RawCell, type TableGrid } from "../../core/plan/table";
+import type { BatchRunner } from "../adapter";
+import { asCellText } from "./excelAdapter";
+
+export interface SheetSnapshot {
+  readonly sheet: string;
+  /** Sheet position of the grid's top-left cell (0-based). */
+  readonly top: number;
+  readonly left: number;
+  readonly grid: TableGrid;
+}
+
+/** Where a table found in the snapshot stands: its rows [start, end) of the snapshot grid. */
+export interface TablePlace {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type ApplyOutcome =
+  | {
+      readonly ok: true;
+      readonly written: number;
+      readonly inserted: number;
+      readonly skipped: readonly PatchOp[];
+    }
+  | { readonly ok: false; readonly reason: "changed" | "gone" };
+
+/** Bounds on what one request reads, within Excel on the web's 5 MB payload limit. */
+export const MAX_ROWS = 5000;
+export const MAX_COLUMNS = 64;
+
+const text = (value: unknown) => (value === null || value === undefined ? "" : String(value));
+
+/** "Sheet1!B3:D4" or "'Kế hoạch'!B3" -> zero-based corners. */
+export function parseAddress(address: string): {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+} {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const [a = "A1", b] = local.replace(/\$/g, "").split(":");
+  const cell = (s: string) => {
+    const m = /^([A-Z]+)(\d+)$/i.exec(s);
+    if (!m || !m[1] || !m[2]) return { row: 0, col: 0 };
+    const col = [...m[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    return { row: Number(m[2]) - 1, col };
+  };
+  const start = cell(a);
+  const end = b ? cell(b) : start;
+  return { top: start.row, left: start.col, bottom: end.row, right: end.col };
+}
+
+/**
+ * Builds the grid of the used range: values, and merged areas when the host can report them
+ * (ExcelApi 1.13; without it covered cells simply read as empty).
+ */
+export function gridFromSheet(
+  values: readonly (readonly unknown[])[],
+  top: number,
+  left: number,
+  mergedAreas: readonly string[]
+): TableGrid {
+  const spans = new Map<string, { rows: number; cols: number }>();
+  const covered = new Set<string>();
+  for (const area of mergedAreas) {
+    const a = parseAddress(area);
+    spans.set(`${a.top - top}:${a.left - left}`, {
+      rows: a.bottom - a.top + 1,
+      cols: a.right - a.left + 1,
+    });
+    for (let r = a.top; r <= a.bottom; r++)
+      for (let c = a.left; c <= a.right; c++)
+        if (r !== a.top || c !== a.left) covered.add(`${r - top}:${c - left}`);
+  }
+  const rows: RawCell[][] = values.map((row, r) => {
+    const cells: RawCell[] = [];
+    row.forEach((value, c) => {
+      if (covered.has(`${r}:${c}`)) return;
+      const span = spans.get(`${r}:${c}`);
+      cells.push({
+        text: text(value),
+        ...(span ? { colSpan: span.cols, rowSpan: span.rows } : {}),
+      });
+    });
+    return cells;
+  });
+  return buildGrid(rows);
+}
+
+export function createExcelPlanSheet(
+  run: BatchRunner<Excel.RequestContext> = (batch) => Excel.run(batch),
+  options: { mergedAreas?: boolean } = {}
+) {
+  return {
+    /** The active sheet's used range as a grid (one sync). */
+    readActiveSheet(): Promise<SheetSnapshot | null> {
+      return run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        sheet.load("name");
+        const used = sheet.getUsedRangeOrNullObject(true);
+        used.load("address,values,rowCount,columnCount");
+        const merged = options.mergedAreas ? used.getMergedAreasOrNullObject() : null;
+        merged?.load("areas/items/address");
+        await context.sync();
+        if (used.isNullObject) return null;
+        const corner = parseAddress(used.address);
+        const values = used.values.slice(0, MAX_ROWS).map((row) => row.slice(0, MAX_COLUMNS));
+        const areas =
+          merged && !merged.isNullObject ? merged.areas.items.map((a) => a.address) : [];
+        return {
+          sheet: sheet.name,
+          top: corner.top,
+          left: corner.left,
+          grid: gridFromSheet(values, corner.top, corner.left, areas),
+        };
+      });
+    },
+
+    /**
+     * Applies a fill patch computed on `place` of `snapshot`. Refuses (nothing written) when the
+     * table no longer holds what the patch was computed from outside the cells it fills; skips a
+     * cell a co-author filled meanwhile. Sets are written before inserts, inserts bottom-up, so
+     * snapshot coordinates stay valid throughout the one write batch.
+     */
+    applyPatch(snapshot: SheetSnapshot, place: TablePlace, patch: Patch): Promise<ApplyOutcome> {
+      return run(async (context) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(snapshot.sheet);
+        const height = place.end - place.start;
+        const width = snapshot.grid.colCount;
+        const range = sheet.getRangeByIndexes(
+          snapshot.top + place.start,
+          snapshot.left,
+          Math.max(height, 1),
+          width
+        );
+        range.load("values");
+        await context.sync();
+        if (sheet.isNullObject) return { ok: false, reason: "gone" };
+
+        const now = range.values.map((row) => row.map(text));
+        const targets = new Set(
+          patch.ops
+            .filter((op) => op.kind === "set")
+            .map((op) => op.kind === "set" && `${op.row}:${op.col}`)
+        );
+        for (let r = 0; r < height; r++) {
+          for (let c = 0; c < width; c++) {
+            const was = snapshot.grid.cells[place.start + r]?.[c];
+            const expected =
+              was && was.origin.row === place.start + r && was.origin.col === c ? was.text : "";
+            if (!targets.has(`${r}:${c}`) && (now[r]?.[c] ?? "") !== expected)
+              return { ok: false, reason: "changed" };
+          }
+        }
+
+        const skipped: PatchOp[] = [];
+        let written = 0;
+        for (const op of patch.ops) {
+          if (op.kind !== "set") continue;
+          if ((now[op.row]?.[op.col] ?? "") !== op.expected) {
+            skipped.push(op);
+            continue;
+          }
+          sheet.getRangeByIndexes(
+            snapshot.top + place.start + op.row,
+            snapshot.left + op.col,
+            1,
+            1
+          ).values = [[asCellText(op.text)]];
+          written++;
+        }
+
+        const inserts = patch.ops.filter(
+          (op): op is Extract<PatchOp, { kind: "insert" }> => op.kind === "insert"
+        );
+        const byPlace = new Map<number, Extract<PatchOp, { kind: "insert" }>[]>();
+        for (const op of inserts) byPlace.set(op.before, [...(byPlace.get(op.before) ?? []), op]);
+        for (const before of [...byPlace.keys()].sort((a, b) => b - a)) {
+          const block = byPlace.get(before) ?? [];
+          const at = snapshot.top + place.start + before;
+          sheet.getRangeByIndexes(at, snapshot.left, block.length, 1).getEntireRow().insert("Down");
+          sheet.getRangeByIndexes(at, snapshot.left, block.length, width).values = block.map((op) =>
+            op.cells.map(asCellText)
+          );
+          block.forEach((op, i) => {
+            if (op.mergeFrom !== undefined && op.mergeFrom < width - 1) {
+              sheet
+                .getRangeByIndexes(at + i, snapshot.left + op.mergeFrom, 1, width - op.mergeFrom)
+                .merge(false);
+            }
+          });
+        }
+        await context.sync();
+        return { ok: true, written, inserted: inserts.length, skipped };
+      });
+    },
+  };
+}

@@ -1,0 +1,181 @@
+import { frameworkById, criteria, type Framework } from "../../../src/core/catalogue";
+import { locateTables } from "../../../src/core/plan/locate";
+import { computeFillPatch } from "../../../src/core/plan/patch";
+import { readPlanTable } from "../../../src/core/plan/rows";
+import { buildGrid } from "../../../src/core/plan/table";
+import {
+  criterionRowTemplate,
+  level4RowTemplate,
+  type RowTemplate,
+} from "../../../src/core/plan/templates";
+import { parseSchoolYear } from "../../../src/core/text/schoolYear";
+import { createExcelPlanSheet, parseAddress } from "../../../src/hosts/excel/planSheet";
+import {
+  columnLetters,
+  excelModel,
+  fakeExcelRun,
+  type CellValue,
+  type ExcelModel,
+} from "../../fakes/excel";
+import { STANDARD_2021 } from "../../fixtures/tables";
+
+const tt17 = frameworkById("tt17-2018") as Framework;
+const year = parseSchoolYear("2025-2026");
+
+/** A sheet with a title, a blank row, then the plan table from row 3, merges as the school made them. */
+function planSheet(): ExcelModel {
+  const cells: Record<string, CellValue> = {
+    A1: "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2025-2026",
+  };
+  const grid = buildGrid(STANDARD_2021);
+  const merges: string[] = [];
+  grid.cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell.origin.row === r && cell.origin.col === c && cell.text)
+        cells[`${columnLetters(c)}${r + 3}`] = cell.text;
+    })
+  );
+  STANDARD_2021.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row) {
+      if ((cell.colSpan ?? 1) > 1)
+        merges.push(
+          `KH!${columnLetters(c)}${r + 3}:${columnLetters(c + (cell.colSpan ?? 1) - 1)}${r + 3}`
+        );
+      c += cell.colSpan ?? 1;
+    }
+  });
+  const model = excelModel({ KH: cells });
+  model.merges = merges;
+  return model;
+}
+
+const templates = (ids: string[]) =>
+  ids
+    .map((id) => criterionRowTemplate(tt17, id, 2, 1, year))
+    .filter((t): t is RowTemplate => t !== null);
+
+async function fill(model: ExcelModel, ids: string[], between?: (model: ExcelModel) => void) {
+  const fake = fakeExcelRun(model);
+  const adapter = createExcelPlanSheet(fake.run, { mergedAreas: true });
+  const snapshot = await adapter.readActiveSheet();
+  if (!snapshot) throw new Error("empty sheet");
+  const [located] = locateTables(snapshot.grid);
+  if (!located) throw new Error("no table");
+  const patch = computeFillPatch(
+    readPlanTable(located.grid, located.header, tt17),
+    templates(ids),
+    tt17
+  );
+  const readSyncs = fake.syncs();
+  between?.(model);
+  const outcome = await adapter.applyPatch(snapshot, located, patch);
+  return { outcome, patch, readSyncs, writeSyncs: fake.syncs() - readSyncs };
+}
+
+const column = (model: ExcelModel, letter: string) => {
+  const sheet = model.sheets[0];
+  const out: string[] = [];
+  for (let r = 1; r <= 40; r++) out.push(String(sheet?.cells.get(`${letter}${r}`) ?? ""));
+  return out;
+};
+
+describe("Excel plan sheet", () => {
+  it("finds the plan table below the title, with its merged group rows", async () => {
+    const snapshot = await createExcelPlanSheet(fakeExcelRun(planSheet()).run, {
+      mergedAreas: true,
+    }).readActiveSheet();
+    const tables = locateTables(snapshot!.grid);
+    expect(tables.map((t) => [t.start, t.end, t.header.layout.id])).toEqual([[2, 14, "standard"]]);
+    expect(tables[0]?.grid.cells[1]?.[4]?.origin).toEqual({ row: 1, col: 0 }); // "MỨC 1, 2, 3" merged across
+  });
+
+  it("fills in place: new rows under their standard, the school's rows untouched, in 1 + 2 syncs", async () => {
+    const model = planSheet();
+    const before = new Map(model.sheets[0]?.cells);
+    const { outcome, readSyncs, writeSyncs } = await fill(model, ["1.1", "1.3", "3.6"]);
+    expect(outcome).toMatchObject({ ok: true, inserted: 3 });
+    expect([readSyncs, writeSyncs]).toEqual([1, 2]);
+    const labels = column(model, "B").map((t) => t.split("\n")[0]);
+    expect(labels.slice(5, 14)).toEqual([
+      "Tiêu chí 1.1",
+      "Tiêu chí 1.2",
+      "Tiêu chí 1.3",
+      "Tiêu chí 1.4",
+      "Tiêu chuẩn 2: Cán bộ quản lý, giáo viên,",
+      "Tiêu chí 2.2",
+      "Tiêu chuẩn 3: Cơ sở vật chất và thiết bị dạy học",
+      "Tiêu chí 3.6",
+      "Tiêu chuẩn 5: Hoạt động và kết quả nuôi",
+    ]);
+    // Every text the school wrote is still there (moved down by the inserted rows, never changed).
+    const after = [...(model.sheets[0]?.cells.values() ?? [])];
+    for (const value of before.values()) expect(after).toContain(value);
+    expect(model.merges).toContain("KH!B12:I12"); // the new standard row is merged like the others
+  });
+
+  it("needs the same number of syncs for 30 rows and for 300", async () => {
+    const all = criteria(tt17).map((c) => c.id);
+    const small = await fill(planSheet(), all);
+    const model = planSheet();
+    const extra = (model.sheets[0] as { cells: Map<string, CellValue> }).cells;
+    for (let r = 0; r < 270; r++) extra.set(`D${15 + r}`, `Việc ${r}`); // a longer table
+    const big = await fill(model, all);
+    expect(small.outcome.ok && big.outcome.ok).toBe(true);
+    expect([big.readSyncs, big.writeSyncs]).toEqual([small.readSyncs, small.writeSyncs]);
+  });
+
+  it("filling twice changes nothing the second time", async () => {
+    const model = planSheet();
+    await fill(model, ["1.1", "3.6"]);
+    const snapshot = new Map(model.sheets[0]?.cells);
+    const second = await fill(model, ["1.1", "3.6"]);
+    expect(second.patch.ops).toEqual([]);
+    expect(model.sheets[0]?.cells).toEqual(snapshot);
+  });
+
+  it("refuses, writing nothing, when a co-author changed the table after the preview", async () => {
+    const model = planSheet();
+    const { outcome } = await fill(model, ["1.1"], (m) =>
+      m.sheets[0]?.cells.set("C6", "Sửa của cô Lan")
+    );
+    expect(outcome).toEqual({ ok: false, reason: "changed" });
+    expect(model.sheets[0]?.cells.get("B6")).toBe("Tiêu chí 1.2");
+  });
+
+  it("skips a cell a co-author filled meanwhile, writes the others", async () => {
+    const model = planSheet();
+    model.sheets[0]?.cells.set("B20", ""); // nothing
+    const cells = model.sheets[0]?.cells as Map<string, CellValue>;
+    cells.set("B10", "Tiêu chí 2.2");
+    cells.set("D10", "");
+    const { outcome } = await fill(model, ["2.2"], (m) =>
+      m.sheets[0]?.cells.set("D10", "Giải pháp của thầy Nam")
+    );
+    expect(outcome.ok && outcome.skipped.map((op) => op.kind === "set" && op.role)).toEqual([
+      "solution",
+    ]);
+    expect(cells.get("D10")).toBe("Giải pháp của thầy Nam");
+  });
+
+  it("parses addresses with sheet names", () => {
+    expect(parseAddress("'Kế hoạch'!B3:D4")).toEqual({ top: 2, left: 1, bottom: 3, right: 3 });
+    expect(parseAddress("KH!$A$1")).toEqual({ top: 0, left: 0, bottom: 0, right: 0 });
+  });
+
+  it("level-4 rows go into the MỨC 4 section", async () => {
+    const model = planSheet();
+    const fake = fakeExcelRun(model);
+    const adapter = createExcelPlanSheet(fake.run, { mergedAreas: true });
+    const snapshot = await adapter.readActiveSheet();
+    const [located] = locateTables(snapshot!.grid);
+    const patch = computeFillPatch(
+      readPlanTable(located!.grid, located!.header, tt17),
+      [level4RowTemplate(tt17, "2", year) as RowTemplate],
+      tt17
+    );
+    await adapter.applyPatch(snapshot!, located!, patch);
+    const labels = column(model, "B");
+    expect(labels.indexOf("Tiêu chí 2")).toBeGreaterThan(labels.indexOf("Không"));
+  });
+});
