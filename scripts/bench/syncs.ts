@@ -1,0 +1,64 @@
+/**
+ * Sync counts of filling a plan through the Excel adapter, measured on the recording fake of the
+ * request model (test/fakes): all criteria of Thông tư 17 (≈ 30 rows) and a 300-row table.
+ * The figure must not grow with the number of rows.
+ */
+import { criteria, frameworkById, type Framework } from "../../src/core/catalogue";
+import { locateTables } from "../../src/core/plan/locate";
+import { computeFillPatch } from "../../src/core/plan/patch";
+import { readPlanTable } from "../../src/core/plan/rows";
+import {
+  criterionRowTemplate,
+  level4RowTemplate,
+  type RowTemplate,
+} from "../../src/core/plan/templates";
+import { parseSchoolYear } from "../../src/core/text/schoolYear";
+import { createExcelPlanSheet } from "../../src/hosts/excel/planSheet";
+import { columnLetters, excelModel, fakeExcelRun, type CellValue } from "../../test/fakes/excel";
+
+const HEADER = [
+  "TT",
+  "Tiêu chuẩn, tiêu chí",
+  "Kết quả cần đạt (so với hiện trạng)",
+  "Công việc/giải pháp cần thực hiện",
+  "Chủ trì và phối hợp thực hiện",
+  "Thời gian thực hiện và hoàn thành",
+  "Dự kiến kinh phí",
+  "Điều kiện hỗ trợ khác",
+  "Ghi chú",
+];
+
+async function excelFillSyncs(
+  framework: Framework,
+  templates: RowTemplate[],
+  bodyRows: number
+): Promise<number> {
+  const cells: Record<string, CellValue> = {};
+  HEADER.forEach((h, c) => (cells[`${columnLetters(c)}1`] = h));
+  for (let r = 0; r < bodyRows; r++) cells[`D${r + 2}`] = `Việc đã ghi ${r}`;
+  const fake = fakeExcelRun(excelModel({ KH: cells }));
+  const sheet = createExcelPlanSheet(fake.run, { mergedAreas: true });
+  const snapshot = await sheet.readActiveSheet();
+  const [located] = locateTables(snapshot!.grid);
+  const patch = computeFillPatch(
+    readPlanTable(located!.grid, located!.header, framework),
+    templates,
+    framework
+  );
+  const outcome = await sheet.applyPatch(snapshot!, located!, patch);
+  if (!outcome.ok) throw new Error(outcome.reason);
+  return fake.syncs();
+}
+
+export async function run(
+  report: (name: string, value: number, unit: string) => void
+): Promise<void> {
+  const framework = frameworkById("tt17-2018") as Framework;
+  const year = parseSchoolYear("2025-2026");
+  const all = criteria(framework)
+    .map((c) => criterionRowTemplate(framework, c.id, c.maxLevel, 1, year))
+    .concat(["1", "2", "3", "4", "5"].map((id) => level4RowTemplate(framework, id, year)))
+    .filter((t): t is RowTemplate => t !== null);
+  report("fill.excel.syncs.30", await excelFillSyncs(framework, all, 0), "syncs");
+  report("fill.excel.syncs.300", await excelFillSyncs(framework, all, 300), "syncs");
+}
