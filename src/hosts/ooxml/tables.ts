@@ -1,0 +1,156 @@
+/**
+ * Tables in WordprocessingML, read from a DOM: the same markup whether it comes from Word's
+ * getOoxml() (WordApi 1.1, a flat OPC package) or from a .docx file's word/document.xml. Word's
+ * table API cannot report merged cells and throws on a vertically merged cell's index; the
+ * table's OOXML carries its whole structure (w:gridSpan, w:vMerge), so one reader serves the Word
+ * adapter and the file adapter. Only DOM Level 2 is used: the browser's DOMParser and
+ * @xmldom/xmldom both fit.
+ */
+import type { RawCell } from "../../core/plan/table";
+
+export const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+export interface OoxmlTable {
+  /** Rows of cells as the grid builder takes them (vertical merges as rowSpan on their first cell). */
+  readonly rows: RawCell[][];
+  /** For each row and grid column, the index of the w:tc that holds it in its w:tr (what Word's table API counts). */
+  readonly cellIndex: readonly (readonly number[])[];
+  /** Rows marked to repeat as header on every page (w:tblHeader). */
+  readonly headerRows: number;
+}
+
+function children(parent: Element, name: string): Element[] {
+  const out: Element[] = [];
+  for (let node = parent.firstChild; node; node = node.nextSibling) {
+    if (
+      node.nodeType === 1 &&
+      (node as Element).namespaceURI === W_NS &&
+      (node as Element).localName === name
+    )
+      out.push(node as Element);
+  }
+  return out;
+}
+
+function child(parent: Element | undefined, name: string): Element | undefined {
+  return parent ? children(parent, name)[0] : undefined;
+}
+
+function attr(el: Element | undefined, name: string): string | null {
+  if (!el) return null;
+  return el.getAttributeNS(W_NS, name) || el.getAttribute(`w:${name}`) || null;
+}
+
+/** The text of a cell: runs' text, tabs, breaks; paragraphs on separate lines. Nested tables are skipped. */
+export function cellText(tc: Element): string {
+  const paragraphs: string[] = [];
+  const walk = (el: Element, out: string[]) => {
+    for (let node = el.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType !== 1) continue;
+      const e = node as Element;
+      if (e.namespaceURI !== W_NS) {
+        walk(e, out);
+        continue;
+      }
+      if (e.localName === "tbl") continue;
+      if (e.localName === "t") out.push(e.textContent ?? "");
+      else if (e.localName === "tab") out.push("\t");
+      else if (e.localName === "br" || e.localName === "cr") out.push("\n");
+      else if (e.localName === "p") {
+        const inner: string[] = [];
+        walk(e, inner);
+        paragraphs.push(inner.join(""));
+      } else walk(e, out);
+    }
+  };
+  const loose: string[] = [];
+  walk(tc, loose);
+  return [...paragraphs, ...(loose.length ? [loose.join("")] : [])].join("\n");
+}
+
+/** Reads one w:tbl. */
+export function readTable(tbl: Element): OoxmlTable {
+  const trs = children(tbl, "tr");
+  type Pending = {
+    raw: { text: string; colSpan?: number; rowSpan?: number };
+    row: number;
+    col: number;
+    tcIndex: number;
+    vMerge: "restart" | "continue" | null;
+    /** A continue cell covered by a restart above it (it becomes part of that cell). */
+    absorbed?: boolean;
+  };
+  const grid: Pending[][] = [];
+  let headerRows = 0;
+  let headerRun = true;
+  trs.forEach((tr, r) => {
+    const trPr = child(tr, "trPr");
+    const isHeader = Boolean(child(trPr, "tblHeader"));
+    if (headerRun && isHeader) headerRows++;
+    else headerRun = false;
+    let col = Number(attr(child(trPr, "gridBefore"), "val") ?? 0) || 0;
+    const row: Pending[] = [];
+    children(tr, "tc").forEach((tc, tcIndex) => {
+      const tcPr = child(tc, "tcPr");
+      const span = Math.max(1, Number(attr(child(tcPr, "gridSpan"), "val") ?? 1) || 1);
+      const vMergeEl = child(tcPr, "vMerge");
+      const vMerge = vMergeEl
+        ? attr(vMergeEl, "val") === "restart"
+          ? "restart"
+          : "continue"
+        : null;
+      row.push({
+        raw: { text: cellText(tc), ...(span > 1 ? { colSpan: span } : {}) },
+        row: r,
+        col,
+        tcIndex,
+        vMerge,
+      });
+      col += span;
+    });
+    grid.push(row);
+  });
+  // A vertical merge: the restart cell spans down over the continue cells in the same grid column.
+  grid.forEach((row, r) => {
+    for (const cell of row) {
+      if (cell.vMerge !== "restart") continue;
+      let span = 1;
+      for (;;) {
+        const below = grid[r + span]?.find((c) => c.col === cell.col && c.vMerge === "continue");
+        if (!below) break;
+        below.absorbed = true;
+        span++;
+      }
+      if (span > 1) cell.raw.rowSpan = span;
+    }
+  });
+  const rows = grid.map((row) => row.filter((cell) => !cell.absorbed).map((cell) => cell.raw));
+  const width = Math.max(
+    0,
+    ...grid.map((row) => row.reduce((w, c) => Math.max(w, c.col + (c.raw.colSpan ?? 1)), 0))
+  );
+  const cellIndex = grid.map((row) => {
+    const map: number[] = Array.from({ length: width }, () => -1);
+    for (const cell of row)
+      for (let c = cell.col; c < cell.col + (cell.raw.colSpan ?? 1); c++) map[c] = cell.tcIndex;
+    return map;
+  });
+  return { rows, cellIndex, headerRows };
+}
+
+/** Every top-level table under `root` (a w:body, a w:document, or a flat OPC package), in order. */
+export function readTables(root: Document | Element): OoxmlTable[] {
+  const all = Array.from(root.getElementsByTagNameNS(W_NS, "tbl"));
+  const topLevel = all.filter((tbl) => {
+    for (let p = tbl.parentNode; p; p = p.parentNode) {
+      if (
+        p.nodeType === 1 &&
+        (p as Element).namespaceURI === W_NS &&
+        (p as Element).localName === "tbl"
+      )
+        return false;
+    }
+    return true;
+  });
+  return topLevel.map(readTable);
+}
