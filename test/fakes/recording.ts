@@ -109,11 +109,14 @@ export class FakeCollection<T extends FakeObject> extends FakeObject {
   }
 
   override load(spec?: string | string[]): this {
-    this.context.enqueue(() => {
-      this.items_ = this.makeItems();
-      this.markLoaded("items");
-    });
+    this.context.enqueue(() => this.fill());
     return super.load(spec);
+  }
+
+  /** Takes the items as they are now (what a sync that loads the collection does). */
+  fill(): void {
+    this.items_ = this.makeItems();
+    this.markLoaded("items");
   }
 
   protected override loadedItems(): FakeObject[] {

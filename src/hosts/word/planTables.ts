@@ -1,0 +1,130 @@
+/**
+ * Word: plan tables read through their Office Open XML (one sync: the body's OOXML and the
+ * tables' nesting levels), because the table API cannot report merged cells; a fill patch is
+ * applied through the table API (WordApi 1.3) in two syncs: one to confirm the table still holds
+ * what the patch was computed from, one to write. No content controls (they break real-time
+ * co-authoring on the web), and never a rewrite of the whole table.
+ */
+import type { Patch, PatchOp } from "../../core/plan/patch";
+import { buildGrid, type TableGrid } from "../../core/plan/table";
+import type { BatchRunner } from "../adapter";
+import { readTables, type OoxmlTable } from "../ooxml/tables";
+
+export interface WordTableSnapshot {
+  /** Position among the body's top-level tables. */
+  readonly index: number;
+  readonly table: OoxmlTable;
+  readonly grid: TableGrid;
+}
+
+export type WordApplyOutcome =
+  | {
+      readonly ok: true;
+      readonly written: number;
+      readonly inserted: number;
+      readonly skipped: readonly PatchOp[];
+    }
+  | { readonly ok: false; readonly reason: "changed" | "gone" | "no-anchor-row" };
+
+/** Word reports a cell's paragraphs separated by "\r"; compare texts the way the OOXML reader writes them. */
+export function normaliseCellText(value: unknown): string {
+  return String(value ?? "")
+    .replace(/\r\n?|\u000b/g, "\n")
+    .replace(/\n+$/, "");
+}
+
+export type XmlParser = (xml: string) => Document;
+
+const browserParser: XmlParser = (xml) => new DOMParser().parseFromString(xml, "application/xml");
+
+export function createWordPlanTables(
+  run: BatchRunner<Word.RequestContext> = (batch) => Word.run(batch),
+  parse: XmlParser = browserParser
+) {
+  return {
+    /** Every top-level table of the body, with its structure (one sync). */
+    readTables(): Promise<WordTableSnapshot[]> {
+      return run(async (context) => {
+        const ooxml = context.document.body.getOoxml();
+        await context.sync();
+        return readTables(parse(ooxml.value)).map((table, index) => ({
+          index,
+          table,
+          grid: buildGrid(table.rows),
+        }));
+      });
+    },
+
+    /**
+     * Applies a fill patch to the table it was computed on. Refuses (nothing written) when the
+     * table changed shape or content outside the cells the patch fills; skips a cell a co-author
+     * filled meanwhile. New rows are inserted next to a row with one cell per grid column, so they
+     * take the plain row structure.
+     */
+    applyPatch(snapshot: WordTableSnapshot, patch: Patch): Promise<WordApplyOutcome> {
+      return run(async (context) => {
+        const tables = context.document.body.tables;
+        // The rows too, so inserting needs no further read (getCell throws on vertically merged cells).
+        tables.load("items/nestingLevel,items/rowCount,items/values,items/rows/items/cellCount");
+        await context.sync();
+        const table = tables.items.filter((t) => t.nestingLevel === 1)[snapshot.index];
+        if (!table) return { ok: false, reason: "gone" };
+        const { grid, table: ooxml } = snapshot;
+        if (table.rowCount !== grid.rowCount) return { ok: false, reason: "changed" };
+
+        const values = table.values.map((row) => row.map(normaliseCellText));
+        const targets = new Set(
+          patch.ops
+            .filter((op) => op.kind === "set")
+            .map((op) => op.kind === "set" && `${op.row}:${op.col}`)
+        );
+        for (let r = 0; r < grid.rowCount; r++) {
+          for (let c = 0; c < grid.colCount; c++) {
+            const cell = grid.cells[r]?.[c];
+            if (!cell || cell.origin.row !== r || cell.origin.col !== c || targets.has(`${r}:${c}`))
+              continue;
+            const index = ooxml.cellIndex[r]?.[c] ?? -1;
+            if (index >= 0 && (values[r]?.[index] ?? "") !== normaliseCellText(cell.text))
+              return { ok: false, reason: "changed" };
+          }
+        }
+
+        // A row with one w:tc per grid column: new rows copy its structure.
+        const plain = (r: number) => ooxml.cellIndex[r]?.every((index, c) => index === c) === true;
+        const inserts = patch.ops.filter(
+          (op): op is Extract<PatchOp, { kind: "insert" }> => op.kind === "insert"
+        );
+        const anchors = new Map<number, { row: number; where: "Before" | "After" }>();
+        for (const before of new Set(inserts.map((op) => op.before))) {
+          let anchor: { row: number; where: "Before" | "After" } | null = null;
+          if (before < grid.rowCount && plain(before)) anchor = { row: before, where: "Before" };
+          else if (before > 0 && plain(before - 1)) anchor = { row: before - 1, where: "After" };
+          if (!anchor) return { ok: false, reason: "no-anchor-row" };
+          anchors.set(before, anchor);
+        }
+
+        const skipped: PatchOp[] = [];
+        let written = 0;
+        for (const op of patch.ops) {
+          if (op.kind !== "set") continue;
+          const index = ooxml.cellIndex[op.row]?.[op.col] ?? -1;
+          if (index < 0 || (values[op.row]?.[index] ?? "") !== op.expected) {
+            skipped.push(op);
+            continue;
+          }
+          table.getCell(op.row, index).value = op.text;
+          written++;
+        }
+
+        // Bottom-up, so the snapshot's row numbers stay right for the rows above.
+        for (const before of [...anchors.keys()].sort((a, b) => b - a)) {
+          const anchor = anchors.get(before) as { row: number; where: "Before" | "After" };
+          const block = inserts.filter((op) => op.before === before).map((op) => [...op.cells]);
+          table.rows.items[anchor.row]?.insertRows(anchor.where, block.length, block);
+        }
+        await context.sync();
+        return { ok: true, written, inserted: inserts.length, skipped };
+      });
+    },
+  };
+}
