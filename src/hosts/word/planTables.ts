@@ -29,7 +29,7 @@ export type WordApplyOutcome =
 /** Word reports a cell's paragraphs separated by "\r"; compare texts the way the OOXML reader writes them. */
 export function normaliseCellText(value: unknown): string {
   return String(value ?? "")
-    .replace(/\r\n?|\u000b/g, "\n")
+    .replace(/\r\n?|\v/g, "\n")
     .replace(/\n+$/, "");
 }
 
@@ -47,6 +47,8 @@ export function createWordPlanTables(
       return run(async (context) => {
         const ooxml = context.document.body.getOoxml();
         await context.sync();
+        // getOoxml() returns a ClientResult, filled by the sync; it has no load().
+        // eslint-disable-next-line office-addins/load-object-before-read
         return readTables(parse(ooxml.value)).map((table, index) => ({
           index,
           table,
