@@ -1,9 +1,10 @@
 /**
- * Sync counts of filling a plan through the Excel adapter, measured on the recording fake of the
+ * Sync counts of filling a plan through the Word and Excel adapters, measured on the recording fakes of the
  * request model (test/fakes): all criteria of Thông tư 17 (≈ 30 rows) and a 300-row table.
  * The figure must not grow with the number of rows.
  */
 import { criteria, frameworkById, type Framework } from "../../src/core/catalogue";
+import { recognizeHeader } from "../../src/core/plan/header";
 import { locateTables } from "../../src/core/plan/locate";
 import { computeFillPatch } from "../../src/core/plan/patch";
 import { readPlanTable } from "../../src/core/plan/rows";
@@ -14,7 +15,10 @@ import {
 } from "../../src/core/plan/templates";
 import { parseSchoolYear } from "../../src/core/text/schoolYear";
 import { createExcelPlanSheet } from "../../src/hosts/excel/planSheet";
+import { createWordPlanTables } from "../../src/hosts/word/planTables";
+import { DOMParser } from "@xmldom/xmldom";
 import { columnLetters, excelModel, fakeExcelRun, type CellValue } from "../../test/fakes/excel";
+import { fakeWordRun, wordModel } from "../../test/fakes/word";
 
 const HEADER = [
   "TT",
@@ -50,6 +54,36 @@ async function excelFillSyncs(
   return fake.syncs();
 }
 
+async function wordFillSyncs(
+  framework: Framework,
+  templates: RowTemplate[],
+  bodyRows: number
+): Promise<number> {
+  const model = wordModel(["KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC"]);
+  const rows = [{ cells: HEADER.map((text) => ({ text })), header: true }];
+  for (let r = 0; r < bodyRows; r++)
+    rows.push({
+      cells: HEADER.map((_, c) => ({ text: c === 3 ? `Việc đã ghi ${r}` : "" })),
+      header: false,
+    });
+  model.tables.push({ rows });
+  const fake = fakeWordRun(model);
+  const parse = (xml: string) =>
+    new DOMParser().parseFromString(xml, "text/xml") as unknown as Document;
+  const word = createWordPlanTables(fake.run, parse);
+  const [snapshot] = await word.readTables();
+  const header = recognizeHeader(snapshot!.grid);
+  if (!header.ok) throw new Error(header.reason);
+  const patch = computeFillPatch(
+    readPlanTable(snapshot!.grid, header.match, framework),
+    templates,
+    framework
+  );
+  const outcome = await word.applyPatch(snapshot!, patch);
+  if (!outcome.ok) throw new Error(outcome.reason);
+  return fake.syncs();
+}
+
 export async function run(
   report: (name: string, value: number, unit: string) => void
 ): Promise<void> {
@@ -59,6 +93,8 @@ export async function run(
     .map((c) => criterionRowTemplate(framework, c.id, c.maxLevel, 1, year))
     .concat(["1", "2", "3", "4", "5"].map((id) => level4RowTemplate(framework, id, year)))
     .filter((t): t is RowTemplate => t !== null);
+  report("fill.word.syncs.30", await wordFillSyncs(framework, all, 0), "syncs");
+  report("fill.word.syncs.300", await wordFillSyncs(framework, all, 300), "syncs");
   report("fill.excel.syncs.30", await excelFillSyncs(framework, all, 0), "syncs");
   report("fill.excel.syncs.300", await excelFillSyncs(framework, all, 300), "syncs");
 }
