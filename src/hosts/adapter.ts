@@ -3,7 +3,9 @@
  * outside Office) and never touches office.js itself. Each verb is one Word.run/Excel.run batch
  * with a fixed number of context.sync() calls, whatever the size of the document.
  */
+import type { Patch, PatchOp } from "../core/plan/patch";
 import type { PlanSettings } from "../core/plan/settings";
+import type { TableGrid } from "../core/plan/table";
 
 export interface PlanContext {
   /** The document's visible text: Word paragraphs (table cells included), Excel non-empty cells. */
@@ -39,3 +41,38 @@ export interface HostAdapter {
 
 /** A host batch runner: Word.run or Excel.run, or a test's recording fake. */
 export type BatchRunner<C> = <T>(batch: (context: C) => Promise<T>) => Promise<T>;
+
+/** A table found in the document, as the core sees it; `key` identifies it for the host. */
+export interface DocumentTable {
+  readonly key: string;
+  /** Where it is, for the user: "Bảng 2", "Trang tính KH, từ hàng 3". */
+  readonly where: string;
+  readonly grid: TableGrid;
+}
+
+export type FillOutcome =
+  | {
+      readonly ok: true;
+      readonly written: number;
+      readonly inserted: number;
+      readonly skipped: readonly PatchOp[];
+    }
+  /** Nothing was written: the table changed since it was read, is gone, or has no row new rows can copy. */
+  | { readonly ok: false; readonly reason: "changed" | "gone" | "no-anchor-row" };
+
+export type InsertTableOutcome =
+  | { readonly ok: true; readonly where: string }
+  /** Excel: the cells the new table would cover are not all empty; nothing was written. */
+  | { readonly ok: false; readonly reason: "occupied"; readonly where: string };
+
+/** Plan tables: read them, fill one in place, or insert a new one at the cursor. */
+export interface PlanTableHost {
+  readTables(): Promise<DocumentTable[]>;
+  applyPatch(table: DocumentTable, patch: Patch): Promise<FillOutcome>;
+  /** A new table at the cursor (Word) or the active cell (Excel); `merged` rows span from their `from` column. */
+  insertTable(
+    rows: readonly (readonly string[])[],
+    merged: readonly { readonly row: number; readonly from: number }[],
+    headerRows: number
+  ): Promise<InsertTableOutcome>;
+}

@@ -21,6 +21,7 @@ export type FeatureId =
   | "fillTable"
   | "changeEvents"
   | "comments"
+  | "readMerges"
   | "pageSetup";
 
 export interface FeatureRequirement {
@@ -42,6 +43,8 @@ export const REQUIREMENTS: Readonly<Record<OfficeHostKind, readonly FeatureRequi
     { feature: "fillTable", sets: [set("WordApi", "1.3")], essential: true },
     { feature: "changeEvents", sets: [set("WordApi", "1.5")], essential: false },
     { feature: "comments", sets: [set("WordApi", "1.4")], essential: false },
+    // Merged cells come from the table's Office Open XML.
+    { feature: "readMerges", sets: [set("WordApi", "1.1")], essential: false },
     // Page margins and orientation exist only on recent desktop Word (not on the web, not LTSC).
     { feature: "pageSetup", sets: [set("WordApiDesktop", "1.3")], essential: false },
   ],
@@ -52,6 +55,8 @@ export const REQUIREMENTS: Readonly<Record<OfficeHostKind, readonly FeatureRequi
     { feature: "fillTable", sets: [set("ExcelApi", "1.7")], essential: true },
     { feature: "changeEvents", sets: [set("ExcelApi", "1.7")], essential: false },
     { feature: "comments", sets: [set("ExcelApi", "1.10")], essential: false },
+    // Without it, cells covered by a merge read as empty (the plan is still read and filled).
+    { feature: "readMerges", sets: [set("ExcelApi", "1.13")], essential: false },
     { feature: "pageSetup", sets: [set("ExcelApi", "1.9")], essential: false },
   ],
 };

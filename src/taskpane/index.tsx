@@ -1,7 +1,9 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import type { HostAdapter } from "../hosts/adapter";
+import type { HostAdapter, PlanTableHost } from "../hosts/adapter";
 import { createExcelAdapter } from "../hosts/excel/excelAdapter";
+import { createExcelPlanTableHost } from "../hosts/excel/planSheet";
+import { createWordPlanTableHost } from "../hosts/word/planTables";
 import { detectHost, type HostInfo } from "../hosts/office";
 import { createWordAdapter } from "../hosts/word/wordAdapter";
 import { App } from "./components/App";
@@ -14,8 +16,20 @@ function adapterFor(info: HostInfo): HostAdapter | null {
   return null;
 }
 
+function planHostFor(info: HostInfo): PlanTableHost | null {
+  if (info.gaps.some((gap) => gap.essential)) return null;
+  if (info.kind === "word") return createWordPlanTableHost();
+  if (info.kind === "excel") {
+    const mergedAreas = !info.gaps.some((gap) => gap.feature === "readMerges");
+    return createExcelPlanTableHost(undefined, { mergedAreas });
+  }
+  return null;
+}
+
 const container = document.getElementById("container");
 if (container) {
   const root = createRoot(container);
-  void detectHost().then((info) => root.render(<App info={info} adapter={adapterFor(info)} />));
+  void detectHost().then((info) =>
+    root.render(<App info={info} adapter={adapterFor(info)} planHost={planHostFor(info)} />)
+  );
 }

@@ -36,8 +36,7 @@ const vi = {
   featureChangeEvents: "Tự cập nhật khi người khác sửa tài liệu",
   featureComments: "Gắn nhận xét vào tài liệu",
   featurePageSetup: "Đặt lề và khổ giấy",
-  planPlaceholder:
-    "Đề xuất các dòng kế hoạch từ kết quả tự đánh giá và điền vào bảng kế hoạch của trường, không ghi đè nội dung đã có.",
+  featureReadMerges: "Nhận biết ô gộp trong bảng",
   checkPlaceholder:
     "Tìm các lỗi thường gặp: sai tên tiêu chí, trùng lặp, đánh số, ô bắt buộc còn trống, thời gian ngoài năm học, trích dẫn sai.",
   formatPlaceholder:
@@ -96,6 +95,47 @@ const vi = {
   countsSummary:
     "{standards} tiêu chuẩn, {criteria} tiêu chí; Mức 3: {level3} tiêu chí; Mức 4: {level4}",
   countsUnknown: "chưa rõ",
+  planNeedsOffice: "Mở KHCT trong Word hoặc Excel để lập và điền bảng kế hoạch của trường.",
+  planReading: "Đang đọc các bảng trong tài liệu…",
+  planReadError: "Không đọc được các bảng: {message}",
+  planTablesHeading: "Bảng trong tài liệu",
+  planNoTables: "Tài liệu chưa có bảng nào KHCT nhận ra.",
+  planTableUnknown: "{where}: không nhận ra ({reason})",
+  planTableLabel: "Bảng kế hoạch",
+  planNewTable: "Chèn bảng mới (mẫu chuẩn 9 cột)",
+  planReread: "Đọc lại",
+  resultsHeading: "Kết quả tự đánh giá",
+  resultsFromTable: "Đọc từ {where}: {count} tiêu chí có kết quả.",
+  resultsManual:
+    "Không có bảng kết quả tự đánh giá trong tài liệu: chọn kết quả hiện tại của từng tiêu chí.",
+  resultNone: "Chưa đánh giá",
+  resultFail: "Không đạt",
+  resultLevel: "Mức {level}",
+  targetLabel: "Mức cần đạt",
+  includeLevel4: "Thêm các tiêu chí Mức 4 chưa đạt",
+  proposalsHeading: "Các dòng đề xuất ({count})",
+  proposalsNone: "Không có tiêu chí nào dưới mức cần đạt.",
+  proposalsUnassessed: "{count} tiêu chí chưa có kết quả nên chưa được đề xuất.",
+  proposalTarget: "→ Mức {level}",
+  proposalSolution: "Công việc/giải pháp",
+  proposalResponsible: "Chủ trì và phối hợp",
+  previewHeading: "Xem trước",
+  previewSummary: "Thêm {rows} dòng, điền {cells} ô trống. Không ô nào đã có nội dung bị ghi đè.",
+  previewNothing: "Bảng đã đủ các dòng này: không có gì để thay đổi.",
+  previewInsert: "Thêm dòng {label}",
+  previewSet: "Điền ô trống “{column}” của {label}",
+  fillButton: "Điền vào bảng",
+  insertTableButton: "Chèn bảng vào tài liệu",
+  filling: "Đang điền…",
+  fillDone: "Đã thêm {rows} dòng và điền {cells} ô.",
+  fillSkipped: "{count} ô đã được người khác điền trong lúc chờ nên KHCT giữ nguyên.",
+  fillChanged:
+    "Bảng vừa được thay đổi (có thể bởi người cùng sửa). KHCT chưa ghi gì; hãy xem trước lại.",
+  fillGone: "Không còn thấy bảng này trong tài liệu. Hãy đọc lại.",
+  fillNoAnchor: "Bảng không có dòng thường nào để làm mẫu cho dòng mới. KHCT chưa ghi gì.",
+  fillError: "Không điền được: {message}",
+  tableInserted: "Đã chèn bảng kế hoạch mới.",
+  tableOccupied: "Vùng {where} đã có nội dung; hãy chọn một ô trống có đủ chỗ cho bảng.",
 } as const;
 
 export type StringKey = keyof typeof vi;
@@ -131,8 +171,7 @@ const en: Strings = {
   featureChangeEvents: "Refreshing when co-authors edit",
   featureComments: "Attaching comments to the document",
   featurePageSetup: "Page margins and orientation",
-  planPlaceholder:
-    "Propose plan rows from the self-assessment results and fill the school's plan table in place, never overwriting what is there.",
+  featureReadMerges: "Recognising merged cells in tables",
   checkPlaceholder:
     "Find the usual mistakes: wrong criterion titles, duplicates, numbering, empty required cells, timeframes outside the school year, wrong citations.",
   formatPlaceholder:
@@ -192,6 +231,48 @@ const en: Strings = {
   countsSummary:
     "{standards} standards, {criteria} criteria; Level 3: {level3} criteria; Level 4: {level4}",
   countsUnknown: "unknown",
+  planNeedsOffice: "Open KHCT in Word or Excel to build and fill the school's plan table.",
+  planReading: "Reading the document's tables…",
+  planReadError: "Could not read the tables: {message}",
+  planTablesHeading: "Tables in the document",
+  planNoTables: "The document has no table KHCT recognises.",
+  planTableUnknown: "{where}: not recognised ({reason})",
+  planTableLabel: "Plan table",
+  planNewTable: "Insert a new table (standard 9 columns)",
+  planReread: "Read again",
+  resultsHeading: "Self-assessment results",
+  resultsFromTable: "Read from {where}: {count} criteria have a result.",
+  resultsManual:
+    "No self-assessment results table in the document: choose each criterion's current result.",
+  resultNone: "Not assessed",
+  resultFail: "Not met",
+  resultLevel: "Level {level}",
+  targetLabel: "Target level",
+  includeLevel4: "Add the Level 4 criteria not yet met",
+  proposalsHeading: "Proposed rows ({count})",
+  proposalsNone: "No criterion is below the target.",
+  proposalsUnassessed: "{count} criteria have no result, so nothing is proposed for them.",
+  proposalTarget: "→ Level {level}",
+  proposalSolution: "Work/solution",
+  proposalResponsible: "Lead and partners",
+  previewHeading: "Preview",
+  previewSummary: "Add {rows} rows, fill {cells} empty cells. No cell with content is overwritten.",
+  previewNothing: "The table already has these rows: nothing to change.",
+  previewInsert: "Add row {label}",
+  previewSet: "Fill the empty “{column}” cell of {label}",
+  fillButton: "Fill the table",
+  insertTableButton: "Insert the table into the document",
+  filling: "Filling…",
+  fillDone: "Added {rows} rows and filled {cells} cells.",
+  fillSkipped:
+    "{count} cells were filled by someone else meanwhile, so KHCT left them as they are.",
+  fillChanged:
+    "The table has just changed (perhaps by a co-author). KHCT wrote nothing; preview again.",
+  fillGone: "This table is no longer in the document. Read again.",
+  fillNoAnchor: "The table has no plain row for new rows to copy. KHCT wrote nothing.",
+  fillError: "Could not fill: {message}",
+  tableInserted: "Inserted a new plan table.",
+  tableOccupied: "The area {where} is not empty; choose an empty cell with room for the table.",
 };
 
 export const STRINGS: Readonly<Record<Locale, Strings>> = { vi, en };
@@ -203,6 +284,7 @@ export const FEATURE_LABEL: Readonly<Record<FeatureId, StringKey>> = {
   fillTable: "featureFillTable",
   changeEvents: "featureChangeEvents",
   comments: "featureComments",
+  readMerges: "featureReadMerges",
   pageSetup: "featurePageSetup",
 };
 

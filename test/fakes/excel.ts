@@ -14,6 +14,8 @@ export interface ExcelModel {
   settings: Map<string, unknown>;
   /** Merged areas, "Sheet!A1:C1". */
   merges: string[];
+  /** Bold set by the add-in, by area. */
+  bold?: Map<string, boolean>;
   active: { sheet: number; cell: string };
 }
 
@@ -139,6 +141,50 @@ class FakeRange extends FakeObject {
               : m;
           });
         });
+      },
+    };
+  }
+  private box() {
+    const { r0, c0, r1, c1 } = parseAddress(this.at);
+    return { top: r0, left: c0, height: r1 - r0 + 1, width: c1 - c0 + 1 };
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    const b = this.box();
+    return new FakeRange(
+      this.context,
+      this.model,
+      this.sheet,
+      areaAddress(b.top, b.left, b.height + deltaRows, b.width + deltaColumns)
+    );
+  }
+  getCell(row: number, column: number): FakeRange {
+    const b = this.box();
+    return new FakeRange(
+      this.context,
+      this.model,
+      this.sheet,
+      areaAddress(b.top + row, b.left + column, 1, 1)
+    );
+  }
+  getRow(row: number): FakeRange {
+    const b = this.box();
+    return new FakeRange(
+      this.context,
+      this.model,
+      this.sheet,
+      areaAddress(b.top + row, b.left, 1, b.width)
+    );
+  }
+  /** Formatting is recorded, not rendered: "Sheet!A1:B2" -> bold. */
+  get format() {
+    const where = `${this.sheet.name}!${this.at}`;
+    const context = this.context;
+    const model = this.model;
+    return {
+      font: {
+        set bold(value: boolean) {
+          context.enqueue(() => (model.bold ??= new Map()).set(where, value));
+        },
       },
     };
   }

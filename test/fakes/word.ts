@@ -47,6 +47,31 @@ class FakeParagraph extends FakeObject {
 }
 
 class FakeRange {
+  /** Inserts a table after the range (the fake appends it to the body's tables). */
+  insertTable(
+    rowCount: number,
+    columnCount: number,
+    location: "After" | "Before",
+    values: string[][]
+  ) {
+    const model = this.model;
+    const table: WordTableModel = { rows: [] };
+    this.context.enqueue(() => {
+      if (values.length !== rowCount || values.some((row) => row.length !== columnCount))
+        throw new Error("InvalidArgument: values do not fit the table");
+      if (location !== "After" && location !== "Before")
+        throw new Error("InvalidArgument: location");
+      table.rows = values.map((row) => ({ cells: row.map((text) => ({ text })) }));
+      model.tables.push(table);
+    });
+    const context = this.context;
+    return {
+      set headerRowCount(n: number) {
+        context.enqueue(() => table.rows.forEach((row, i) => (row.header = i < n)));
+      },
+    };
+  }
+
   constructor(
     private readonly context: FakeContext,
     private readonly model: WordModel,

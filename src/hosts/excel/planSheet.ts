@@ -7,7 +7,14 @@
  */
 import type { Patch, PatchOp } from "../../core/plan/patch";
 import { buildGrid, type RawCell, type TableGrid } from "../../core/plan/table";
-import type { BatchRunner } from "../adapter";
+import { locateTables } from "../../core/plan/locate";
+import type {
+  BatchRunner,
+  DocumentTable,
+  FillOutcome,
+  InsertTableOutcome,
+  PlanTableHost,
+} from "../adapter";
 import { asCellText } from "./excelAdapter";
 
 export interface SheetSnapshot {
@@ -201,6 +208,64 @@ export function createExcelPlanSheet(
         }
         await context.sync();
         return { ok: true, written, inserted: inserts.length, skipped };
+      });
+    },
+  };
+}
+
+/** The Excel side of the plan panel: tables on the active sheet, fill, and a new table at the active cell. */
+export function createExcelPlanTableHost(
+  run: BatchRunner<Excel.RequestContext> = (batch) => Excel.run(batch),
+  options: { mergedAreas?: boolean } = {}
+): PlanTableHost {
+  const sheet = createExcelPlanSheet(run, options);
+  const known = new Map<string, { snapshot: SheetSnapshot; place: TablePlace }>();
+  return {
+    async readTables(): Promise<DocumentTable[]> {
+      known.clear();
+      const snapshot = await sheet.readActiveSheet();
+      if (!snapshot) return [];
+      return locateTables(snapshot.grid).map((found) => {
+        const key = `${snapshot.sheet}!${snapshot.top + found.start}`;
+        known.set(key, { snapshot, place: found });
+        return {
+          key,
+          where: `Trang tính ${snapshot.sheet}, từ hàng ${snapshot.top + found.start + 1}`,
+          grid: found.grid,
+        };
+      });
+    },
+
+    async applyPatch(table, patch): Promise<FillOutcome> {
+      const entry = known.get(table.key);
+      if (!entry) return { ok: false, reason: "gone" };
+      return sheet.applyPatch(entry.snapshot, entry.place, patch);
+    },
+
+    insertTable(rows, merged, headerRows): Promise<InsertTableOutcome> {
+      return run(async (context) => {
+        const width = Math.max(1, ...rows.map((r) => r.length));
+        const anchor = context.workbook.getActiveCell();
+        const area = anchor.getResizedRange(rows.length - 1, width - 1);
+        area.load("address,values");
+        await context.sync();
+        if (area.values.some((row) => row.some((value) => text(value).trim() !== ""))) {
+          return { ok: false, reason: "occupied", where: area.address };
+        }
+        area.values = rows.map((row) =>
+          Array.from({ length: width }, (_, c) => asCellText(row[c] ?? ""))
+        );
+        for (const { row, from } of merged) {
+          if (from < width - 1)
+            area
+              .getCell(row, from)
+              .getResizedRange(0, width - 1 - from)
+              .merge(false);
+        }
+        if (headerRows > 0)
+          area.getRow(0).getResizedRange(headerRows - 1, 0).format.font.bold = true;
+        await context.sync();
+        return { ok: true, where: area.address };
       });
     },
   };

@@ -7,7 +7,13 @@
  */
 import type { Patch, PatchOp } from "../../core/plan/patch";
 import { buildGrid, type TableGrid } from "../../core/plan/table";
-import type { BatchRunner } from "../adapter";
+import type {
+  BatchRunner,
+  DocumentTable,
+  FillOutcome,
+  InsertTableOutcome,
+  PlanTableHost,
+} from "../adapter";
 import { readTables, type OoxmlTable } from "../ooxml/tables";
 
 export interface WordTableSnapshot {
@@ -126,6 +132,45 @@ export function createWordPlanTables(
         }
         await context.sync();
         return { ok: true, written, inserted: inserts.length, skipped };
+      });
+    },
+  };
+}
+
+/** The Word side of the plan panel: the body's tables, fill, and a new table after the cursor. */
+export function createWordPlanTableHost(
+  run: BatchRunner<Word.RequestContext> = (batch) => Word.run(batch),
+  parse: XmlParser = browserParser
+): PlanTableHost {
+  const tables = createWordPlanTables(run, parse);
+  const known = new Map<string, WordTableSnapshot>();
+  return {
+    async readTables(): Promise<DocumentTable[]> {
+      known.clear();
+      return (await tables.readTables()).map((snapshot) => {
+        const key = `table-${snapshot.index}`;
+        known.set(key, snapshot);
+        return { key, where: `Bảng ${snapshot.index + 1}`, grid: snapshot.grid };
+      });
+    },
+
+    async applyPatch(table, patch): Promise<FillOutcome> {
+      const snapshot = known.get(table.key);
+      if (!snapshot) return { ok: false, reason: "gone" };
+      return tables.applyPatch(snapshot, patch);
+    },
+
+    /** WordApi 1.3 cannot merge cells: section and standard rows keep their text in one cell, unmerged. */
+    insertTable(rows, _merged, headerRows): Promise<InsertTableOutcome> {
+      return run(async (context) => {
+        const width = Math.max(1, ...rows.map((r) => r.length));
+        const values = rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ""));
+        const table = context.document
+          .getSelection()
+          .insertTable(values.length, width, "After", values);
+        if (headerRows > 0) table.headerRowCount = headerRows;
+        await context.sync();
+        return { ok: true, where: "selection" };
       });
     },
   };

@@ -8,11 +8,12 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import type { HostAdapter } from "../../hosts/adapter";
+import type { HostAdapter, PlanTableHost } from "../../hosts/adapter";
 import type { HostInfo } from "../../hosts/office";
 import { usePlan } from "../hooks/usePlan";
 import { CataloguePanel } from "./CataloguePanel";
 import { PlanIdentityCard } from "./PlanIdentityCard";
+import { PlanPanel } from "./PlanPanel";
 import { useLocale } from "../hooks/useLocale";
 import { LocaleContext, useStrings } from "../hooks/useStrings";
 import { localeFromDisplayLanguage, type StringKey } from "../strings";
@@ -40,8 +41,7 @@ const useStyles = makeStyles({
   host: { color: tokens.colorNeutralForeground3 },
 });
 
-const PLACEHOLDERS: Readonly<Record<Exclude<PanelId, "catalogue">, StringKey>> = {
-  plan: "planPlaceholder",
+const PLACEHOLDERS: Readonly<Record<"check" | "format", StringKey>> = {
   check: "checkPlaceholder",
   format: "formatPlaceholder",
 };
@@ -50,10 +50,12 @@ export interface AppProps {
   readonly info: HostInfo;
   /** The document's adapter; null outside Office or on an Office too old for KHCT. */
   readonly adapter?: HostAdapter | null;
+  /** The document's plan tables; null outside Office. */
+  readonly planHost?: PlanTableHost | null;
 }
 
 /** The task pane: language and theme from Office, then the shell. */
-export function App({ info, adapter = null }: AppProps): React.JSX.Element {
+export function App({ info, adapter = null, planHost = null }: AppProps): React.JSX.Element {
   const [locale, setLocale] = useLocale(localeFromDisplayLanguage(info.displayLanguage));
   const styles = useStyles();
   React.useEffect(() => {
@@ -69,6 +71,7 @@ export function App({ info, adapter = null }: AppProps): React.JSX.Element {
         <Shell
           info={info}
           adapter={adapter}
+          planHost={planHost}
           languageSwitch={<LanguageSwitch locale={locale} onChange={setLocale} />}
         />
       </FluentProvider>
@@ -79,10 +82,11 @@ export function App({ info, adapter = null }: AppProps): React.JSX.Element {
 interface ShellProps {
   readonly info: HostInfo;
   readonly adapter: HostAdapter | null;
+  readonly planHost: PlanTableHost | null;
   readonly languageSwitch: React.ReactNode;
 }
 
-function Shell({ info, adapter, languageSwitch }: ShellProps): React.JSX.Element {
+function Shell({ info, adapter, planHost, languageSwitch }: ShellProps): React.JSX.Element {
   const s = useStrings();
   const styles = useStyles();
   const [panel, setPanel] = React.useState<PanelId>("catalogue");
@@ -107,12 +111,19 @@ function Shell({ info, adapter, languageSwitch }: ShellProps): React.JSX.Element
       <PlanIdentityCard plan={plan} hasDocument={adapter !== null} />
       <Navigation selected={panel} onSelect={setPanel} />
       <section role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
-        {panel !== "catalogue" ? (
+        {panel === "check" || panel === "format" ? (
           <PanelPlaceholder description={s[PLACEHOLDERS[panel]]} />
-        ) : framework ? (
+        ) : !framework ? (
+          <Caption1>{s.levelChoose}</Caption1>
+        ) : panel === "catalogue" ? (
           <CataloguePanel framework={framework} insert={insert} />
         ) : (
-          <Caption1>{s.levelChoose}</Caption1>
+          <PlanPanel
+            key={framework.id}
+            framework={framework}
+            year={plan.identity?.schoolYear ?? null}
+            host={planHost}
+          />
         )}
       </section>
     </main>

@@ -1,0 +1,379 @@
+import * as React from "react";
+import {
+  Body1Strong,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { criteria, type Framework, type LevelNumber } from "../../core/catalogue";
+import { layoutById } from "../../core/plan/layouts";
+import { newPlanTable } from "../../core/plan/newTable";
+import { computeFillPatch, type Patch } from "../../core/plan/patch";
+import { proposeRows } from "../../core/plan/proposal";
+import {
+  chosenTemplates,
+  previewItems,
+  proposalKey,
+  resultsFromTables,
+  type ProposalEdit,
+} from "../../core/plan/session";
+import type { AssessedLevel } from "../../core/plan/templates";
+import type { SchoolYear } from "../../core/text/schoolYear";
+import type { PlanTableHost } from "../../hosts/adapter";
+import { errorMessage } from "../hooks/usePlan";
+import { usePlanTables } from "../hooks/usePlanTables";
+import { useStrings } from "../hooks/useStrings";
+import { format } from "../strings";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  proposal: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  manual: {
+    display: "grid",
+    gridTemplateColumns: "auto minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+  full: { width: "100%", minWidth: 0 },
+});
+
+const NEW_TABLE = "__new__";
+
+export interface PlanPanelProps {
+  readonly framework: Framework;
+  readonly year: SchoolYear | null;
+  /** null outside Office. */
+  readonly host: PlanTableHost | null;
+}
+
+type Message = { readonly intent: "success" | "warning" | "error" | "info"; readonly text: string };
+
+/** "Lập kế hoạch": proposals from the self-assessment, a preview, and the fill in place. */
+export function PlanPanel({ framework, year, host }: PlanPanelProps): React.JSX.Element {
+  const s = useStrings();
+  const styles = useStyles();
+  const tables = usePlanTables(host, framework);
+  const planTables = tables.tables.filter((t) => t.kind === "plan");
+  const [chosenKey, setChosenKey] = React.useState<string | null>(null);
+  const chosen = planTables.find((t) => t.key === chosenKey) ?? planTables[0] ?? null;
+  const fromTables = React.useMemo(() => resultsFromTables(tables.tables), [tables.tables]);
+  const [manual, setManual] = React.useState<ReadonlyMap<string, AssessedLevel>>(new Map());
+  const [target, setTarget] = React.useState<LevelNumber>(framework.levelCount === 3 ? 3 : 2);
+  const [includeLevel4, setIncludeLevel4] = React.useState(false);
+  const [unticked, setUnticked] = React.useState<ReadonlySet<string>>(new Set());
+  const [edits, setEdits] = React.useState<ReadonlyMap<string, ProposalEdit>>(new Map());
+  const [busy, setBusy] = React.useState(false);
+  const [message, setMessage] = React.useState<Message | null>(null);
+
+  const useManual = fromTables.sources.length === 0;
+  const results = React.useMemo(
+    () => (useManual ? { levels: manual, level4: new Map<string, boolean>() } : fromTables.results),
+    [useManual, manual, fromTables]
+  );
+  const { proposals, unassessed } = React.useMemo(
+    () => proposeRows(framework, results, { target, year, includeLevel4 }),
+    [framework, results, target, year, includeLevel4]
+  );
+  const templates = React.useMemo(
+    () => chosenTemplates(proposals, unticked, edits),
+    [proposals, unticked, edits]
+  );
+  const patch: Patch | null = React.useMemo(
+    () => (chosen?.table ? computeFillPatch(chosen.table, templates, framework) : null),
+    [chosen, templates, framework]
+  );
+  const preview = patch && chosen?.table ? previewItems(patch, chosen.table) : [];
+  const inserts = preview.filter((p) => p.kind === "insert").length;
+  const sets = preview.length - inserts;
+
+  if (!host) {
+    return (
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>{s.planNeedsOffice}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+
+  const fill = async () => {
+    if (!chosen || !patch) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const outcome = await host.applyPatch(chosen, patch);
+      if (outcome.ok) {
+        const done = format(s.fillDone, {
+          rows: String(outcome.inserted),
+          cells: String(sets - outcome.skipped.length),
+        });
+        const skipped = outcome.skipped.length
+          ? ` ${format(s.fillSkipped, { count: String(outcome.skipped.length) })}`
+          : "";
+        setMessage({
+          intent: outcome.skipped.length ? "warning" : "success",
+          text: done + skipped,
+        });
+      } else {
+        const text =
+          outcome.reason === "changed"
+            ? s.fillChanged
+            : outcome.reason === "gone"
+              ? s.fillGone
+              : s.fillNoAnchor;
+        setMessage({ intent: "warning", text });
+      }
+      tables.reload();
+    } catch (error) {
+      setMessage({ intent: "error", text: format(s.fillError, { message: errorMessage(error) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const insertNew = async () => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const table = newPlanTable(layoutById("standard"), templates, framework);
+      const outcome = await host.insertTable(table.rows, table.merged, table.headerRows);
+      setMessage(
+        outcome.ok
+          ? { intent: "success", text: s.tableInserted }
+          : { intent: "warning", text: format(s.tableOccupied, { where: outcome.where }) }
+      );
+      tables.reload();
+    } catch (error) {
+      setMessage({ intent: "error", text: format(s.fillError, { message: errorMessage(error) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const toggle = (key: string, on: boolean) => {
+    const next = new Set(unticked);
+    if (on) next.delete(key);
+    else next.add(key);
+    setUnticked(next);
+  };
+  const edit = (key: string, field: keyof ProposalEdit, value: string) => {
+    const next = new Map(edits);
+    next.set(key, { ...next.get(key), [field]: value });
+    setEdits(next);
+  };
+
+  return (
+    <div className={styles.root}>
+      <section className={styles.section} aria-label={s.planTablesHeading}>
+        <Body1Strong>{s.planTablesHeading}</Body1Strong>
+        {tables.status === "loading" && <Spinner size="tiny" label={s.planReading} />}
+        {tables.status === "error" && (
+          <MessageBar intent="error">
+            <MessageBarBody>
+              {format(s.planReadError, { message: tables.error ?? "" })}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {tables.status === "ready" && tables.tables.length === 0 && (
+          <Caption1>{s.planNoTables}</Caption1>
+        )}
+        <ul className={styles.list}>
+          {tables.tables.map((t) => (
+            <li key={t.key}>
+              <Caption1>
+                {t.header.ok
+                  ? `${t.where}: ${t.header.match.layout.name}`
+                  : format(s.planTableUnknown, { where: t.where, reason: t.header.reason })}
+              </Caption1>
+            </li>
+          ))}
+        </ul>
+        <Field label={s.planTableLabel} size="small">
+          <Select
+            className={styles.full}
+            size="small"
+            value={chosen?.key ?? NEW_TABLE}
+            onChange={(_, d) => setChosenKey(d.value)}
+          >
+            {planTables.map((t) => (
+              <option key={t.key} value={t.key}>
+                {t.where}
+              </option>
+            ))}
+            {planTables.length === 0 && <option value={NEW_TABLE}>{s.planNewTable}</option>}
+          </Select>
+        </Field>
+        <Button size="small" appearance="subtle" onClick={tables.reload}>
+          {s.planReread}
+        </Button>
+      </section>
+
+      <section className={styles.section} aria-label={s.resultsHeading}>
+        <Body1Strong>{s.resultsHeading}</Body1Strong>
+        {useManual ? (
+          <>
+            <Caption1>{s.resultsManual}</Caption1>
+            <div className={styles.manual}>
+              {criteria(framework).map((c) => (
+                <React.Fragment key={c.id}>
+                  <Text size={200}>Tiêu chí {c.id}</Text>
+                  <Select
+                    size="small"
+                    aria-label={`${s.resultsHeading}: Tiêu chí ${c.id}`}
+                    value={String(manual.get(c.id) ?? "")}
+                    onChange={(_, d) => {
+                      const next = new Map(manual);
+                      if (d.value === "") next.delete(c.id);
+                      else next.set(c.id, Number(d.value) as AssessedLevel);
+                      setManual(next);
+                    }}
+                  >
+                    <option value="">{s.resultNone}</option>
+                    <option value="0">{s.resultFail}</option>
+                    {[1, 2, 3]
+                      .filter((l) => l <= c.maxLevel)
+                      .map((l) => (
+                        <option key={l} value={String(l)}>
+                          {format(s.resultLevel, { level: String(l) })}
+                        </option>
+                      ))}
+                  </Select>
+                </React.Fragment>
+              ))}
+            </div>
+          </>
+        ) : (
+          <Caption1>
+            {format(s.resultsFromTable, {
+              where: fromTables.sources.map((t) => t.where).join(", "),
+              count: String(results.levels.size),
+            })}
+          </Caption1>
+        )}
+        <Field label={s.targetLabel} size="small">
+          <Select
+            size="small"
+            value={String(target)}
+            onChange={(_, d) => setTarget(Number(d.value) as LevelNumber)}
+          >
+            {[1, 2, 3]
+              .filter((l) => l <= framework.levelCount)
+              .map((l) => (
+                <option key={l} value={String(l)}>
+                  {format(s.resultLevel, { level: String(l) })}
+                </option>
+              ))}
+          </Select>
+        </Field>
+        {framework.level4 && (
+          <Checkbox
+            label={s.includeLevel4}
+            checked={includeLevel4}
+            onChange={(_, d) => setIncludeLevel4(Boolean(d.checked))}
+          />
+        )}
+      </section>
+
+      <section
+        className={styles.section}
+        aria-label={format(s.proposalsHeading, { count: String(proposals.length) })}
+      >
+        <Body1Strong>{format(s.proposalsHeading, { count: String(proposals.length) })}</Body1Strong>
+        {proposals.length === 0 && <Caption1>{s.proposalsNone}</Caption1>}
+        {unassessed.length > 0 && !useManual && (
+          <Caption1 className={styles.muted}>
+            {format(s.proposalsUnassessed, { count: String(unassessed.length) })}
+          </Caption1>
+        )}
+        {proposals.map((p) => {
+          const key = proposalKey(p);
+          const label = `Tiêu chí ${p.template.id} ${format(s.proposalTarget, { level: String(p.template.target) })}`;
+          return (
+            <div key={key} className={styles.proposal}>
+              <Checkbox
+                label={label}
+                checked={!unticked.has(key)}
+                onChange={(_, d) => toggle(key, Boolean(d.checked))}
+              />
+              <Caption1 className={styles.muted}>{p.template.values.target}</Caption1>
+              <Input
+                size="small"
+                aria-label={`${s.proposalSolution}: ${label}`}
+                placeholder={s.proposalSolution}
+                value={edits.get(key)?.solution ?? ""}
+                onChange={(_, d) => edit(key, "solution", d.value)}
+              />
+              <Input
+                size="small"
+                aria-label={`${s.proposalResponsible}: ${label}`}
+                placeholder={s.proposalResponsible}
+                value={edits.get(key)?.responsible ?? ""}
+                onChange={(_, d) => edit(key, "responsible", d.value)}
+              />
+            </div>
+          );
+        })}
+      </section>
+
+      <section className={styles.section} aria-label={s.previewHeading}>
+        <Body1Strong>{s.previewHeading}</Body1Strong>
+        {chosen?.table ? (
+          <>
+            <Caption1>
+              {preview.length === 0
+                ? s.previewNothing
+                : format(s.previewSummary, { rows: String(inserts), cells: String(sets) })}
+            </Caption1>
+            <ul className={styles.list}>
+              {preview.slice(0, 60).map((item, i) => (
+                <li key={i}>
+                  <Caption1>
+                    {item.kind === "insert"
+                      ? format(s.previewInsert, { label: item.label })
+                      : format(s.previewSet, { column: item.column ?? "", label: item.label })}
+                  </Caption1>
+                </li>
+              ))}
+            </ul>
+            <Button
+              appearance="primary"
+              disabled={busy || preview.length === 0}
+              onClick={() => void fill()}
+            >
+              {busy ? s.filling : s.fillButton}
+            </Button>
+          </>
+        ) : (
+          <Button
+            appearance="primary"
+            disabled={busy || templates.length === 0}
+            onClick={() => void insertNew()}
+          >
+            {busy ? s.filling : s.insertTableButton}
+          </Button>
+        )}
+        {message && (
+          <MessageBar intent={message.intent} layout="multiline" role="status">
+            <MessageBarBody>{message.text}</MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
+    </div>
+  );
+}

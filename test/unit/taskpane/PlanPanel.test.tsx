@@ -1,0 +1,140 @@
+/**
+ * @jest-environment jsdom
+ */
+import * as React from "react";
+import { DOMParser } from "@xmldom/xmldom";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { PlanPanel } from "../../../src/taskpane/components/PlanPanel";
+import { frameworkById, type Framework } from "../../../src/core/catalogue";
+import { buildGrid } from "../../../src/core/plan/table";
+import { parseSchoolYear } from "../../../src/core/text/schoolYear";
+import { createExcelPlanTableHost } from "../../../src/hosts/excel/planSheet";
+import { createWordPlanTableHost } from "../../../src/hosts/word/planTables";
+import { columnLetters, excelModel, fakeExcelRun, type CellValue } from "../../fakes/excel";
+import { fakeWordRun, wordModel } from "../../fakes/word";
+import { ASSESSMENT_2022 } from "../../fixtures/tables";
+
+const tt17 = frameworkById("tt17-2018") as Framework;
+const year = parseSchoolYear("2025-2026");
+const parse = (xml: string) =>
+  new DOMParser().parseFromString(xml, "text/xml") as unknown as Document;
+const HEADER = [
+  "TT",
+  "Tiêu chuẩn, tiêu chí",
+  "Kết quả cần đạt (so với hiện trạng)",
+  "Công việc/giải pháp cần thực hiện",
+  "Chủ trì và phối hợp thực hiện",
+  "Thời gian thực hiện và hoàn thành",
+  "Dự kiến kinh phí",
+  "Điều kiện hỗ trợ khác",
+  "Ghi chú",
+];
+
+const renderPanel = (host: Parameters<typeof PlanPanel>[0]["host"]) =>
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <PlanPanel framework={tt17} year={year} host={host} />
+    </FluentProvider>
+  );
+
+/** A sheet with the self-assessment results (rows 1–12), a blank row, and the plan table header (row 14). */
+function sheetWithBothTables() {
+  const cells: Record<string, CellValue> = {};
+  const grid = buildGrid(ASSESSMENT_2022);
+  grid.cells.forEach((row, r) =>
+    row.forEach(
+      (cell, c) =>
+        cell.origin.row === r &&
+        cell.origin.col === c &&
+        cell.text &&
+        (cells[`${columnLetters(c)}${r + 1}`] = cell.text)
+    )
+  );
+  HEADER.forEach((h, c) => (cells[`${columnLetters(c)}14`] = h));
+  cells["B15"] = "Tiêu chí 1.4";
+  cells["D15"] = "Giải pháp nhà trường đã ghi";
+  const model = excelModel({ KH: cells });
+  model.merges = ["KH!A1:A2", "KH!B1:F1", "KH!G1:G2", "KH!A3:G3", "KH!A7:G7", "KH!A10:G10"];
+  return model;
+}
+
+describe("PlanPanel", () => {
+  it("outside Office, says where it works", () => {
+    renderPanel(null);
+    expect(
+      screen.getByText(/Mở KHCT trong Word hoặc Excel để lập và điền bảng kế hoạch/)
+    ).toBeTruthy();
+  });
+
+  it("Excel: reads both tables, proposes rows from the results, previews and fills in place", async () => {
+    const model = sheetWithBothTables();
+    renderPanel(createExcelPlanTableHost(fakeExcelRun(model).run, { mergedAreas: true }));
+    await screen.findByText(/Đọc từ Trang tính KH, từ hàng 1: 7 tiêu chí có kết quả/);
+    expect(screen.getByText("Trang tính KH, từ hàng 14: Bảng kế hoạch chuẩn (9 cột)")).toBeTruthy();
+    // Target Mức 3: all 7 assessed criteria are below it.
+    expect(screen.getByText("Các dòng đề xuất (7)")).toBeTruthy();
+    fireEvent.click(screen.getByRole("checkbox", { name: "Tiêu chí 3.3 → Mức 3" }));
+    fireEvent.change(
+      screen.getByRole("textbox", { name: "Công việc/giải pháp: Tiêu chí 3.6 → Mức 3" }),
+      { target: { value: "Cải tạo thư viện" } }
+    );
+    const preview = screen.getByRole("region", { name: "Xem trước" });
+    // 5 criteria and 3 standard rows (the table has no MỨC rows, so none is added); 1.4's 4 empty cells.
+    expect(within(preview).getByText(/Thêm 8 dòng, điền 4 ô trống/)).toBeTruthy();
+    expect(
+      within(preview).getByText("Điền ô trống “Thời gian thực hiện và hoàn thành” của Tiêu chí 1.4")
+    ).toBeTruthy();
+    fireEvent.click(within(preview).getByRole("button", { name: "Điền vào bảng" }));
+    await screen.findByText(/Đã thêm 8 dòng và điền 4 ô/);
+    const cells = model.sheets[0]?.cells;
+    const row14 = [...(cells?.entries() ?? [])]
+      .find(([k, v]) => k.startsWith("B") && v === "Tiêu chí 1.4")?.[0]
+      .slice(1);
+    expect(cells?.get(`D${row14}`)).toBe("Giải pháp nhà trường đã ghi"); // moved down by the new rows, never overwritten
+    const texts = [...(cells?.values() ?? [])].map(String);
+    expect(texts).toContain("Cải tạo thư viện");
+    const planLabels = [...(cells?.entries() ?? [])]
+      .filter(([k]) => /^B\d+$/.test(k) && Number(k.slice(1)) >= 14)
+      .map(([, v]) => v);
+    expect(planLabels).toContain("Tiêu chí 3.6");
+    expect(planLabels).not.toContain("Tiêu chí 3.3"); // unticked
+  });
+
+  it("Word without a plan table: results chosen by hand, a new standard table inserted", async () => {
+    const model = wordModel(["KẾ HOẠCH"]);
+    renderPanel(createWordPlanTableHost(fakeWordRun(model).run, parse));
+    await screen.findByText("Tài liệu chưa có bảng nào KHCT nhận ra.");
+    fireEvent.change(screen.getByRole("combobox", { name: "Kết quả tự đánh giá: Tiêu chí 1.1" }), {
+      target: { value: "1" },
+    });
+    fireEvent.change(screen.getByRole("combobox", { name: "Kết quả tự đánh giá: Tiêu chí 3.6" }), {
+      target: { value: "0" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Chèn bảng vào tài liệu" }));
+    await screen.findByText("Đã chèn bảng kế hoạch mới.");
+    const table = model.tables[0];
+    expect(table?.rows[0]?.header).toBe(true);
+    expect(table?.rows.map((r) => r.cells[1]?.text || r.cells[0]?.text)).toEqual([
+      "Tiêu chuẩn, tiêu chí",
+      "MỨC 1, 2, 3",
+      "Tiêu chuẩn 1: Tổ chức và quản lý nhà trường",
+      "Tiêu chí 1.1",
+      "Tiêu chuẩn 3: Cơ sở vật chất và thiết bị dạy học",
+      "Tiêu chí 3.6",
+    ]);
+    await waitFor(() =>
+      expect(screen.getByText("Bảng 1: Bảng kế hoạch chuẩn (9 cột)")).toBeTruthy()
+    );
+  });
+
+  it("says the table changed when a co-author edited it after the preview", async () => {
+    const model = sheetWithBothTables();
+    renderPanel(createExcelPlanTableHost(fakeExcelRun(model).run, { mergedAreas: true }));
+    await screen.findByText(/7 tiêu chí có kết quả/);
+    model.sheets[0]?.cells.set("I15", "Một người khác vừa viết"); // a cell KHCT does not fill
+    fireEvent.click(screen.getByRole("button", { name: "Điền vào bảng" }));
+    await screen.findByText(/Bảng vừa được thay đổi/);
+    expect(model.sheets[0]?.cells.get("B16") ?? "").toBe("");
+  });
+});
