@@ -277,6 +277,12 @@ class FakeUsedRange extends FakeNullable {
   get values(): CellValue[][] {
     return this.read("values");
   }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
   getMergedAreasOrNullObject(): FakeMergedAreas {
     return new FakeMergedAreas(this.context, this.model, this.sheet);
   }

@@ -44,6 +44,15 @@ export type ApplyOutcome =
 export const MAX_ROWS = 5000;
 export const MAX_COLUMNS = 64;
 
+/** The sheet is larger than KHCT reads in one request; the message is for the user. */
+export class TooLargeError extends Error {
+  constructor(rows: number, columns: number) {
+    super(
+      `Trang tính đang dùng ${rows} hàng × ${columns} cột, quá ${MAX_ROWS} hàng × ${MAX_COLUMNS} cột mà KHCT đọc được một lần. Hãy để bảng kế hoạch ở một trang tính riêng.`
+    );
+  }
+}
+
 const text = (value: unknown) => (value === null || value === undefined ? "" : String(value));
 
 /** "Sheet1!B3:D4" or "'Kế hoạch'!B3" -> zero-based corners. */
@@ -119,8 +128,12 @@ export function createExcelPlanSheet(
         merged?.load("areas/items/address");
         await context.sync();
         if (used.isNullObject) return null;
+        if (used.rowCount > MAX_ROWS || used.columnCount > MAX_COLUMNS) {
+          // Reading part of a sheet and filling it would put rows in the wrong place: refuse instead.
+          throw new TooLargeError(used.rowCount, used.columnCount);
+        }
         const corner = parseAddress(used.address);
-        const values = used.values.slice(0, MAX_ROWS).map((row) => row.slice(0, MAX_COLUMNS));
+        const values = used.values;
         const areas =
           merged && !merged.isNullObject ? merged.areas.items.map((a) => a.address) : [];
         return {

@@ -158,6 +158,13 @@ describe("Excel plan sheet", () => {
     expect(cells.get("D10")).toBe("Giải pháp của thầy Nam");
   });
 
+  it("refuses a sheet larger than it reads at once, with a Vietnamese message", async () => {
+    const model = excelModel({ KH: { A1: "TT", A6001: "x" } });
+    await expect(createExcelPlanSheet(fakeExcelRun(model).run).readActiveSheet()).rejects.toThrow(
+      /Trang tính đang dùng 6001 hàng × 1 cột, quá 5000 hàng/
+    );
+  });
+
   it("parses addresses with sheet names", () => {
     expect(parseAddress("'Kế hoạch'!B3:D4")).toEqual({ top: 2, left: 1, bottom: 3, right: 3 });
     expect(parseAddress("KH!$A$1")).toEqual({ top: 0, left: 0, bottom: 0, right: 0 });

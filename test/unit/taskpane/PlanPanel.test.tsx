@@ -128,6 +128,12 @@ describe("PlanPanel", () => {
     );
   });
 
+  it("shows why a sheet cannot be read, in Vietnamese", async () => {
+    const model = excelModel({ KH: { A1: "TT", A6001: "x" } });
+    renderPanel(createExcelPlanTableHost(fakeExcelRun(model).run));
+    await screen.findByText(/Không đọc được các bảng: Trang tính đang dùng 6001 hàng/);
+  });
+
   it("says the table changed when a co-author edited it after the preview", async () => {
     const model = sheetWithBothTables();
     renderPanel(createExcelPlanTableHost(fakeExcelRun(model).run, { mergedAreas: true }));
