@@ -1,0 +1,26 @@
+/** Every validation rule, in the order findings are reported. docs: README "Kiểm tra". */
+import {
+  criterionDuplicate,
+  criterionLabel,
+  criterionTitle,
+  criterionUnknown,
+  targetLevel,
+} from "./rules/criteria";
+import { requiredEmpty } from "./rules/cells";
+import { rowOrder, standardNumbering, standardTitle } from "./rules/structure";
+import { schoolYearImpossible, schoolYearInconsistent } from "./rules/years";
+import type { Rule } from "./types";
+
+export const RULES: readonly Rule[] = [
+  criterionUnknown,
+  standardTitle,
+  criterionTitle,
+  criterionLabel,
+  criterionDuplicate,
+  rowOrder,
+  standardNumbering,
+  targetLevel,
+  requiredEmpty,
+  schoolYearImpossible,
+  schoolYearInconsistent,
+];

@@ -1,0 +1,166 @@
+/** Rules on criterion rows: existence for the level, label form, title, duplicates, target level. */
+import { circularName, findCriterion } from "../../catalogue/catalogue";
+import { SCHOOL_LEVEL_NAME } from "../../schoolLevel";
+import { squash } from "../../text/fold";
+import type { Finding, Rule } from "../types";
+import { criterionRows, planTables, sameTitle, titleFromOtherLevel } from "./helpers";
+
+export const criterionUnknown: Rule = {
+  id: "criterion-unknown",
+  area: "criteria",
+  description:
+    "Tiêu chí không có trong thông tư của cấp học, hoặc dòng Mức 4 không phải tiêu chí Mức 4.",
+  fixable: false,
+  check(context) {
+    const findings: Finding[] = [];
+    for (const { key, table } of planTables(context)) {
+      for (const row of table.rows) {
+        if ((row.kind !== "criterion" && row.kind !== "level4") || !row.refError || !row.ref)
+          continue;
+        findings.push({
+          rule: this.id,
+          severity: "error",
+          message: `${row.refError.reason} (kế hoạch của trường ${SCHOOL_LEVEL_NAME[context.level].toLowerCase()}).`,
+          location: { table: key, row: row.index, column: row.cells.criterion?.col ?? 0 },
+          criterion: row.ref.ref.id,
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+export const criterionLabel: Rule = {
+  id: "criterion-label",
+  area: "criteria",
+  description: "Nhãn tiêu chí viết sai dạng (“Tiêu chí 2. 2”, “tiêu chí 2.2”, “TC 2.2”), sửa được.",
+  fixable: true,
+  check(context) {
+    const findings: Finding[] = [];
+    for (const { key, table } of planTables(context)) {
+      for (const row of table.rows) {
+        const cell = row.cells.criterion;
+        if (!row.ref || !cell || cell.covered || row.ref.canonical || row.ref.form === "bare")
+          continue;
+        const fixed = cell.text.replace(row.ref.written, row.ref.label);
+        if (fixed === cell.text) continue;
+        findings.push({
+          rule: this.id,
+          severity: "warning",
+          message: `Nhãn “${row.ref.written}” viết chưa đúng dạng; viết là “${row.ref.label}”.`,
+          location: { table: key, row: row.index, column: cell.col },
+          criterion: row.ref.ref.id,
+          fix: [{ table: key, row: row.index, col: cell.col, expected: cell.text, text: fixed }],
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+export const criterionTitle: Rule = {
+  id: "criterion-title",
+  area: "titles",
+  description:
+    "Tên tiêu chí ghi sau nhãn khác với tên trong thông tư của cấp học (thường là chép từ cấp học khác).",
+  fixable: true,
+  check(context) {
+    const findings: Finding[] = [];
+    for (const { key, table } of planTables(context)) {
+      for (const row of criterionRows(table)) {
+        const cell = row.cells.criterion;
+        const criterion = row.ref?.criterion;
+        const written = squash(row.ref?.rest ?? "");
+        if (
+          !cell ||
+          !criterion ||
+          !row.ref ||
+          written.length < 4 ||
+          sameTitle(written, criterion.title)
+        )
+          continue;
+        const from = titleFromOtherLevel(context.framework, "criterion", criterion.id, written);
+        findings.push({
+          rule: this.id,
+          severity: from ? "error" : "warning",
+          message: `${row.ref.label}: tên “${written}”${from ? ` là tên của cấp ${from}` : " khác với thông tư"}; theo ${circularName(context.framework)} là “${criterion.title}”.`,
+          location: { table: key, row: row.index, column: cell.col },
+          criterion: criterion.id,
+          fix: [
+            {
+              table: key,
+              row: row.index,
+              col: cell.col,
+              expected: cell.text,
+              text: `${row.ref.label}: ${criterion.title}`,
+            },
+          ],
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+export const criterionDuplicate: Rule = {
+  id: "criterion-duplicate",
+  area: "criteria",
+  description:
+    "Một tiêu chí có hai dòng trong phần MỨC 1, 2, 3 (trừ bảng theo dõi tiến độ, nơi mỗi tiêu chí có nhiều việc).",
+  fixable: false,
+  check(context) {
+    const findings: Finding[] = [];
+    for (const { key, table } of planTables(context)) {
+      if (table.header.layout.rowsPerCriterion === "many") continue;
+      const seen = new Map<string, number>();
+      for (const row of criterionRows(table)) {
+        if (!row.ref || row.cells.criterion?.covered) continue;
+        const id = row.ref.ref.id;
+        const first = seen.get(id);
+        if (first === undefined) {
+          seen.set(id, row.index);
+          continue;
+        }
+        findings.push({
+          rule: this.id,
+          severity: "error",
+          message: `${row.ref.label} có hai dòng (hàng ${first + 1} và hàng ${row.index + 1}); mỗi tiêu chí một dòng, hoặc kiểm tra lại dòng này có phải tiêu chí khác.`,
+          location: { table: key, row: row.index, column: row.cells.criterion?.col ?? 0 },
+          criterion: id,
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+export const targetLevel: Rule = {
+  id: "target-level",
+  area: "criteria",
+  description:
+    "Cột “Mức” ghi một mức mà tiêu chí không có (ví dụ Mức 3 cho tiêu chí không có Mức 3).",
+  fixable: false,
+  check(context) {
+    const findings: Finding[] = [];
+    for (const { key, table } of planTables(context)) {
+      for (const row of criterionRows(table)) {
+        const cell = row.cells.level;
+        const criterion =
+          row.ref?.criterion ??
+          (row.ref ? findCriterion(context.framework, row.ref.ref.id)?.criterion : undefined);
+        const match = cell ? /([1-4])/.exec(cell.text) : null;
+        if (!cell || !criterion || !match) continue;
+        const level = Number(match[1]);
+        if (level === 4 || level <= criterion.maxLevel) continue;
+        findings.push({
+          rule: this.id,
+          severity: "error",
+          message: `Tiêu chí ${criterion.id} không có Mức ${level} (chỉ đến Mức ${criterion.maxLevel}) theo ${circularName(context.framework)}.`,
+          location: { table: key, row: row.index, column: cell.col },
+          criterion: criterion.id,
+        });
+      }
+    }
+    return findings;
+  },
+};
