@@ -110,6 +110,23 @@ function framework2026(set, id, schoolLevels) {
   };
 }
 
+/** The documents plans cite (references.json), with how far their facts can be trusted. */
+function documents() {
+  return read("references.json").documents.map((d) => {
+    const status = String(d.status || "");
+    const weak = /UNVERIFIED|weak|single/i.test(status);
+    return {
+      number: d.number,
+      type: nfc(d.type),
+      date: d.date || null,
+      issuer: nfc(d.issuer || ""),
+      subject: d.subject ? nfc(d.subject) : null,
+      // A date from a single or weak source is shown, but a differing citation is only a hint.
+      confirmed: !weak,
+    };
+  });
+}
+
 function build() {
   const frameworks = [
     framework2018("tt17-tieu-hoc.json", "tt17-2018"),
@@ -118,7 +135,7 @@ function build() {
     framework2026("mam-non", "tt57-2026-mam-non", ["mam-non"]),
     framework2026("pho-thong", "tt57-2026-pho-thong", ["tieu-hoc", "trung-hoc"]),
   ];
-  return { source: "shared/reference/catalogue", frameworks };
+  return { source: "shared/reference/catalogue", frameworks, documents: documents() };
 }
 
 module.exports = { build, REFERENCE_DIR };

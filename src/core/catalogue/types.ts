@@ -90,7 +90,21 @@ export interface Framework {
   readonly gaps: readonly string[];
 }
 
+/** A document plans cite (a circular, a guidance letter, a decree). */
+export interface CitedDocument {
+  /** "17/2018/TT-BGDĐT", "5932/BGDĐT-QLCL", "30/2020/NĐ-CP" */
+  readonly number: string;
+  readonly type: string;
+  /** ISO date; null when not known. */
+  readonly date: string | null;
+  readonly issuer: string;
+  readonly subject: string | null;
+  /** false: the facts come from a single or weak source. */
+  readonly confirmed: boolean;
+}
+
 export interface CatalogueData {
   readonly source: string;
   readonly frameworks: readonly Framework[];
+  readonly documents: readonly CitedDocument[];
 }

@@ -9,6 +9,7 @@ import {
 import { requiredEmpty } from "./rules/cells";
 import { rowOrder, standardNumbering, standardTitle } from "./rules/structure";
 import { schoolYearImpossible, schoolYearInconsistent } from "./rules/years";
+import { assessmentMarks, budgets, citations, statements } from "./rules/document";
 import type { Rule } from "./types";
 
 export const RULES: readonly Rule[] = [
@@ -23,4 +24,8 @@ export const RULES: readonly Rule[] = [
   requiredEmpty,
   schoolYearImpossible,
   schoolYearInconsistent,
+  citations,
+  statements,
+  assessmentMarks,
+  budgets,
 ];

@@ -1,0 +1,196 @@
+/** Rules on the text around the tables and on the self-assessment tables: citations, statements, marks, budgets. */
+import { CATALOGUE, circularKey, counts } from "../../catalogue/catalogue";
+import { formatDate } from "../../catalogue/select";
+import type { CitedDocument } from "../../catalogue/types";
+import { readAssessment } from "../../plan/assessment";
+import { SCHOOL_LEVEL_NAME, type SchoolLevel } from "../../schoolLevel";
+import { squash } from "../../text/fold";
+import { formatDong, parseBudget } from "../../text/money";
+import type { Finding, Rule } from "../types";
+import { criterionRows, planTables } from "./helpers";
+
+const CITATION =
+  /(\d{1,5})\s*\/\s*(?:(\d{4})\s*\/\s*)?(TT|NĐ|QĐ|ND|QD|BGDĐT|BGD&ĐT)\s*-\s*([A-ZĐa-zđ&]+)/gu;
+const DATE_AFTER =
+  /^[^.;]{0,40}?ngày\s*(\d{1,2})\s*(?:\/|tháng)\s*(\d{1,2})\s*(?:\/|năm)\s*(\d{4})/iu;
+const LEVEL_CIRCULAR: Readonly<Record<string, SchoolLevel>> = {
+  "17/2018": "tieu-hoc",
+  "18/2018": "trung-hoc",
+  "19/2018": "mam-non",
+};
+
+function documentFor(
+  number: string,
+  year: string | undefined,
+  kind: string,
+  issuerCode: string
+): CitedDocument | undefined {
+  const wanted = year
+    ? `${Number(number)}/${year}`
+    : `${Number(number)}/${kind.replace("&", "")}-${issuerCode}`.toUpperCase();
+  return CATALOGUE.documents.find((d) =>
+    year ? circularKey(d.number) === wanted : d.number.replace("&", "").toUpperCase() === wanted
+  );
+}
+
+export const citations: Rule = {
+  id: "citation",
+  area: "structure",
+  description:
+    "Văn bản được trích dẫn với ngày ban hành sai, hoặc thông tư không phải của cấp học của trường.",
+  fixable: false,
+  check(context) {
+    const findings: Finding[] = [];
+    context.paragraphs.forEach((raw, index) => {
+      const text = squash(raw);
+      const citesAmendment = /22\s*\/\s*2024/.test(text);
+      for (const m of text.matchAll(CITATION)) {
+        const [, number = "", year, kind = "", issuer = ""] = m;
+        const doc = documentFor(number, year, kind, issuer);
+        if (!doc) continue;
+        const date = DATE_AFTER.exec(text.slice((m.index ?? 0) + m[0].length));
+        if (doc.date && date) {
+          const written = `${date[3]}-${String(Number(date[2])).padStart(2, "0")}-${String(Number(date[1])).padStart(2, "0")}`;
+          if (written !== doc.date) {
+            findings.push({
+              rule: this.id,
+              severity: doc.confirmed ? "error" : "hint",
+              message: `${doc.type} ${doc.number} ban hành ngày ${formatDate(doc.date)}; kế hoạch ghi ngày ${Number(date[1])}/${Number(date[2])}/${date[3]}.`,
+              location: { paragraph: index },
+            });
+          }
+        }
+        const level = year ? LEVEL_CIRCULAR[`${Number(number)}/${year}`] : undefined;
+        // Thông tư 22/2024 amends all three 2018 circulars; quoting its subject names them all.
+        if (level && level !== context.level && !citesAmendment) {
+          const own = Object.entries(LEVEL_CIRCULAR).find(([, l]) => l === context.level)?.[0];
+          findings.push({
+            rule: this.id,
+            severity: "error",
+            message: `Thông tư ${doc.number} là văn bản cho trường ${SCHOOL_LEVEL_NAME[level].toLowerCase()}; kế hoạch của trường ${SCHOOL_LEVEL_NAME[context.level].toLowerCase()} căn cứ Thông tư ${own}/TT-BGDĐT.`,
+            location: { paragraph: index },
+          });
+        }
+      }
+    });
+    return findings;
+  },
+};
+
+export const statements: Rule = {
+  id: "statement",
+  area: "criteria",
+  description:
+    "Câu tổng hợp mâu thuẫn với thông tư hoặc với chính nó: “Mức 3: tổng số N tiêu chí”, “đạt 3/5, tỉ lệ 60%”.",
+  fixable: false,
+  check(context) {
+    const findings: Finding[] = [];
+    const c = counts(context.framework);
+    context.paragraphs.forEach((raw, index) => {
+      const text = squash(raw);
+      const total = /mức\s*([1-4])\s*:?\s*tổng\s*số\s*0*(\d+)\s*tiêu\s*chí/iu.exec(text);
+      if (total) {
+        const level = Number(total[1]);
+        const expected = level === 4 ? c.level4 : c.criteriaAtLevel[level as 1 | 2 | 3];
+        if (expected !== null && Number(total[2]) !== expected) {
+          findings.push({
+            rule: this.id,
+            severity: "error",
+            message: `“Mức ${level}: tổng số ${total[2]} tiêu chí” — theo ${context.framework.circular} Mức ${level} có ${expected} tiêu chí.`,
+            location: { paragraph: index },
+          });
+        }
+      }
+      for (const ratio of text.matchAll(
+        /(\d+)\s*\/\s*(\d+)\s*,?\s*(?:tỉ|tỷ)\s*lệ\s*(\d+(?:[.,]\d+)?)\s*%/giu
+      )) {
+        const [a, b, p] = [
+          Number(ratio[1]),
+          Number(ratio[2]),
+          Number((ratio[3] ?? "").replace(",", ".")),
+        ];
+        if (b === 0 || Math.abs((a / b) * 100 - p) <= 1) continue;
+        findings.push({
+          rule: this.id,
+          severity: "error",
+          message: `“${ratio[0]}”: ${a}/${b} là ${Math.round((a / b) * 1000) / 10}%, không phải ${p}%.`,
+          location: { paragraph: index },
+        });
+      }
+    });
+    return findings;
+  },
+};
+
+export const assessmentMarks: Rule = {
+  id: "assessment-marks",
+  area: "cells",
+  description:
+    "Trong bảng kết quả tự đánh giá, một tiêu chí không được đánh dấu ở cột nào, hoặc đánh dấu ở hai kết quả trái nhau.",
+  fixable: false,
+  check(context) {
+    const findings: Finding[] = [];
+    for (const t of context.tables) {
+      if (t.kind !== "assessment" || !t.table) continue;
+      for (const row of readAssessment(t.table).rows) {
+        const levels = row.marked.filter((m) => m !== "pass");
+        const conflict =
+          (row.marked.includes("fail") && row.marked.length > 1) ||
+          levels.filter((m) => m !== "fail").length > 1;
+        if (row.marked.length > 0 && !conflict) continue;
+        findings.push({
+          rule: this.id,
+          severity: row.marked.length === 0 ? "warning" : "error",
+          message:
+            row.marked.length === 0
+              ? `Tiêu chí ${row.id} chưa được đánh dấu kết quả.`
+              : `Tiêu chí ${row.id} được đánh dấu ở hai kết quả trái nhau.`,
+          location: { table: t.key, row: row.row },
+          criterion: row.id,
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+export const budgets: Rule = {
+  id: "budget",
+  area: "cells",
+  description:
+    "Kinh phí ghi không đọc được thành số tiền; tổng kinh phí các khoản một lần của kế hoạch.",
+  fixable: false,
+  check(context) {
+    const findings: Finding[] = [];
+    let total = 0;
+    let counted = 0;
+    for (const { key, table } of planTables(context)) {
+      for (const row of criterionRows(table)) {
+        const cell = row.cells.budget;
+        if (!cell || cell.covered) continue;
+        const budget = parseBudget(cell.text);
+        if (budget.kind === "amount") {
+          total += budget.dong;
+          counted++;
+        }
+        if (budget.kind !== "unparseable") continue;
+        findings.push({
+          rule: this.id,
+          severity: "warning",
+          message: `${row.ref?.label ?? "Dòng này"}: không đọc được số tiền “${squash(cell.text)}” (viết như “5 triệu đồng”, “200.000đ/chuyên đề” hoặc “Không”).`,
+          location: { table: key, row: row.index, column: cell.col },
+          ...(row.ref ? { criterion: row.ref.ref.id } : {}),
+        });
+      }
+    }
+    if (counted > 0) {
+      findings.push({
+        rule: this.id,
+        severity: "hint",
+        message: `Tổng kinh phí dự kiến (các khoản một lần): ${formatDong(total)}.`,
+        location: {},
+      });
+    }
+    return findings;
+  },
+};
