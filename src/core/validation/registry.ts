@@ -10,6 +10,9 @@ import { requiredEmpty } from "./rules/cells";
 import { rowOrder, standardNumbering, standardTitle } from "./rules/structure";
 import { schoolYearImpossible, schoolYearInconsistent } from "./rules/years";
 import { assessmentMarks, budgets, citations, statements } from "./rules/document";
+import { duplicateRows } from "./rules/duplicates";
+import { rowNumbers, sectionNumbering } from "./rules/numbering";
+import { timeframes } from "./rules/timeframes";
 import type { Rule } from "./types";
 
 export const RULES: readonly Rule[] = [
@@ -20,10 +23,14 @@ export const RULES: readonly Rule[] = [
   criterionDuplicate,
   rowOrder,
   standardNumbering,
+  rowNumbers,
+  sectionNumbering,
+  duplicateRows,
   targetLevel,
   requiredEmpty,
   schoolYearImpossible,
   schoolYearInconsistent,
+  timeframes,
   citations,
   statements,
   assessmentMarks,

@@ -19,17 +19,19 @@ const HEADER = [
   "Điều kiện hỗ trợ khác",
   "Ghi chú",
 ];
-const filled = (tt: string, label: string) => [
-  tt,
-  label,
-  "Kết quả",
-  "Giải pháp",
-  "Hiệu trưởng",
-  "Năm học 2025-2026",
-  "",
-  "",
-  "",
-];
+const WORK: Record<string, [string, string]> = {
+  "1.2": ["Hội đồng trường hoạt động hiệu quả", "Bổ sung quy chế, họp định kỳ mỗi học kỳ"],
+  "1.3": ["Chi bộ, Công đoàn, Đội hoạt động đều", "Phân công đảng viên phụ trách từng đoàn thể"],
+  "5.2": ["Học sinh tham gia trải nghiệm", "Tổ chức bốn chủ đề trải nghiệm trong năm"],
+};
+/** A criterion row with every required cell written, content different from row to row. */
+const filled = (tt: string, label: string) => {
+  const [target, solution] = WORK[label.replace("Tiêu chí ", "")] ?? [
+    `Kết quả của ${label}`,
+    `Việc cần làm cho ${label}`,
+  ];
+  return [tt, label, target, solution, "Hiệu trưởng", "Năm học 2025-2026", "", "", ""];
+};
 
 function run(
   tables: (string[][] | RawCell[][])[],

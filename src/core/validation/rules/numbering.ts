@@ -1,0 +1,91 @@
+/** Numbering: the TT column of layouts that number every row, and the document's section headings. */
+import { squash } from "../../text/fold";
+import type { Finding, Rule } from "../types";
+import { planTables } from "./helpers";
+
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+
+export const rowNumbers: Rule = {
+  id: "row-numbers",
+  area: "numbering",
+  description: "Cột TT của bảng đánh số từng dòng bị nhảy số hoặc trùng số.",
+  fixable: true,
+  check(context) {
+    const findings: Finding[] = [];
+    for (const { key, table } of planTables(context)) {
+      if (!table.header.layout.numbersEveryRow || table.header.columns.tt === undefined) continue;
+      let expected = 1;
+      for (const row of table.rows) {
+        const cell = row.cells.tt;
+        if (!cell || cell.covered || row.kind === "empty" || row.kind === "section") continue;
+        const written = cell.text.trim();
+        if (!/^\d+$/.test(written)) continue;
+        if (Number(written) !== expected) {
+          findings.push({
+            rule: this.id,
+            severity: "warning",
+            message: `Dòng này đánh số ${written}, theo thứ tự là ${expected}.`,
+            location: { table: key, row: row.index, column: cell.col },
+            fix: [
+              {
+                table: key,
+                row: row.index,
+                col: cell.col,
+                expected: cell.text,
+                text: String(expected),
+              },
+            ],
+          });
+        }
+        expected++;
+      }
+    }
+    return findings;
+  },
+};
+
+export const sectionNumbering: Rule = {
+  id: "section-numbering",
+  area: "numbering",
+  description: "Đề mục của văn bản (I, II, III…; 1, 2, 3… trong mỗi mục) nhảy số hoặc lặp số.",
+  fixable: false,
+  check(context) {
+    const findings: Finding[] = [];
+    let roman = 0;
+    let arabic = 0;
+    context.paragraphs.forEach((raw, index) => {
+      const text = squash(raw);
+      const r = /^([IVX]{1,4})\.\s*\S/.exec(text);
+      if (r && r[1] && ROMAN.includes(r[1])) {
+        const n = ROMAN.indexOf(r[1]) + 1;
+        if (n !== roman + 1) {
+          findings.push({
+            rule: this.id,
+            severity: "warning",
+            message:
+              n <= roman
+                ? `Mục ${r[1]} lặp lại hoặc lùi số (sau mục ${ROMAN[roman - 1]}).`
+                : `Mục ${r[1]} đứng sau mục ${ROMAN[roman - 1] ?? "(chưa có)"}: thiếu mục ${ROMAN[roman]}.`,
+            location: { paragraph: index },
+          });
+        }
+        roman = n;
+        arabic = 0;
+        return;
+      }
+      const a = /^(\d{1,2})\.(?!\d)\s*\p{L}/u.exec(text);
+      if (!a || roman === 0) return;
+      const n = Number(a[1]);
+      if (n !== arabic + 1 && n !== arabic) {
+        findings.push({
+          rule: this.id,
+          severity: "hint",
+          message: `Trong mục ${ROMAN[roman - 1]}, đề mục ${n}. đứng sau ${arabic || "(chưa có)"}.`,
+          location: { paragraph: index },
+        });
+      }
+      arabic = n;
+    });
+    return findings;
+  },
+};
