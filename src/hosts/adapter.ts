@@ -76,3 +76,34 @@ export interface PlanTableHost {
     headerRows: number
   ): Promise<InsertTableOutcome>;
 }
+
+/** What the check reads: the text outside the tables, and the tables. */
+export interface DocumentContent {
+  readonly paragraphs: readonly string[];
+  readonly tables: readonly DocumentTable[];
+}
+
+/** A cell rewrite, applied only if the cell still holds `expected` (a co-author may have changed it). */
+export interface CellEdit {
+  readonly table: string;
+  readonly row: number;
+  readonly col: number;
+  readonly expected: string;
+  readonly text: string;
+}
+
+export interface CheckHost {
+  /** Paragraphs and tables in a fixed number of syncs, whatever the document's size. */
+  readDocument(): Promise<DocumentContent>;
+  /** Moves the selection to a finding's place. */
+  select(location: {
+    readonly table?: string;
+    readonly row?: number;
+    readonly column?: number;
+    readonly paragraph?: number;
+  }): Promise<void>;
+  /** Applies fixes; returns how many were written and how many skipped because the cell changed. */
+  applyEdits(
+    edits: readonly CellEdit[]
+  ): Promise<{ readonly written: number; readonly skipped: number }>;
+}

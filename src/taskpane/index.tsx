@@ -1,8 +1,9 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import type { HostAdapter, PlanTableHost } from "../hosts/adapter";
+import type { CheckHost, HostAdapter, PlanTableHost } from "../hosts/adapter";
 import { createExcelAdapter } from "../hosts/excel/excelAdapter";
-import { createExcelPlanTableHost } from "../hosts/excel/planSheet";
+import { createExcelCheckHost, createExcelPlanTableHost } from "../hosts/excel/planSheet";
+import { createWordCheckHost } from "../hosts/word/checkHost";
 import { createWordPlanTableHost } from "../hosts/word/planTables";
 import { detectHost, type HostInfo } from "../hosts/office";
 import { createWordAdapter } from "../hosts/word/wordAdapter";
@@ -26,10 +27,27 @@ function planHostFor(info: HostInfo): PlanTableHost | null {
   return null;
 }
 
+function checkHostFor(info: HostInfo): CheckHost | null {
+  if (info.gaps.some((gap) => gap.essential)) return null;
+  if (info.kind === "word") return createWordCheckHost();
+  if (info.kind === "excel")
+    return createExcelCheckHost(undefined, {
+      mergedAreas: !info.gaps.some((g) => g.feature === "readMerges"),
+    });
+  return null;
+}
+
 const container = document.getElementById("container");
 if (container) {
   const root = createRoot(container);
   void detectHost().then((info) =>
-    root.render(<App info={info} adapter={adapterFor(info)} planHost={planHostFor(info)} />)
+    root.render(
+      <App
+        info={info}
+        adapter={adapterFor(info)}
+        planHost={planHostFor(info)}
+        checkHost={checkHostFor(info)}
+      />
+    )
   );
 }

@@ -37,8 +37,6 @@ const vi = {
   featureComments: "Gắn nhận xét vào tài liệu",
   featurePageSetup: "Đặt lề và khổ giấy",
   featureReadMerges: "Nhận biết ô gộp trong bảng",
-  checkPlaceholder:
-    "Tìm các lỗi thường gặp: sai tên tiêu chí, trùng lặp, đánh số, ô bắt buộc còn trống, thời gian ngoài năm học, trích dẫn sai.",
   formatPlaceholder:
     "Định dạng văn bản theo Nghị định 30/2020/NĐ-CP và làm bảng kế hoạch gọn, in được; xem trước và hoàn tác.",
   comingSoon: "Chức năng này đang được xây dựng.",
@@ -136,6 +134,22 @@ const vi = {
   fillError: "Không điền được: {message}",
   tableInserted: "Đã chèn bảng kế hoạch mới.",
   tableOccupied: "Vùng {where} đã có nội dung; hãy chọn một ô trống có đủ chỗ cho bảng.",
+  checkNeedsOffice: "Mở KHCT trong Word hoặc Excel để kiểm tra kế hoạch.",
+  checkRun: "Kiểm tra lại",
+  checkRunning: "Đang kiểm tra…",
+  checkError: "Không kiểm tra được: {message}",
+  checkSummary: "{errors} lỗi, {warnings} cảnh báo, {hints} gợi ý",
+  checkClean: "Không thấy lỗi nào trong kế hoạch.",
+  severityError: "Lỗi",
+  severityWarning: "Cảnh báo",
+  severityHint: "Gợi ý",
+  findingGo: "Đến chỗ này",
+  findingFix: "Sửa",
+  findingFixPreview: "Sẽ đổi “{from}” thành “{to}”.",
+  findingApply: "Áp dụng",
+  findingCancel: "Thôi",
+  fixDone: "Đã sửa {written} ô.",
+  fixSkipped: "{skipped} ô đã đổi từ lúc kiểm tra nên KHCT giữ nguyên; hãy kiểm tra lại.",
 } as const;
 
 export type StringKey = keyof typeof vi;
@@ -172,8 +186,6 @@ const en: Strings = {
   featureComments: "Attaching comments to the document",
   featurePageSetup: "Page margins and orientation",
   featureReadMerges: "Recognising merged cells in tables",
-  checkPlaceholder:
-    "Find the usual mistakes: wrong criterion titles, duplicates, numbering, empty required cells, timeframes outside the school year, wrong citations.",
   formatPlaceholder:
     "Format the document to Decree 30/2020/NĐ-CP and make the plan table clean and printable; preview first, undo after.",
   comingSoon: "This feature is being built.",
@@ -273,6 +285,22 @@ const en: Strings = {
   fillError: "Could not fill: {message}",
   tableInserted: "Inserted a new plan table.",
   tableOccupied: "The area {where} is not empty; choose an empty cell with room for the table.",
+  checkNeedsOffice: "Open KHCT in Word or Excel to check the plan.",
+  checkRun: "Check again",
+  checkRunning: "Checking…",
+  checkError: "Could not check: {message}",
+  checkSummary: "{errors} errors, {warnings} warnings, {hints} hints",
+  checkClean: "No mistakes found in the plan.",
+  severityError: "Error",
+  severityWarning: "Warning",
+  severityHint: "Hint",
+  findingGo: "Go there",
+  findingFix: "Fix",
+  findingFixPreview: "Will change “{from}” to “{to}”.",
+  findingApply: "Apply",
+  findingCancel: "Cancel",
+  fixDone: "Fixed {written} cells.",
+  fixSkipped: "{skipped} cells changed since the check, so KHCT left them; check again.",
 };
 
 export const STRINGS: Readonly<Record<Locale, Strings>> = { vi, en };

@@ -55,8 +55,8 @@ describe("built task pane in chromium", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.getByLabel("Ngôn ngữ").selectOption("en");
     await page.getByText("KHCT is open outside Word/Excel").waitFor();
-    await page.getByRole("tab", { name: "Check" }).click();
-    expect(await page.getByRole("tabpanel").innerText()).toMatch(/Find the usual mistakes/);
+    await page.getByRole("tab", { name: "Format" }).click();
+    expect(await page.getByRole("tabpanel").innerText()).toMatch(/Decree 30\/2020/);
     await page.context().close();
   });
 

@@ -16,6 +16,8 @@ export interface ExcelModel {
   merges: string[];
   /** Bold set by the add-in, by area. */
   bold?: Map<string, boolean>;
+  /** The last range the add-in selected, "Sheet!A1". */
+  selected?: string;
   active: { sheet: number; cell: string };
 }
 
@@ -188,6 +190,9 @@ class FakeRange extends FakeObject {
       },
     };
   }
+  select(): void {
+    this.context.enqueue(() => (this.model.selected = `${this.sheet.name}!${this.at}`));
+  }
   merge(across = false): void {
     if (across) throw new Error("fake: merge(across) not modelled");
     this.context.enqueue(() => this.model.merges.push(`${this.sheet.name}!${this.at}`));
@@ -329,6 +334,14 @@ export function fakeExcelContext(model: ExcelModel) {
       get worksheets() {
         return Object.assign(new FakeCollection(context, () => model.sheets.map(sheetOf)), {
           getActiveWorksheet: () => sheetOf(activeSheet()),
+          getItem: (name: string) => {
+            const found = model.sheets.find((s) => s.name === name);
+            if (!found)
+              context.enqueue(() => {
+                throw new Error(`ItemNotFound: worksheet ${name}`);
+              });
+            return sheetOf(found ?? { name, cells: new Map() });
+          },
           getItemOrNullObject: (name: string) => {
             const found = model.sheets.find((s) => s.name === name);
             // Simplification: known at once rather than after the sync.

@@ -16,6 +16,9 @@ export interface WordModel {
   /** Top-level tables, after the paragraphs in the body's OOXML. */
   tables: WordTableModel[];
   customProperties: Map<string, string>;
+  /** What the add-in last selected: a body paragraph (index among all paragraphs) or a table cell. */
+  selectedParagraph?: number;
+  selectedCell?: { table: number; row: number; cell: number };
   /** The selection: a paragraph and a character span in it. */
   selection: { paragraph: number; start: number; end: number };
 }
@@ -43,6 +46,9 @@ class FakeParagraph extends FakeObject {
   }
   get text(): string {
     return this.read("text");
+  }
+  select(): void {
+    this.context.enqueue(() => (this.model.selectedParagraph = this.index));
   }
 }
 
@@ -170,7 +176,9 @@ class FakeTable extends FakeObject {
   readonly rows: FakeCollection<FakeTableRow>;
   constructor(
     context: FakeContext,
-    private readonly table: WordTableModel
+    private readonly table: WordTableModel,
+    private readonly model: WordModel,
+    private readonly tableNumber: number
   ) {
     super(context);
     this.rows = new FakeCollection(context, () =>
@@ -206,7 +214,14 @@ class FakeTable extends FakeObject {
   getCell(row: number, cell: number) {
     const context = this.context;
     const table = this.table;
+    const model = this.model;
+    const tableNumber = this.tableNumber;
     return {
+      body: {
+        select() {
+          context.enqueue(() => (model.selectedCell = { table: tableNumber, row, cell }));
+        },
+      },
       set value(text: string) {
         context.enqueue(() => {
           const target = table.rows[row]?.cells[cell];
@@ -239,7 +254,7 @@ export function fakeWordContext(model: WordModel) {
         },
         get tables() {
           return new FakeCollection(context, () =>
-            model.tables.map((t) => new FakeTable(context, t))
+            model.tables.map((t, i) => new FakeTable(context, t, model, i))
           );
         },
         get paragraphs() {

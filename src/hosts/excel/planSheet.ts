@@ -10,6 +10,9 @@ import { buildGrid, type RawCell, type TableGrid } from "../../core/plan/table";
 import { locateTables } from "../../core/plan/locate";
 import type {
   BatchRunner,
+  CellEdit,
+  CheckHost,
+  DocumentContent,
   DocumentTable,
   FillOutcome,
   InsertTableOutcome,
@@ -279,6 +282,96 @@ export function createExcelPlanTableHost(
           area.getRow(0).getResizedRange(headerRows - 1, 0).format.font.bold = true;
         await context.sync();
         return { ok: true, where: area.address };
+      });
+    },
+  };
+}
+
+/** Excel side of the check: the active sheet's tables and the text around them, selection, fixes. */
+export function createExcelCheckHost(
+  run: BatchRunner<Excel.RequestContext> = (batch) => Excel.run(batch),
+  options: { mergedAreas?: boolean } = {}
+): CheckHost {
+  const sheet = createExcelPlanSheet(run, options);
+  let snapshot: SheetSnapshot | null = null;
+  let tableStarts = new Map<string, number>();
+  let paragraphCells: { row: number; col: number }[] = [];
+
+  return {
+    async readDocument(): Promise<DocumentContent> {
+      snapshot = await sheet.readActiveSheet();
+      if (!snapshot) return { paragraphs: [], tables: [] };
+      const located = locateTables(snapshot.grid);
+      const inTable = (r: number) => located.some((t) => r >= t.start && r < t.end);
+      tableStarts = new Map(
+        located.map((t) => [`${snapshot?.sheet}!${(snapshot?.top ?? 0) + t.start}`, t.start])
+      );
+      paragraphCells = [];
+      const paragraphs: string[] = [];
+      snapshot.grid.cells.forEach((row, r) => {
+        if (inTable(r)) return;
+        row.forEach((cell, c) => {
+          if (cell.origin.row !== r || cell.origin.col !== c || !cell.text.trim()) return;
+          paragraphs.push(cell.text);
+          paragraphCells.push({ row: r, col: c });
+        });
+      });
+      return {
+        paragraphs,
+        tables: located.map((t) => ({
+          key: `${snapshot?.sheet}!${(snapshot?.top ?? 0) + t.start}`,
+          where: `Trang tính ${snapshot?.sheet}, từ hàng ${(snapshot?.top ?? 0) + t.start + 1}`,
+          grid: t.grid,
+        })),
+      };
+    },
+
+    select(location): Promise<void> {
+      return run(async (context) => {
+        if (!snapshot) return;
+        const target =
+          location.table !== undefined && location.row !== undefined
+            ? {
+                row: (tableStarts.get(location.table) ?? 0) + location.row,
+                col: location.column ?? 0,
+              }
+            : location.paragraph !== undefined
+              ? paragraphCells[location.paragraph]
+              : undefined;
+        if (!target) return;
+        context.workbook.worksheets
+          .getItem(snapshot.sheet)
+          .getRangeByIndexes(snapshot.top + target.row, snapshot.left + target.col, 1, 1)
+          .select();
+        await context.sync();
+      });
+    },
+
+    applyEdits(edits: readonly CellEdit[]) {
+      return run(async (context) => {
+        const current = snapshot;
+        if (!current) return { written: 0, skipped: edits.length };
+        const ws = context.workbook.worksheets.getItem(current.sheet);
+        const cells = edits.map((edit) => {
+          const range = ws.getRangeByIndexes(
+            current.top + (tableStarts.get(edit.table) ?? 0) + edit.row,
+            current.left + edit.col,
+            1,
+            1
+          );
+          range.load("values");
+          return range;
+        });
+        await context.sync();
+        let written = 0;
+        edits.forEach((edit, i) => {
+          const range = cells[i] as Excel.Range;
+          if (text(range.values[0]?.[0]) !== edit.expected) return;
+          range.values = [[asCellText(edit.text)]];
+          written++;
+        });
+        await context.sync();
+        return { written, skipped: edits.length - written };
       });
     },
   };

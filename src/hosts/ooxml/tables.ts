@@ -138,6 +138,27 @@ export function readTable(tbl: Element): OoxmlTable {
   return { rows, cellIndex, headerRows };
 }
 
+/**
+ * The body's paragraphs outside tables, with, for each, its index among all paragraphs in document
+ * order (what Word's body.paragraphs counts: it includes the paragraphs inside table cells).
+ */
+export function readParagraphs(root: Document | Element): { text: string; index: number }[] {
+  const all = Array.from(root.getElementsByTagNameNS(W_NS, "p"));
+  const out: { text: string; index: number }[] = [];
+  all.forEach((p, index) => {
+    for (let node = p.parentNode; node; node = node.parentNode) {
+      if (
+        node.nodeType === 1 &&
+        (node as Element).namespaceURI === W_NS &&
+        (node as Element).localName === "tbl"
+      )
+        return;
+    }
+    out.push({ text: cellText(p), index });
+  });
+  return out;
+}
+
 /** Every top-level table under `root` (a w:body, a w:document, or a flat OPC package), in order. */
 export function readTables(root: Document | Element): OoxmlTable[] {
   const all = Array.from(root.getElementsByTagNameNS(W_NS, "tbl"));

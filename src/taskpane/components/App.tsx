@@ -8,10 +8,11 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import type { HostAdapter, PlanTableHost } from "../../hosts/adapter";
+import type { CheckHost, HostAdapter, PlanTableHost } from "../../hosts/adapter";
 import type { HostInfo } from "../../hosts/office";
 import { usePlan } from "../hooks/usePlan";
 import { CataloguePanel } from "./CataloguePanel";
+import { CheckPanel } from "./CheckPanel";
 import { PlanIdentityCard } from "./PlanIdentityCard";
 import { PlanPanel } from "./PlanPanel";
 import { useLocale } from "../hooks/useLocale";
@@ -41,8 +42,7 @@ const useStyles = makeStyles({
   host: { color: tokens.colorNeutralForeground3 },
 });
 
-const PLACEHOLDERS: Readonly<Record<"check" | "format", StringKey>> = {
-  check: "checkPlaceholder",
+const PLACEHOLDERS: Readonly<Record<"format", StringKey>> = {
   format: "formatPlaceholder",
 };
 
@@ -52,10 +52,17 @@ export interface AppProps {
   readonly adapter?: HostAdapter | null;
   /** The document's plan tables; null outside Office. */
   readonly planHost?: PlanTableHost | null;
+  /** Reading, selecting and fixing for the check; null outside Office. */
+  readonly checkHost?: CheckHost | null;
 }
 
 /** The task pane: language and theme from Office, then the shell. */
-export function App({ info, adapter = null, planHost = null }: AppProps): React.JSX.Element {
+export function App({
+  info,
+  adapter = null,
+  planHost = null,
+  checkHost = null,
+}: AppProps): React.JSX.Element {
   const [locale, setLocale] = useLocale(localeFromDisplayLanguage(info.displayLanguage));
   const styles = useStyles();
   React.useEffect(() => {
@@ -72,6 +79,7 @@ export function App({ info, adapter = null, planHost = null }: AppProps): React.
           info={info}
           adapter={adapter}
           planHost={planHost}
+          checkHost={checkHost}
           languageSwitch={<LanguageSwitch locale={locale} onChange={setLocale} />}
         />
       </FluentProvider>
@@ -83,10 +91,17 @@ interface ShellProps {
   readonly info: HostInfo;
   readonly adapter: HostAdapter | null;
   readonly planHost: PlanTableHost | null;
+  readonly checkHost: CheckHost | null;
   readonly languageSwitch: React.ReactNode;
 }
 
-function Shell({ info, adapter, planHost, languageSwitch }: ShellProps): React.JSX.Element {
+function Shell({
+  info,
+  adapter,
+  planHost,
+  checkHost,
+  languageSwitch,
+}: ShellProps): React.JSX.Element {
   const s = useStrings();
   const styles = useStyles();
   const [panel, setPanel] = React.useState<PanelId>("catalogue");
@@ -111,10 +126,17 @@ function Shell({ info, adapter, planHost, languageSwitch }: ShellProps): React.J
       <PlanIdentityCard plan={plan} hasDocument={adapter !== null} />
       <Navigation selected={panel} onSelect={setPanel} />
       <section role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
-        {panel === "check" || panel === "format" ? (
+        {panel === "format" ? (
           <PanelPlaceholder description={s[PLACEHOLDERS[panel]]} />
-        ) : !framework ? (
+        ) : !framework || !plan.level ? (
           <Caption1>{s.levelChoose}</Caption1>
+        ) : panel === "check" ? (
+          <CheckPanel
+            key={framework.id}
+            framework={framework}
+            level={plan.level}
+            host={checkHost}
+          />
         ) : panel === "catalogue" ? (
           <CataloguePanel framework={framework} insert={insert} />
         ) : (

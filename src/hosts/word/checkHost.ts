@@ -1,0 +1,92 @@
+/**
+ * Word side of the check: the document read once through its OOXML (paragraphs outside tables,
+ * and tables with their structure), selection of a finding's place, and fixes written only where
+ * the cell still holds what the check saw.
+ */
+import { buildGrid } from "../../core/plan/table";
+import type { BatchRunner, CellEdit, CheckHost, DocumentContent } from "../adapter";
+import { readParagraphs, readTables, type OoxmlTable } from "../ooxml/tables";
+import { normaliseCellText, type XmlParser } from "./planTables";
+
+const browserParser: XmlParser = (xml) => new DOMParser().parseFromString(xml, "application/xml");
+
+export function createWordCheckHost(
+  run: BatchRunner<Word.RequestContext> = (batch) => Word.run(batch),
+  parse: XmlParser = browserParser
+): CheckHost {
+  let paragraphIndex: number[] = [];
+  let tables: OoxmlTable[] = [];
+  const tableIndex = (key: string) => Number(/^table-(\d+)$/.exec(key)?.[1] ?? -1);
+  const cellIndex = (key: string, row: number, col: number) =>
+    tables[tableIndex(key)]?.cellIndex[row]?.[col] ?? -1;
+
+  return {
+    readDocument(): Promise<DocumentContent> {
+      return run(async (context) => {
+        const ooxml = context.document.body.getOoxml();
+        await context.sync();
+        // getOoxml() returns a ClientResult, filled by the sync; it has no load().
+        // eslint-disable-next-line office-addins/load-object-before-read
+        const doc = parse(ooxml.value);
+        const paragraphs = readParagraphs(doc);
+        paragraphIndex = paragraphs.map((p) => p.index);
+        tables = readTables(doc);
+        return {
+          paragraphs: paragraphs.map((p) => p.text),
+          tables: tables.map((t, i) => ({
+            key: `table-${i}`,
+            where: `Bảng ${i + 1}`,
+            grid: buildGrid(t.rows),
+          })),
+        };
+      });
+    },
+
+    select(location): Promise<void> {
+      return run(async (context) => {
+        if (location.table !== undefined && location.row !== undefined) {
+          const all = context.document.body.tables;
+          all.load("items/nestingLevel");
+          await context.sync();
+          const table = all.items.filter((t) => t.nestingLevel === 1)[tableIndex(location.table)];
+          const index = cellIndex(location.table, location.row, location.column ?? 0);
+          if (!table || index < 0) return;
+          table.getCell(location.row, index).body.select();
+          await context.sync();
+          return;
+        }
+        if (location.paragraph === undefined) return;
+        const paragraphs = context.document.body.paragraphs;
+        paragraphs.load("items");
+        await context.sync();
+        paragraphs.items[paragraphIndex[location.paragraph] ?? -1]?.select();
+        await context.sync();
+      });
+    },
+
+    applyEdits(edits: readonly CellEdit[]) {
+      return run(async (context) => {
+        const all = context.document.body.tables;
+        all.load("items/nestingLevel,items/values");
+        await context.sync();
+        const top = all.items.filter((t) => t.nestingLevel === 1);
+        let written = 0;
+        let skipped = 0;
+        for (const edit of edits) {
+          const table = top[tableIndex(edit.table)];
+          const index = cellIndex(edit.table, edit.row, edit.col);
+          const now =
+            table && index >= 0 ? normaliseCellText(table.values[edit.row]?.[index]) : null;
+          if (!table || now === null || now !== normaliseCellText(edit.expected)) {
+            skipped++;
+            continue;
+          }
+          table.getCell(edit.row, index).value = edit.text;
+          written++;
+        }
+        await context.sync();
+        return { written, skipped };
+      });
+    },
+  };
+}

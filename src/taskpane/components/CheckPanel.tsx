@@ -1,0 +1,201 @@
+import * as React from "react";
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Framework } from "../../core/catalogue";
+import { detectPlanIdentity } from "../../core/plan/identity";
+import { analyseTables } from "../../core/plan/session";
+import type { SchoolLevel } from "../../core/schoolLevel";
+import { check, countBySeverity } from "../../core/validation/check";
+import type { Finding, Severity } from "../../core/validation/types";
+import type { CheckHost } from "../../hosts/adapter";
+import { errorMessage } from "../hooks/usePlan";
+import { useStrings } from "../hooks/useStrings";
+import { format, type StringKey } from "../strings";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  finding: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalXS} 0`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  line: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalXS,
+    alignItems: "center",
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+const SEVERITY_LABEL: Readonly<Record<Severity, StringKey>> = {
+  error: "severityError",
+  warning: "severityWarning",
+  hint: "severityHint",
+};
+const SEVERITY_COLOR: Readonly<Record<Severity, "danger" | "warning" | "informative">> = {
+  error: "danger",
+  warning: "warning",
+  hint: "informative",
+};
+
+export interface CheckPanelProps {
+  readonly framework: Framework;
+  readonly level: SchoolLevel;
+  /** null outside Office. */
+  readonly host: CheckHost | null;
+}
+
+/** "Kiểm tra": the findings of the whole document, grouped by severity, with their place and fix. */
+export function CheckPanel({ framework, level, host }: CheckPanelProps): React.JSX.Element {
+  const s = useStrings();
+  const styles = useStyles();
+  const [findings, setFindings] = React.useState<readonly Finding[] | null>(null);
+  const [running, setRunning] = React.useState(false);
+  const [error, setError] = React.useState<string | null>(null);
+  const [message, setMessage] = React.useState<string | null>(null);
+  const [preview, setPreview] = React.useState<number | null>(null);
+
+  const run = React.useCallback(async () => {
+    if (!host) return;
+    setRunning(true);
+    setError(null);
+    try {
+      const content = await host.readDocument();
+      const tables = analyseTables(content.tables, framework);
+      const identity = detectPlanIdentity(content.paragraphs);
+      setFindings(check({ framework, level, identity, paragraphs: content.paragraphs, tables }));
+      setPreview(null);
+    } catch (e) {
+      setError(format(s.checkError, { message: errorMessage(e) }));
+    } finally {
+      setRunning(false);
+    }
+  }, [host, framework, level, s]);
+
+  React.useEffect(() => {
+    void run();
+  }, [run]);
+
+  if (!host) {
+    return (
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>{s.checkNeedsOffice}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+
+  const apply = async (finding: Finding) => {
+    if (!finding.fix) return;
+    try {
+      const result = await host.applyEdits(finding.fix);
+      setMessage(
+        `${format(s.fixDone, { written: String(result.written) })}${result.skipped ? ` ${format(s.fixSkipped, { skipped: String(result.skipped) })}` : ""}`
+      );
+      await run();
+    } catch (e) {
+      setError(format(s.checkError, { message: errorMessage(e) }));
+    }
+  };
+
+  const counts = findings ? countBySeverity(findings) : null;
+  return (
+    <div className={styles.root}>
+      <div className={styles.line}>
+        <Button size="small" disabled={running} onClick={() => void run()}>
+          {running ? s.checkRunning : s.checkRun}
+        </Button>
+        {running && <Spinner size="tiny" />}
+      </div>
+      {error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {message && (
+        <MessageBar intent="success" layout="multiline" role="status">
+          <MessageBarBody>{message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {counts && (
+        <Caption1 role="status">
+          {findings?.length === 0
+            ? s.checkClean
+            : format(s.checkSummary, {
+                errors: String(counts.error),
+                warnings: String(counts.warning),
+                hints: String(counts.hint),
+              })}
+        </Caption1>
+      )}
+      {(["error", "warning", "hint"] as const).map((severity) => {
+        const group = (findings ?? [])
+          .map((f, i) => [f, i] as const)
+          .filter(([f]) => f.severity === severity);
+        if (group.length === 0) return null;
+        return (
+          <section key={severity} aria-label={`${s[SEVERITY_LABEL[severity]]} (${group.length})`}>
+            {group.map(([finding, i]) => (
+              <article key={i} className={styles.finding}>
+                <div className={styles.line}>
+                  <Badge size="small" appearance="tint" color={SEVERITY_COLOR[severity]}>
+                    {s[SEVERITY_LABEL[severity]]}
+                  </Badge>
+                  <Body1>{finding.message}</Body1>
+                </div>
+                <div className={styles.line}>
+                  {(finding.location.table !== undefined ||
+                    finding.location.paragraph !== undefined) && (
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      onClick={() => void host.select(finding.location).catch(() => undefined)}
+                    >
+                      {s.findingGo}
+                    </Button>
+                  )}
+                  {finding.fix && preview !== i && (
+                    <Button size="small" onClick={() => setPreview(i)}>
+                      {s.findingFix}
+                    </Button>
+                  )}
+                </div>
+                {finding.fix && preview === i && (
+                  <div className={styles.line}>
+                    <Caption1>
+                      {finding.fix
+                        .map((edit) =>
+                          format(s.findingFixPreview, {
+                            from: edit.expected.replace(/\s+/g, " ").trim(),
+                            to: edit.text,
+                          })
+                        )
+                        .join(" ")}
+                    </Caption1>
+                    <Button size="small" appearance="primary" onClick={() => void apply(finding)}>
+                      {s.findingApply}
+                    </Button>
+                    <Button size="small" appearance="subtle" onClick={() => setPreview(null)}>
+                      {s.findingCancel}
+                    </Button>
+                  </div>
+                )}
+              </article>
+            ))}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

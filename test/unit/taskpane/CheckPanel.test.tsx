@@ -1,0 +1,129 @@
+/**
+ * @jest-environment jsdom
+ */
+import * as React from "react";
+import { DOMParser } from "@xmldom/xmldom";
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { CheckPanel } from "../../../src/taskpane/components/CheckPanel";
+import { frameworkById, type Framework } from "../../../src/core/catalogue";
+import { createWordCheckHost } from "../../../src/hosts/word/checkHost";
+import { createExcelCheckHost } from "../../../src/hosts/excel/planSheet";
+import { fakeWordRun, wordModel, type WordModel } from "../../fakes/word";
+import { columnLetters, excelModel, fakeExcelRun, type CellValue } from "../../fakes/excel";
+
+const tt17 = frameworkById("tt17-2018") as Framework;
+const parse = (xml: string) =>
+  new DOMParser().parseFromString(xml, "text/xml") as unknown as Document;
+const HEADER = [
+  "TT",
+  "Tiêu chuẩn, tiêu chí",
+  "Kết quả cần đạt (so với hiện trạng)",
+  "Công việc/giải pháp cần thực hiện",
+  "Chủ trì và phối hợp thực hiện",
+  "Thời gian thực hiện và hoàn thành",
+  "Dự kiến kinh phí",
+  "Điều kiện hỗ trợ khác",
+  "Ghi chú",
+];
+const plain = (...texts: string[]) => ({ cells: texts.map((text) => ({ text })) });
+
+/** The 2021-2022 plan's mistakes in a Word document: a preschool title numbered 4, a malformed label. */
+function wordPlan(): WordModel {
+  const model = wordModel([
+    "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2021-2022",
+    "I. MỤC ĐÍCH, YÊU CẦU",
+    "III. NỘI DUNG",
+  ]);
+  model.tables.push({
+    rows: [
+      { cells: HEADER.map((text) => ({ text })), header: true },
+      { cells: [{ text: "MỨC 1, 2, 3", span: 9 }] },
+      {
+        cells: [
+          { text: "4" },
+          {
+            text: "Tiêu chuẩn 5: Hoạt động và kết quả nuôi dưỡng, chăm sóc, giáo dục trẻ",
+            span: 8,
+          },
+        ],
+      },
+      plain(
+        "",
+        "Tiêu chí 5. 2",
+        "Tổ chức hoạt động trải nghiệm",
+        "Tổ chức các hoạt động trải nghiệm",
+        "Tổng phụ trách Đội",
+        "Trong năm học 2021-2022",
+        "",
+        "",
+        ""
+      ),
+    ],
+  });
+  return model;
+}
+
+const renderPanel = (host: Parameters<typeof CheckPanel>[0]["host"]) =>
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <CheckPanel framework={tt17} level="tieu-hoc" host={host} />
+    </FluentProvider>
+  );
+
+describe("CheckPanel", () => {
+  it("outside Office, says where it works", () => {
+    renderPanel(null);
+    expect(screen.getByText("Mở KHCT trong Word hoặc Excel để kiểm tra kế hoạch.")).toBeTruthy();
+  });
+
+  it("Word: lists the findings by severity, goes to a finding's place, fixes after a preview and checks again", async () => {
+    const model = wordPlan();
+    renderPanel(createWordCheckHost(fakeWordRun(model).run, parse));
+    await screen.findByText("2 lỗi, 2 cảnh báo, 0 gợi ý");
+    const errors = screen.getByRole("region", { name: "Lỗi (2)" });
+    const title = within(errors)
+      .getByText(/là tên của cấp mầm non/)
+      .closest("article") as HTMLElement;
+    fireEvent.click(within(title).getByRole("button", { name: "Đến chỗ này" }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(model.selectedCell).toEqual({ table: 0, row: 2, cell: 1 });
+    fireEvent.click(within(title).getByRole("button", { name: "Sửa" }));
+    expect(
+      within(title).getByText(
+        /Sẽ đổi “Tiêu chuẩn 5: Hoạt động và kết quả nuôi dưỡng, chăm sóc, giáo dục trẻ” thành “Tiêu chuẩn 5: Hoạt động giáo dục và kết quả giáo dục”/
+      )
+    ).toBeTruthy();
+    fireEvent.click(within(title).getByRole("button", { name: "Áp dụng" }));
+    await screen.findByText("Đã sửa 1 ô.");
+    expect(model.tables[0]?.rows[2]?.cells[1]?.text).toBe(
+      "Tiêu chuẩn 5: Hoạt động giáo dục và kết quả giáo dục"
+    );
+    await screen.findByText("1 lỗi, 2 cảnh báo, 0 gợi ý");
+    // "Đến chỗ này" on a paragraph finding (section numbering: III after I).
+    const section = screen
+      .getByText("Mục III đứng sau mục I: thiếu mục II.")
+      .closest("article") as HTMLElement;
+    fireEvent.click(within(section).getByRole("button", { name: "Đến chỗ này" }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(model.selectedParagraph).toBe(2);
+  });
+
+  it("Excel: a fix is skipped when the cell changed since the check", async () => {
+    const cells: Record<string, CellValue> = {};
+    HEADER.forEach((h, c) => (cells[`${columnLetters(c)}1`] = h));
+    cells["A2"] = "2";
+    cells["B2"] = "tiêu chí 1.2";
+    ["x", "Giải pháp", "HT", "Năm học 2025-2026"].forEach(
+      (t, i) => (cells[`${columnLetters(i + 2)}2`] = t)
+    );
+    const model = excelModel({ KH: cells });
+    renderPanel(createExcelCheckHost(fakeExcelRun(model).run));
+    await screen.findByText(/0 lỗi, 1 cảnh báo/);
+    fireEvent.click(screen.getByRole("button", { name: "Sửa" }));
+    model.sheets[0]?.cells.set("B2", "Tiêu chí 1.2 (đã sửa tay)");
+    fireEvent.click(screen.getByRole("button", { name: "Áp dụng" }));
+    await screen.findByText(/Đã sửa 0 ô. 1 ô đã đổi từ lúc kiểm tra/);
+    expect(model.sheets[0]?.cells.get("B2")).toBe("Tiêu chí 1.2 (đã sửa tay)");
+  });
+});
