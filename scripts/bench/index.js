@@ -3,7 +3,7 @@
 
 const path = require("path");
 
-const SUITES = ["bundle", "catalogue", "plan", "syncs"];
+const SUITES = ["bundle", "catalogue", "plan", "check", "syncs"];
 
 async function main() {
   const only = process.argv.slice(2);

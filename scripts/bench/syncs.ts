@@ -14,7 +14,8 @@ import {
   type RowTemplate,
 } from "../../src/core/plan/templates";
 import { parseSchoolYear } from "../../src/core/text/schoolYear";
-import { createExcelPlanSheet } from "../../src/hosts/excel/planSheet";
+import { createExcelCheckHost, createExcelPlanSheet } from "../../src/hosts/excel/planSheet";
+import { createWordCheckHost } from "../../src/hosts/word/checkHost";
 import { createWordPlanTables } from "../../src/hosts/word/planTables";
 import { DOMParser } from "@xmldom/xmldom";
 import { columnLetters, excelModel, fakeExcelRun, type CellValue } from "../../test/fakes/excel";
@@ -84,6 +85,39 @@ async function wordFillSyncs(
   return fake.syncs();
 }
 
+/** Syncs to read a document for checking (paragraphs and tables), with a `rows`-row plan table. */
+async function wordCheckSyncs(rows: number): Promise<number> {
+  const model = wordModel([
+    "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2025-2026",
+    "I. MỤC ĐÍCH",
+  ]);
+  model.tables.push({
+    rows: [
+      { cells: HEADER.map((text) => ({ text })), header: true },
+      ...Array.from({ length: rows }, (_, r) => ({
+        cells: HEADER.map((_, c) => ({ text: c === 3 ? `Việc ${r}` : "" })),
+      })),
+    ],
+  });
+  const fake = fakeWordRun(model);
+  await createWordCheckHost(
+    fake.run,
+    (xml) => new DOMParser().parseFromString(xml, "text/xml") as unknown as Document
+  ).readDocument();
+  return fake.syncs();
+}
+
+async function excelCheckSyncs(rows: number): Promise<number> {
+  const cells: Record<string, CellValue> = {
+    A1: "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2025-2026",
+  };
+  HEADER.forEach((h, c) => (cells[`${columnLetters(c)}3`] = h));
+  for (let r = 0; r < rows; r++) cells[`D${r + 4}`] = `Việc ${r}`;
+  const fake = fakeExcelRun(excelModel({ KH: cells }));
+  await createExcelCheckHost(fake.run).readDocument();
+  return fake.syncs();
+}
+
 export async function run(
   report: (name: string, value: number, unit: string) => void
 ): Promise<void> {
@@ -93,6 +127,8 @@ export async function run(
     .map((c) => criterionRowTemplate(framework, c.id, c.maxLevel, 1, year))
     .concat(["1", "2", "3", "4", "5"].map((id) => level4RowTemplate(framework, id, year)))
     .filter((t): t is RowTemplate => t !== null);
+  report("check.word.syncs", await wordCheckSyncs(300), "syncs");
+  report("check.excel.syncs", await excelCheckSyncs(300), "syncs");
   report("fill.word.syncs.30", await wordFillSyncs(framework, all, 0), "syncs");
   report("fill.word.syncs.300", await wordFillSyncs(framework, all, 300), "syncs");
   report("fill.excel.syncs.30", await excelFillSyncs(framework, all, 0), "syncs");

@@ -102,8 +102,8 @@ export function readPlanTable(
       rows.push({ ...base, kind: "empty", section });
       continue;
     }
-    const joined = fold(texts.join(" "));
-    if (texts.length <= 2 && (SECTION_LEVELS123.test(joined) || SECTION_LEVEL4.test(joined))) {
+    const joined = texts.length <= 2 ? fold(texts.join(" ")) : "";
+    if (joined && (SECTION_LEVELS123.test(joined) || SECTION_LEVEL4.test(joined))) {
       section = SECTION_LEVEL4.test(joined) ? "level4" : "levels123";
       rows.push({ ...base, kind: "section", section, starts: section });
       continue;

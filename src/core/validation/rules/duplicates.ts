@@ -15,12 +15,8 @@ const OTHERS: readonly ColumnRole[] = [
   "note",
 ];
 
-function words(text: string): Set<string> {
-  return new Set(
-    fold(text)
-      .split(" ")
-      .filter((w) => w.length > 1)
-  );
+function words(folded: string): Set<string> {
+  return new Set(folded.split(" ").filter((w) => w.length > 1));
 }
 
 function similarity(a: Set<string>, b: Set<string>): number {
@@ -38,21 +34,30 @@ export const duplicateRows: Rule = {
   check(context) {
     const findings: Finding[] = [];
     for (const { key, table } of planTables(context)) {
-      const seen: {
+      // Copies sit next to each other or under the same criterion: compare with the rows just above
+      // and with the rows of the same criterion (and exact copies anywhere), so long tables stay fast.
+      type Seen = {
         index: number;
         words: Set<string>;
         cells: Partial<Record<ColumnRole, string>>;
-      }[] = [];
+        criterion: string;
+      };
+      const seen: Seen[] = [];
+      const exact = new Map<string, Seen>();
+      const byCriterion = new Map<string, Seen[]>();
       for (const row of table.rows) {
         if (row.kind === "section" || row.kind === "standard" || row.kind === "empty") continue;
         const content = CONTENT.map((role) => row.cells[role]?.text ?? "").join(" ");
-        const w = words(content);
+        const folded = fold(content);
+        const w = words(folded);
         if (w.size < 4) continue;
         const cells: Partial<Record<ColumnRole, string>> = {};
         for (const role of OTHERS)
           if (row.cells[role] && !row.cells[role]?.covered)
             cells[role] = row.cells[role]?.text ?? "";
-        const twin = seen.find((s) => similarity(s.words, w) >= 0.85);
+        const criterion = row.ref?.ref.id ?? "";
+        const near = [...seen.slice(-8), ...(criterion ? (byCriterion.get(criterion) ?? []) : [])];
+        const twin = exact.get(folded) ?? near.find((s) => similarity(s.words, w) >= 0.85);
         if (twin) {
           const differ = OTHERS.filter(
             (role) =>
@@ -73,7 +78,10 @@ export const duplicateRows: Rule = {
           });
           continue;
         }
-        seen.push({ index: row.index, words: w, cells });
+        const entry = { index: row.index, words: w, cells, criterion };
+        seen.push(entry);
+        exact.set(folded, entry);
+        if (criterion) byCriterion.set(criterion, [...(byCriterion.get(criterion) ?? []), entry]);
       }
     }
     return findings;
