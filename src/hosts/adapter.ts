@@ -81,6 +81,8 @@ export interface PlanTableHost {
 export interface DocumentContent {
   readonly paragraphs: readonly string[];
   readonly tables: readonly DocumentTable[];
+  /** Keys of the findings co-authors dismissed for this document. */
+  readonly dismissed: readonly string[];
 }
 
 /** A cell rewrite, applied only if the cell still holds `expected` (a co-author may have changed it). */
@@ -106,4 +108,9 @@ export interface CheckHost {
   applyEdits(
     edits: readonly CellEdit[]
   ): Promise<{ readonly written: number; readonly skipped: number }>;
+  /**
+   * Remembers (or forgets) a dismissed finding in the document, one small entry per finding, so
+   * co-authors dismissing different findings never overwrite each other.
+   */
+  setDismissed(key: string, dismissed: boolean, note: string): Promise<void>;
 }

@@ -150,6 +150,9 @@ const vi = {
   findingCancel: "Thôi",
   fixDone: "Đã sửa {written} ô.",
   fixSkipped: "{skipped} ô đã đổi từ lúc kiểm tra nên KHCT giữ nguyên; hãy kiểm tra lại.",
+  findingDismiss: "Bỏ qua",
+  findingRestore: "Khôi phục",
+  dismissedHeading: "Đã bỏ qua ({count}), ghi nhớ trong tài liệu cho mọi người cùng sửa",
 } as const;
 
 export type StringKey = keyof typeof vi;
@@ -301,6 +304,9 @@ const en: Strings = {
   findingCancel: "Cancel",
   fixDone: "Fixed {written} cells.",
   fixSkipped: "{skipped} cells changed since the check, so KHCT left them; check again.",
+  findingDismiss: "Dismiss",
+  findingRestore: "Restore",
+  dismissedHeading: "Dismissed ({count}), remembered in the document for every co-author",
 };
 
 export const STRINGS: Readonly<Record<Locale, Strings>> = { vi, en };

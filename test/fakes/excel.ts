@@ -1,5 +1,11 @@
 /** A recording fake of the part of the Excel API KHCT uses. Cells are addressed "A1". */
-import { FakeCollection, FakeContext, FakeKeyedItem, FakeNullable, FakeObject } from "./recording";
+import {
+  FakeCollection,
+  FakeContext,
+  FakeNullable,
+  FakeObject,
+  keyedCollection,
+} from "./recording";
 
 export type CellValue = string | number | boolean;
 
@@ -351,10 +357,7 @@ export function fakeExcelContext(model: ExcelModel) {
           },
         });
       },
-      settings: {
-        getItemOrNullObject: (key: string) => new FakeKeyedItem(context, model.settings, key),
-        add: (key: string, value: unknown) => context.enqueue(() => model.settings.set(key, value)),
-      },
+      settings: keyedCollection(context, model.settings),
       getActiveCell: () => new FakeRange(context, model, activeSheet(), model.active.cell),
     },
   };

@@ -139,21 +139,42 @@ export class FakeKeyedItem<V> extends FakeNullable {
   constructor(
     context: FakeContext,
     private readonly store: Map<string, V>,
-    private readonly key: string
+    private readonly itemKey: string
   ) {
     super(context);
   }
 
   protected exists(): boolean {
-    return this.store.has(this.key);
+    return this.store.has(this.itemKey);
   }
 
   protected current(property: string): unknown {
-    if (property === "value") return this.store.get(this.key);
+    if (property === "value") return this.store.get(this.itemKey);
+    if (property === "key") return this.itemKey;
     throw new Error(`fake: item.${property} not modelled`);
   }
 
   get value(): V {
     return this.read("value");
   }
+
+  get key(): string {
+    return this.read("key");
+  }
+
+  /** Deleting a null object does nothing, as in Office. */
+  delete(): void {
+    this.context.enqueue(() => this.store.delete(this.itemKey));
+  }
+}
+
+/** A keyed store as a collection whose items have `key` (custom properties, settings). */
+export function keyedCollection<V>(context: FakeContext, store: Map<string, V>) {
+  const collection = new FakeCollection(context, () =>
+    [...store.keys()].map((key) => new FakeKeyedItem(context, store, key))
+  );
+  return Object.assign(collection, {
+    getItemOrNullObject: (key: string) => new FakeKeyedItem(context, store, key),
+    add: (key: string, value: V) => context.enqueue(() => store.set(key, value)),
+  });
 }

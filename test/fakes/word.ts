@@ -1,5 +1,5 @@
 /** A recording fake of the part of the Word API KHCT uses. */
-import { FakeCollection, FakeContext, FakeKeyedItem, FakeObject } from "./recording";
+import { FakeCollection, FakeContext, FakeObject, keyedCollection } from "./recording";
 
 export interface WordCellModel {
   text: string;
@@ -264,12 +264,7 @@ export function fakeWordContext(model: WordModel) {
         },
       },
       properties: {
-        customProperties: {
-          getItemOrNullObject: (key: string) =>
-            new FakeKeyedItem(context, model.customProperties, key),
-          add: (key: string, value: string) =>
-            context.enqueue(() => model.customProperties.set(key, value)),
-        },
+        customProperties: keyedCollection(context, model.customProperties),
       },
       getSelection: () => new FakeRange(context, model, model.selection),
     },

@@ -31,3 +31,20 @@ export function countBySeverity(findings: readonly Finding[]): Readonly<Record<S
     hint: findings.filter((f) => f.severity === "hint").length,
   };
 }
+
+/** Prefix of the document entries that remember dismissed findings (one entry per finding). */
+export const DISMISS_PREFIX = "KHCT.boqua.";
+
+/**
+ * A stable key for a finding, to remember its dismissal in the document: FNV-1a of the rule,
+ * criterion and message (a finding whose wording changes comes back, which is the safe side).
+ */
+export function findingKey(finding: Finding): string {
+  const text = `${finding.rule}|${finding.criterion ?? ""}|${finding.message}`;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}

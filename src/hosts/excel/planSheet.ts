@@ -8,6 +8,7 @@
 import type { Patch, PatchOp } from "../../core/plan/patch";
 import { buildGrid, type RawCell, type TableGrid } from "../../core/plan/table";
 import { locateTables } from "../../core/plan/locate";
+import { DISMISS_PREFIX } from "../../core/validation/check";
 import type {
   BatchRunner,
   CellEdit,
@@ -296,11 +297,21 @@ export function createExcelCheckHost(
   let snapshot: SheetSnapshot | null = null;
   let tableStarts = new Map<string, number>();
   let paragraphCells: { row: number; col: number }[] = [];
+  let dismissed: string[] = [];
+  const readDismissed = () =>
+    run(async (context) => {
+      const settings = context.workbook.settings;
+      settings.load("items/key");
+      await context.sync();
+      return settings.items
+        .filter((s) => s.key.startsWith(DISMISS_PREFIX))
+        .map((s) => s.key.slice(DISMISS_PREFIX.length));
+    });
 
   return {
     async readDocument(): Promise<DocumentContent> {
-      snapshot = await sheet.readActiveSheet();
-      if (!snapshot) return { paragraphs: [], tables: [] };
+      [snapshot, dismissed] = await Promise.all([sheet.readActiveSheet(), readDismissed()]);
+      if (!snapshot) return { paragraphs: [], tables: [], dismissed };
       const located = locateTables(snapshot.grid);
       const inTable = (r: number) => located.some((t) => r >= t.start && r < t.end);
       tableStarts = new Map(
@@ -323,7 +334,16 @@ export function createExcelCheckHost(
           where: `Trang tính ${snapshot?.sheet}, từ hàng ${(snapshot?.top ?? 0) + t.start + 1}`,
           grid: t.grid,
         })),
+        dismissed,
       };
+    },
+
+    setDismissed(key, on, note): Promise<void> {
+      return run(async (context) => {
+        if (on) context.workbook.settings.add(`${DISMISS_PREFIX}${key}`, note);
+        else context.workbook.settings.getItemOrNullObject(`${DISMISS_PREFIX}${key}`).delete();
+        await context.sync();
+      });
     },
 
     select(location): Promise<void> {

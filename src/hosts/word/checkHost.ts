@@ -4,6 +4,7 @@
  * the cell still holds what the check saw.
  */
 import { buildGrid } from "../../core/plan/table";
+import { DISMISS_PREFIX } from "../../core/validation/check";
 import type { BatchRunner, CellEdit, CheckHost, DocumentContent } from "../adapter";
 import { readParagraphs, readTables, type OoxmlTable } from "../ooxml/tables";
 import { normaliseCellText, type XmlParser } from "./planTables";
@@ -24,7 +25,12 @@ export function createWordCheckHost(
     readDocument(): Promise<DocumentContent> {
       return run(async (context) => {
         const ooxml = context.document.body.getOoxml();
+        const properties = context.document.properties.customProperties;
+        properties.load("items/key");
         await context.sync();
+        const dismissed = properties.items
+          .filter((p) => p.key.startsWith(DISMISS_PREFIX))
+          .map((p) => p.key.slice(DISMISS_PREFIX.length));
         // getOoxml() returns a ClientResult, filled by the sync; it has no load().
         // eslint-disable-next-line office-addins/load-object-before-read
         const doc = parse(ooxml.value);
@@ -38,6 +44,7 @@ export function createWordCheckHost(
             where: `Bảng ${i + 1}`,
             grid: buildGrid(t.rows),
           })),
+          dismissed,
         };
       });
     },
@@ -60,6 +67,15 @@ export function createWordCheckHost(
         paragraphs.load("items");
         await context.sync();
         paragraphs.items[paragraphIndex[location.paragraph] ?? -1]?.select();
+        await context.sync();
+      });
+    },
+
+    setDismissed(key, dismissed, note): Promise<void> {
+      return run(async (context) => {
+        const properties = context.document.properties.customProperties;
+        if (dismissed) properties.add(`${DISMISS_PREFIX}${key}`, note.slice(0, 255));
+        else properties.getItemOrNullObject(`${DISMISS_PREFIX}${key}`).delete();
         await context.sync();
       });
     },

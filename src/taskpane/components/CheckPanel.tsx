@@ -14,7 +14,7 @@ import type { Framework } from "../../core/catalogue";
 import { detectPlanIdentity } from "../../core/plan/identity";
 import { analyseTables } from "../../core/plan/session";
 import type { SchoolLevel } from "../../core/schoolLevel";
-import { check, countBySeverity } from "../../core/validation/check";
+import { check, countBySeverity, findingKey } from "../../core/validation/check";
 import type { Finding, Severity } from "../../core/validation/types";
 import type { CheckHost } from "../../hosts/adapter";
 import { errorMessage } from "../hooks/usePlan";
@@ -61,7 +61,8 @@ export interface CheckPanelProps {
 export function CheckPanel({ framework, level, host }: CheckPanelProps): React.JSX.Element {
   const s = useStrings();
   const styles = useStyles();
-  const [findings, setFindings] = React.useState<readonly Finding[] | null>(null);
+  const [all, setAll] = React.useState<readonly Finding[] | null>(null);
+  const [dismissed, setDismissed] = React.useState<ReadonlySet<string>>(new Set());
   const [running, setRunning] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
   const [message, setMessage] = React.useState<string | null>(null);
@@ -75,7 +76,8 @@ export function CheckPanel({ framework, level, host }: CheckPanelProps): React.J
       const content = await host.readDocument();
       const tables = analyseTables(content.tables, framework);
       const identity = detectPlanIdentity(content.paragraphs);
-      setFindings(check({ framework, level, identity, paragraphs: content.paragraphs, tables }));
+      setAll(check({ framework, level, identity, paragraphs: content.paragraphs, tables }));
+      setDismissed(new Set(content.dismissed));
       setPreview(null);
     } catch (e) {
       setError(format(s.checkError, { message: errorMessage(e) }));
@@ -109,6 +111,21 @@ export function CheckPanel({ framework, level, host }: CheckPanelProps): React.J
     }
   };
 
+  const dismiss = async (finding: Finding, on: boolean) => {
+    try {
+      await host.setDismissed(
+        findingKey(finding),
+        on,
+        `${finding.rule}: ${finding.message}`.slice(0, 255)
+      );
+      await run();
+    } catch (e) {
+      setError(format(s.checkError, { message: errorMessage(e) }));
+    }
+  };
+
+  const findings = all ? all.filter((f) => !dismissed.has(findingKey(f))) : null;
+  const hidden = all ? all.filter((f) => dismissed.has(findingKey(f))) : [];
   const counts = findings ? countBySeverity(findings) : null;
   return (
     <div className={styles.root}>
@@ -170,6 +187,13 @@ export function CheckPanel({ framework, level, host }: CheckPanelProps): React.J
                       {s.findingFix}
                     </Button>
                   )}
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    onClick={() => void dismiss(finding, true)}
+                  >
+                    {s.findingDismiss}
+                  </Button>
                 </div>
                 {finding.fix && preview === i && (
                   <div className={styles.line}>
@@ -196,6 +220,21 @@ export function CheckPanel({ framework, level, host }: CheckPanelProps): React.J
           </section>
         );
       })}
+      {hidden.length > 0 && (
+        <section aria-label={format(s.dismissedHeading, { count: String(hidden.length) })}>
+          <Caption1 className={styles.muted}>
+            {format(s.dismissedHeading, { count: String(hidden.length) })}
+          </Caption1>
+          {hidden.map((finding) => (
+            <div key={findingKey(finding)} className={styles.line}>
+              <Caption1 className={styles.muted}>{finding.message}</Caption1>
+              <Button size="small" appearance="subtle" onClick={() => void dismiss(finding, false)}>
+                {s.findingRestore}
+              </Button>
+            </div>
+          ))}
+        </section>
+      )}
     </div>
   );
 }

@@ -109,6 +109,30 @@ describe("CheckPanel", () => {
     expect(model.selectedParagraph).toBe(2);
   });
 
+  it("a dismissed finding is remembered in the document: a co-author does not see it, and it can be restored", async () => {
+    const model = wordPlan();
+    const first = renderPanel(createWordCheckHost(fakeWordRun(model).run, parse));
+    await screen.findByText("2 lỗi, 2 cảnh báo, 0 gợi ý");
+    const section = screen
+      .getByText("Mục III đứng sau mục I: thiếu mục II.")
+      .closest("article") as HTMLElement;
+    fireEvent.click(within(section).getByRole("button", { name: "Bỏ qua" }));
+    await screen.findByText("2 lỗi, 1 cảnh báo, 0 gợi ý");
+    expect(
+      [...model.customProperties.keys()].filter((k) => k.startsWith("KHCT.boqua."))
+    ).toHaveLength(1);
+    first.unmount();
+
+    renderPanel(createWordCheckHost(fakeWordRun(model).run, parse)); // a co-author opens the pane
+    await screen.findByText("2 lỗi, 1 cảnh báo, 0 gợi ý");
+    const hidden = screen.getByRole("region", { name: /Đã bỏ qua \(1\)/ });
+    fireEvent.click(within(hidden).getByRole("button", { name: "Khôi phục" }));
+    await screen.findByText("2 lỗi, 2 cảnh báo, 0 gợi ý");
+    expect(
+      [...model.customProperties.keys()].filter((k) => k.startsWith("KHCT.boqua."))
+    ).toHaveLength(0);
+  });
+
   it("Excel: a fix is skipped when the cell changed since the check", async () => {
     const cells: Record<string, CellValue> = {};
     HEADER.forEach((h, c) => (cells[`${columnLetters(c)}1`] = h));
