@@ -1,4 +1,4 @@
-/** Every validation rule, in the order findings are reported. docs: README "Kiểm tra". */
+/** Every validation rule, in the order they run. README's "Kiểm tra" table lists them (a test keeps both in step). */
 import {
   criterionDuplicate,
   criterionLabel,
@@ -9,7 +9,7 @@ import {
 import { requiredEmpty } from "./rules/cells";
 import { rowOrder, standardNumbering, standardTitle } from "./rules/structure";
 import { schoolYearImpossible, schoolYearInconsistent } from "./rules/years";
-import { assessmentMarks, budgets, citations, statements } from "./rules/document";
+import { assessmentMarks, budgets, citations, statements, superseded } from "./rules/document";
 import { duplicateRows } from "./rules/duplicates";
 import { rowNumbers, sectionNumbering } from "./rules/numbering";
 import { timeframes } from "./rules/timeframes";
@@ -32,6 +32,7 @@ export const RULES: readonly Rule[] = [
   schoolYearInconsistent,
   timeframes,
   citations,
+  superseded,
   statements,
   assessmentMarks,
   budgets,

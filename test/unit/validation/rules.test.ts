@@ -298,3 +298,36 @@ describe("each rule fires when it should, and only then", () => {
     ]);
   });
 });
+
+describe("criterion-duplicate suggests the criterion the content belongs to", () => {
+  it("a library row written as a second 3.5 is a 3.6", () => {
+    const rows = [
+      HEADER,
+      ["3", "Tiêu chuẩn 3: Cơ sở vật chất và thiết bị dạy học", "", "", "", "", "", "", ""],
+      [
+        "",
+        "Tiêu chí 3.5",
+        "Thiết bị dạy học đủ theo danh mục",
+        "Mua sắm thiết bị dạy học tối thiểu",
+        "HT",
+        "Năm học 2025-2026",
+        "",
+        "",
+        "",
+      ],
+      [
+        "",
+        "Tiêu chí 3.5",
+        "Thư viện trường học đạt chuẩn, có sách, báo, tạp chí, bản đồ",
+        "Bổ sung sách, báo, tạp chí cho thư viện đạt chuẩn",
+        "HT",
+        "Năm học 2025-2026",
+        "",
+        "",
+        "",
+      ],
+    ];
+    const found = run([rows]).find((f) => f.rule === "criterion-duplicate");
+    expect(found?.message).toMatch(/nội dung dòng này hợp với Tiêu chí 3.6 \(Thư viện\) hơn/);
+  });
+});

@@ -1,7 +1,8 @@
 /** Rules on criterion rows: existence for the level, label form, title, duplicates, target level. */
-import { circularName, findCriterion } from "../../catalogue/catalogue";
+import { circularName, criteria, findCriterion } from "../../catalogue/catalogue";
+import type { Criterion, Framework } from "../../catalogue/types";
 import { SCHOOL_LEVEL_NAME } from "../../schoolLevel";
-import { squash } from "../../text/fold";
+import { fold, squash } from "../../text/fold";
 import type { Finding, Rule } from "../types";
 import { criterionRows, planTables, sameTitle, titleFromOtherLevel } from "./helpers";
 
@@ -121,10 +122,19 @@ export const criterionDuplicate: Rule = {
           seen.set(id, row.index);
           continue;
         }
+        const better = closerCriterion(
+          context.framework,
+          row.ref.ref.id,
+          [row.cells.target?.text ?? "", row.cells.solution?.text ?? ""].join(" ")
+        );
         findings.push({
           rule: this.id,
           severity: "error",
-          message: `${row.ref.label} có hai dòng (hàng ${first + 1} và hàng ${row.index + 1}); mỗi tiêu chí một dòng, hoặc kiểm tra lại dòng này có phải tiêu chí khác.`,
+          message: `${row.ref.label} có hai dòng (hàng ${first + 1} và hàng ${row.index + 1}); ${
+            better
+              ? `nội dung dòng này hợp với Tiêu chí ${better.id} (${better.title}) hơn.`
+              : "mỗi tiêu chí một dòng, hoặc kiểm tra lại dòng này có phải tiêu chí khác."
+          }`,
           location: { table: key, row: row.index, column: row.cells.criterion?.col ?? 0 },
           criterion: id,
         });
@@ -133,6 +143,45 @@ export const criterionDuplicate: Rule = {
     return findings;
   },
 };
+
+function wordsOf(text: string): Set<string> {
+  return new Set(
+    fold(text)
+      .split(" ")
+      .filter((w) => w.length > 2)
+  );
+}
+
+/** How much of the row's wording the criterion's title and indicators share. */
+function overlap(row: Set<string>, criterion: Criterion): number {
+  const text = [
+    criterion.title,
+    ...([1, 2, 3] as const).flatMap((l) => (criterion.levels[l] ?? []).map((i) => i.text)),
+  ].join(" ");
+  const words = wordsOf(text);
+  let common = 0;
+  for (const w of row) if (words.has(w)) common++;
+  return row.size ? common / row.size : 0;
+}
+
+/** Another criterion whose indicators match the row's content much better than the one written. */
+export function closerCriterion(
+  framework: Framework,
+  writtenId: string,
+  content: string
+): Criterion | null {
+  const row = wordsOf(content);
+  if (row.size < 3) return null;
+  const written = findCriterion(framework, writtenId)?.criterion;
+  const own = written ? overlap(row, written) : 0;
+  let best: { criterion: Criterion; score: number } | null = null;
+  for (const criterion of criteria(framework)) {
+    if (criterion.id === writtenId) continue;
+    const score = overlap(row, criterion);
+    if (!best || score > best.score) best = { criterion, score };
+  }
+  return best && best.score >= 0.4 && best.score >= own * 1.5 + 0.1 ? best.criterion : null;
+}
 
 export const targetLevel: Rule = {
   id: "target-level",

@@ -194,3 +194,24 @@ export const budgets: Rule = {
     return findings;
   },
 };
+
+export const superseded: Rule = {
+  id: "framework-superseded",
+  area: "criteria",
+  description:
+    "Kế hoạch cho năm học từ 2026-2027 vẫn theo thông tư năm 2018, trong khi Thông tư 57/2026 được dẫn là văn bản thay thế.",
+  fixable: false,
+  check(context) {
+    const successor = context.framework.supersededBy;
+    const year = context.identity.schoolYear;
+    if (!successor || !year || year.start < Number(successor.date.slice(0, 4))) return [];
+    return [
+      {
+        rule: this.id,
+        severity: successor.verified ? "warning" : "hint",
+        message: `Kế hoạch năm học ${year.text} theo Thông tư ${context.framework.circular}; Thông tư ${successor.circular} (${formatDate(successor.date)}) được dẫn là văn bản thay thế, thời hạn chuyển tiếp ${successor.oldFrameworkUsableUntil ? `đến ${formatDate(successor.oldFrameworkUsableUntil)}` : "chưa được KHCT xác minh"}. Kiểm tra văn bản hướng dẫn của Sở, Phòng GD&ĐT.`,
+        location: {},
+      },
+    ];
+  },
+};
