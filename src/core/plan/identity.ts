@@ -25,6 +25,8 @@ export interface PlanIdentity {
   readonly schoolYear: SchoolYear | null;
   /** Circulars cited, normalised as "17/2018/TT-BGDĐT", in order of first mention. */
   readonly citedCirculars: readonly string[];
+  /** A plan for several school years ("Kế hoạch … giai đoạn 2022-2025"): from September of `start` to May of `end`. */
+  readonly period: { readonly start: number; readonly end: number } | null;
 }
 
 // Folded (no diacritics, lower case) school-type words and the level they mean.
@@ -57,11 +59,17 @@ export function detectPlanIdentity(paragraphs: readonly string[]): PlanIdentity 
   let schoolName: string | null = null;
   let year: SchoolYear | null = null;
   let fallbackYear: SchoolYear | null = null;
+  let period: { start: number; end: number } | null = null;
 
   for (const raw of paragraphs) {
     const text = squash(raw.normalize("NFC"));
     if (!text) continue;
     const folded = fold(text);
+    const span: RegExpExecArray | null = period
+      ? null
+      : /ke hoach.*giai doan (\d{4}) (\d{4})/.exec(folded);
+    if (span && Number(span[2]) > Number(span[1]))
+      period = { start: Number(span[1]), end: Number(span[2]) };
     for (const { pattern, level } of SCHOOL_TYPES) {
       const match = pattern.exec(folded);
       if (match) {
@@ -104,6 +112,7 @@ export function detectPlanIdentity(paragraphs: readonly string[]): PlanIdentity 
     schoolName,
     schoolYear: year ?? fallbackYear,
     citedCirculars: cited,
+    period,
   };
 }
 

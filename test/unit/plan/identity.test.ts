@@ -36,6 +36,7 @@ describe("detectPlanIdentity on real plans", () => {
     const identity = detectPlanIdentity(seed("tieu-hoc-giai-doan-2022-2025.txt"));
     expect(identity.level).toBe("tieu-hoc");
     expect(identity.schoolName).toBe("Trường Tiểu học Bắc Hưng");
+    expect(identity.period).toEqual({ start: 2022, end: 2025 });
   });
 
   it("tiểu học 2021-2022: year from the title with an en dash", () => {
@@ -76,6 +77,7 @@ describe("detectPlanIdentity", () => {
       schoolName: null,
       schoolYear: null,
       citedCirculars: [],
+      period: null,
     });
     expect(detectPlanIdentity(["Biên bản họp", "năm học 2017-1018"]).schoolYear).toBeNull();
   });

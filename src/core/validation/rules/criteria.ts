@@ -80,6 +80,8 @@ export const criterionTitle: Rule = {
           sameTitle(written, criterion.title)
         )
           continue;
+        // "Tiêu chí 1.4; Tiêu chí 2.3": a list of criteria (the solutions layout), not a title.
+        if (/^[;,]|ti[eê]u\s*ch[ií]\s*\d/iu.test(written)) continue;
         const from = titleFromOtherLevel(context.framework, "criterion", criterion.id, written);
         findings.push({
           rule: this.id,

@@ -1,4 +1,7 @@
-/** Timeframes of criterion rows against the plan's school year (September to May; the summer before is preparation). */
+/**
+ * Timeframes of criterion rows against the plan's window: its school year (September to May; the
+ * summer before is preparation) or, for a plan "giai đoạn 2022-2025", the whole period.
+ */
 import { squash } from "../../text/fold";
 import { parseTimeframe, resolveMonth } from "../../text/timeframe";
 import type { Finding, Rule } from "../types";
@@ -25,80 +28,72 @@ export const timeframes: Rule = {
   fixable: false,
   check(context) {
     const findings: Finding[] = [];
-    const year = context.identity.schoolYear;
+    const { schoolYear, period } = context.identity;
+    // The window: one school year, or a period of several.
+    const first = period ? period.start : schoolYear?.start;
+    const last = period ? period.end : schoolYear?.end;
+    const windowText = period
+      ? `giai đoạn ${period.start}-${period.end}`
+      : `năm học ${first}-${last}`;
     const issued = planDate(context.paragraphs);
     for (const { key, table } of planTables(context)) {
       for (const row of criterionRows(table)) {
         const cell = row.cells.timeframe;
         if (!cell || cell.covered || cell.text.trim() === "" || !row.ref) continue;
         const text = squash(cell.text);
-        const at = { table: key, row: row.index, column: cell.col };
-        const base = { rule: this.id, location: at, criterion: row.ref.ref.id };
+        const label = row.ref.label;
+        const base = {
+          rule: this.id,
+          location: { table: key, row: row.index, column: cell.col },
+          criterion: row.ref.ref.id,
+        };
+        const say = (severity: Finding["severity"], message: string) =>
+          findings.push({ ...base, severity, message });
         const t = parseTimeframe(text);
         if (t.kind === "unparseable") {
-          findings.push({
-            ...base,
-            severity: "warning",
-            message: `${row.ref.label}: không đọc được thời gian “${text}” (ví dụ: “Tháng 9/2025 đến tháng 5/2026”, “Trong năm học 2025-2026”).`,
-          });
+          say(
+            "warning",
+            `${label}: không đọc được thời gian “${text}” (ví dụ: “Tháng 9/2025 đến tháng 5/2026”, “Trong năm học 2025-2026”).`
+          );
           continue;
         }
-        if (!year) continue;
-        const yearText = `năm học ${year.text}`;
-        if (t.kind === "school-year" && t.start !== year.start) {
-          findings.push({
-            ...base,
-            severity: "error",
-            message: `${row.ref.label}: “${text}” không phải ${yearText} của kế hoạch.`,
-          });
+        if (first === undefined || last === undefined) continue;
+        if (t.kind === "school-year" && (t.start < first || t.start + 1 > last)) {
+          say("error", `${label}: “${text}” nằm ngoài ${windowText} của kế hoạch.`);
         }
-        if (t.kind === "year" && t.year !== year.start && t.year !== year.end) {
-          findings.push({
-            ...base,
-            severity: "error",
-            message: `${row.ref.label}: năm ${t.year} nằm ngoài ${yearText}.`,
-          });
+        if (t.kind === "year" && (t.year < first || t.year > last)) {
+          say("error", `${label}: năm ${t.year} nằm ngoài ${windowText}.`);
         }
         if (t.kind !== "range") continue;
         if (t.from.year === null && t.from.month >= 6 && t.from.month <= 8) {
-          findings.push({
-            ...base,
-            severity: "warning",
-            message: `${row.ref.label}: “${text}” bắt đầu trong hè; nếu là hè trước ${yearText} thì là thời gian chuẩn bị — nên ghi rõ năm (tháng ${t.from.month}/${year.start}).`,
-          });
+          say(
+            "warning",
+            `${label}: “${text}” bắt đầu trong hè; nếu là hè trước ${windowText} thì là thời gian chuẩn bị — nên ghi rõ năm (tháng ${t.from.month}/${first}).`
+          );
           continue;
         }
-        const from = resolveMonth(t.from, year.start);
-        const to = resolveMonth(t.to, year.start);
-        const start = index(year.start, 9);
-        const end = index(year.end, 5);
+        const from = resolveMonth(t.from, first);
+        const to = resolveMonth(t.to, first);
         const f = index(from.year, from.month);
         const e = index(to.year, to.month);
-        if (e < index(year.start, 6) || f > end) {
-          findings.push({
-            ...base,
-            severity: "error",
-            message: `${row.ref.label}: “${text}” nằm ngoài ${yearText} (tháng 9/${year.start} đến hết tháng 5/${year.end}).`,
-          });
-        } else if (f < start) {
-          findings.push({
-            ...base,
-            severity: "warning",
-            message: `${row.ref.label}: “${text}” bắt đầu trước ${yearText}: hè trước năm học là thời gian chuẩn bị.`,
-          });
-        } else if (e > end) {
-          findings.push({
-            ...base,
-            severity: "warning",
-            message: `${row.ref.label}: “${text}” kéo dài sau ${yearText} (hết tháng 5/${year.end}).`,
-          });
+        if (e < index(first, 6) || f > index(last, 5)) {
+          say(
+            "error",
+            `${label}: “${text}” nằm ngoài ${windowText} (tháng 9/${first} đến hết tháng 5/${last}).`
+          );
+        } else if (f < index(first, 9)) {
+          say(
+            "warning",
+            `${label}: “${text}” bắt đầu trước ${windowText}: hè trước năm học là thời gian chuẩn bị.`
+          );
+        } else if (e > index(last, 5)) {
+          say("warning", `${label}: “${text}” kéo dài sau ${windowText} (hết tháng 5/${last}).`);
         }
         if (issued && t.to.year !== null && e < index(issued.year, issued.month)) {
-          findings.push({
-            ...base,
-            severity: "error",
-            message: `${row.ref.label}: “${text}” kết thúc trước ngày ban hành kế hoạch (${issued.day}/${issued.month}/${issued.year}).`,
-          });
+          say(
+            "error",
+            `${label}: “${text}” kết thúc trước ngày ban hành kế hoạch (${issued.day}/${issued.month}/${issued.year}).`
+          );
         }
       }
     }

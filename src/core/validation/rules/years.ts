@@ -36,7 +36,8 @@ export const schoolYearInconsistent: Rule = {
   fixable: false,
   check(context) {
     const year = context.identity.schoolYear;
-    if (!year) return [];
+    // A plan for a period names each of its school years; that is not an inconsistency.
+    if (!year || context.identity.period) return [];
     const findings: Finding[] = [];
     context.paragraphs.forEach((paragraph, index) => {
       const text = squash(paragraph);
