@@ -12,7 +12,9 @@ import {
   budgets,
   citations,
   statements,
+  superseded,
 } from "../../../src/core/validation/rules/document";
+import { rowNumbers, sectionNumbering } from "../../../src/core/validation/rules/numbering";
 import type { Finding, Rule } from "../../../src/core/validation/types";
 import { ASSESSMENT_2022, SOLUTIONS_2022 } from "../../fixtures/tables";
 
@@ -135,5 +137,53 @@ describe("assessment marks", () => {
       ["1.1", "error"],
       ["1.2", "warning"],
     ]);
+  });
+});
+
+describe("framework superseded", () => {
+  it("mentions 57/2026 for a plan of 2026-2027 under the 2018 circular, as a hint (unverified)", () => {
+    const found = run(superseded, ["KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2026-2027"]);
+    expect(found.map((f) => f.severity)).toEqual(["hint"]);
+    expect(found[0]?.message).toMatch(
+      /Thông tư 57\/2026\/TT-BGDĐT \(07\/7\/2026\) được dẫn là văn bản thay thế, thời hạn chuyển tiếp chưa được KHCT xác minh/
+    );
+  });
+
+  it("says nothing for 2025-2026", () => {
+    expect(run(superseded, ["KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2025-2026"])).toEqual(
+      []
+    );
+  });
+});
+
+describe("numbering rules stay quiet on correct numbering", () => {
+  it("sections I, II, III with 1, 2 inside; a progress table numbered 1, 2, 3", () => {
+    expect(
+      run(sectionNumbering, [
+        "I. MỤC ĐÍCH",
+        "1. Một",
+        "2. Hai",
+        "II. CĂN CỨ",
+        "1. Một",
+        "III. NỘI DUNG",
+      ])
+    ).toEqual([]);
+    const progress = [
+      [
+        "Tiêu chuẩn",
+        "Tiêu chí",
+        "TT",
+        "Nội dung kế hoạch",
+        "Thời gian dự kiến",
+        "Người chịu trách nhiệm",
+        "Tiến độ thực hiện",
+        "Kết quả",
+        "Ghi chú",
+      ],
+      ["1", "1.1", "1", "a", "T9", "A", "", "", ""],
+      ["1", "1.2", "2", "b", "T9", "A", "", "", ""],
+      ["1", "1.3", "3", "c", "T9", "A", "", "", ""],
+    ];
+    expect(run(rowNumbers, [], [progress])).toEqual([]);
   });
 });

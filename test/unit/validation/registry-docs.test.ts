@@ -5,6 +5,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import { RULES } from "../../../src/core/validation/registry";
+import { frameworkById, type Framework } from "../../../src/core/catalogue";
+import { detectPlanIdentity } from "../../../src/core/plan/identity";
+import { analyseTables } from "../../../src/core/plan/session";
+import { buildGrid, gridFromStrings } from "../../../src/core/plan/table";
+import { check } from "../../../src/core/validation/check";
+import { STANDARD_2021 } from "../../fixtures/tables";
 
 const README = fs.readFileSync(path.resolve(__dirname, "../../../README.md"), "utf8");
 
@@ -21,13 +27,6 @@ describe("README rule table", () => {
     );
   });
 });
-
-import { frameworkById, type Framework } from "../../../src/core/catalogue";
-import { detectPlanIdentity } from "../../../src/core/plan/identity";
-import { analyseTables } from "../../../src/core/plan/session";
-import { buildGrid, gridFromStrings } from "../../../src/core/plan/table";
-import { check } from "../../../src/core/validation/check";
-import { STANDARD_2021 } from "../../fixtures/tables";
 
 describe("fixable flags", () => {
   it("only fixable rules carry fixes, and every fixable rule has one on a plan with all its mistakes", () => {
