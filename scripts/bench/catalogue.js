@@ -1,10 +1,8 @@
 // Catalogue search speed: median time per query over the three 2018 circulars, on the compiled
 // core (lib/, built by `npm run build:lib`).
 
-const path = require("path");
-const { execFileSync } = require("child_process");
+const { median, compiledCore } = require("./stats");
 
-const ROOT = path.resolve(__dirname, "../..");
 const QUERIES = [
   "thu vien",
   "an ninh",
@@ -20,18 +18,9 @@ const QUERIES = [
   "xyzzy",
 ];
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 async function run(report) {
-  execFileSync(path.join(ROOT, "node_modules/.bin/tsc"), ["-p", "tsconfig.lib.json"], {
-    cwd: ROOT,
-    stdio: "pipe",
-  });
-  const { SearchIndex, CATALOGUE } = require(path.join(ROOT, "lib/core/catalogue"));
+  const core = compiledCore();
+  const { SearchIndex, CATALOGUE } = core("core/catalogue");
   const ids = ["tt17-2018", "tt18-2018", "tt19-2018"];
   const index = new SearchIndex(CATALOGUE.frameworks.filter((f) => ids.includes(f.id)));
   for (let i = 0; i < 200; i++) for (const q of QUERIES) index.search(q); // warm-up

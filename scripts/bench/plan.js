@@ -2,34 +2,13 @@
 // reading) and compute the fill patch for every criterion of Thông tư 17 (27 rows) and Mức 4.
 // Runs on the compiled core (lib/).
 
-const path = require("path");
-const { execFileSync } = require("child_process");
-
-const ROOT = path.resolve(__dirname, "../..");
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-const HEADER = [
-  "TT",
-  "Tiêu chuẩn, tiêu chí",
-  "Kết quả cần đạt (so với hiện trạng)",
-  "Công việc/giải pháp cần thực hiện",
-  "Chủ trì và phối hợp thực hiện",
-  "Thời gian thực hiện và hoàn thành",
-  "Dự kiến kinh phí",
-  "Điều kiện hỗ trợ khác",
-  "Ghi chú",
-];
+const { median, compiledCore } = require("./stats");
 
 /** A 1,000-row plan: every other criterion present, each followed by task rows, some cells filled. */
-function bigTable(catalogue, rowsWanted) {
+function bigTable(catalogue, rowsWanted, header) {
   const framework = catalogue.frameworkById("tt17-2018");
   const ids = catalogue.criteria(framework).map((c) => c.id);
-  const rows = [HEADER, ["MỨC 1, 2, 3", "", "", "", "", "", "", "", ""]];
+  const rows = [header, ["MỨC 1, 2, 3", "", "", "", "", "", "", "", ""]];
   const perCriterion = Math.ceil(rowsWanted / ids.length);
   let standard = "";
   ids.forEach((id, i) => {
@@ -58,21 +37,19 @@ function bigTable(catalogue, rowsWanted) {
 }
 
 async function run(report) {
-  execFileSync(path.join(ROOT, "node_modules/.bin/tsc"), ["-p", "tsconfig.lib.json"], {
-    cwd: ROOT,
-    stdio: "pipe",
-  });
-  const catalogue = require(path.join(ROOT, "lib/core/catalogue"));
-  const { gridFromStrings } = require(path.join(ROOT, "lib/core/plan/table"));
-  const { recognizeHeader } = require(path.join(ROOT, "lib/core/plan/header"));
-  const { readPlanTable } = require(path.join(ROOT, "lib/core/plan/rows"));
-  const { computeFillPatch } = require(path.join(ROOT, "lib/core/plan/patch"));
-  const { criterionRowTemplate, level4RowTemplate } = require(
-    path.join(ROOT, "lib/core/plan/templates")
-  );
-  const { parseSchoolYear } = require(path.join(ROOT, "lib/core/text/schoolYear"));
+  const core = compiledCore();
+  const HEADER = core("core/plan/layouts")
+    .layoutById("standard")
+    .columns.map((c) => c.header);
+  const catalogue = core("core/catalogue");
+  const { gridFromStrings } = core("core/plan/table");
+  const { recognizeHeader } = core("core/plan/header");
+  const { readPlanTable } = core("core/plan/rows");
+  const { computeFillPatch } = core("core/plan/patch");
+  const { criterionRowTemplate, level4RowTemplate } = core("core/plan/templates");
+  const { parseSchoolYear } = core("core/text/schoolYear");
 
-  const { framework, rows } = bigTable(catalogue, 1000);
+  const { framework, rows } = bigTable(catalogue, 1000, HEADER);
   const year = parseSchoolYear("2025-2026");
   const templates = catalogue
     .criteria(framework)

@@ -20,18 +20,9 @@ import { createWordPlanTables } from "../../src/hosts/word/planTables";
 import { DOMParser } from "@xmldom/xmldom";
 import { columnLetters, excelModel, fakeExcelRun, type CellValue } from "../../test/fakes/excel";
 import { fakeWordRun, wordModel } from "../../test/fakes/word";
+import { STANDARD_HEADER } from "../../test/fixtures/tables";
 
-const HEADER = [
-  "TT",
-  "Tiêu chuẩn, tiêu chí",
-  "Kết quả cần đạt (so với hiện trạng)",
-  "Công việc/giải pháp cần thực hiện",
-  "Chủ trì và phối hợp thực hiện",
-  "Thời gian thực hiện và hoàn thành",
-  "Dự kiến kinh phí",
-  "Điều kiện hỗ trợ khác",
-  "Ghi chú",
-];
+const HEADER = [...STANDARD_HEADER];
 
 async function excelFillSyncs(
   framework: Framework,

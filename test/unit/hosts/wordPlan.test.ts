@@ -7,22 +7,13 @@ import { criterionRowTemplate, type RowTemplate } from "../../../src/core/plan/t
 import { parseSchoolYear } from "../../../src/core/text/schoolYear";
 import { createWordPlanTables, normaliseCellText } from "../../../src/hosts/word/planTables";
 import { fakeWordRun, wordModel, type WordModel, type WordTableModel } from "../../fakes/word";
+import { STANDARD_HEADER } from "../../fixtures/tables";
 
 const tt17 = frameworkById("tt17-2018") as Framework;
 const year = parseSchoolYear("2025-2026");
 const parse = (xml: string) =>
   new DOMParser().parseFromString(xml, "text/xml") as unknown as Document;
-const HEADER = [
-  "TT",
-  "Tiêu chuẩn, tiêu chí",
-  "Kết quả cần đạt (so với hiện trạng)",
-  "Công việc/giải pháp cần thực hiện",
-  "Chủ trì và phối hợp thực hiện",
-  "Thời gian thực hiện và hoàn thành",
-  "Dự kiến kinh phí",
-  "Điều kiện hỗ trợ khác",
-  "Ghi chú",
-];
+const HEADER = [...STANDARD_HEADER];
 const plain = (...texts: string[]) => ({ cells: texts.map((text) => ({ text })) });
 
 /** The standard layout as Word keeps it: section and standard rows are merged cells (w:gridSpan). */

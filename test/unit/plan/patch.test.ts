@@ -16,21 +16,11 @@ import {
   type RowTemplate,
 } from "../../../src/core/plan/templates";
 import { parseSchoolYear } from "../../../src/core/text/schoolYear";
-import { PROGRESS_2025, STANDARD_2021 } from "../../fixtures/tables";
+import { PROGRESS_2025, STANDARD_2021, STANDARD_HEADER } from "../../fixtures/tables";
 
 const tt17 = frameworkById("tt17-2018") as Framework;
 const year = parseSchoolYear("2025-2026");
-const HEADER = [
-  "TT",
-  "Tiêu chuẩn, tiêu chí",
-  "Kết quả cần đạt (so với hiện trạng)",
-  "Công việc/giải pháp cần thực hiện",
-  "Chủ trì và phối hợp thực hiện",
-  "Thời gian thực hiện và hoàn thành",
-  "Dự kiến kinh phí",
-  "Điều kiện hỗ trợ khác",
-  "Ghi chú",
-];
+const HEADER = [...STANDARD_HEADER];
 
 function tableOf(rows: readonly (readonly string[])[] | RawCell[][]) {
   const grid =

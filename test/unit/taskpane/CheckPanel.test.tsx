@@ -11,21 +11,12 @@ import { createWordCheckHost } from "../../../src/hosts/word/checkHost";
 import { createExcelCheckHost } from "../../../src/hosts/excel/planSheet";
 import { fakeWordRun, wordModel, type WordModel } from "../../fakes/word";
 import { columnLetters, excelModel, fakeExcelRun, type CellValue } from "../../fakes/excel";
+import { STANDARD_HEADER } from "../../fixtures/tables";
 
 const tt17 = frameworkById("tt17-2018") as Framework;
 const parse = (xml: string) =>
   new DOMParser().parseFromString(xml, "text/xml") as unknown as Document;
-const HEADER = [
-  "TT",
-  "Tiêu chuẩn, tiêu chí",
-  "Kết quả cần đạt (so với hiện trạng)",
-  "Công việc/giải pháp cần thực hiện",
-  "Chủ trì và phối hợp thực hiện",
-  "Thời gian thực hiện và hoàn thành",
-  "Dự kiến kinh phí",
-  "Điều kiện hỗ trợ khác",
-  "Ghi chú",
-];
+const HEADER = [...STANDARD_HEADER];
 const plain = (...texts: string[]) => ({ cells: texts.map((text) => ({ text })) });
 
 /** The 2021-2022 plan's mistakes in a Word document: a preschool title numbered 4, a malformed label. */

@@ -13,23 +13,13 @@ import { createExcelPlanTableHost } from "../../../src/hosts/excel/planSheet";
 import { createWordPlanTableHost } from "../../../src/hosts/word/planTables";
 import { columnLetters, excelModel, fakeExcelRun, type CellValue } from "../../fakes/excel";
 import { fakeWordRun, wordModel } from "../../fakes/word";
-import { ASSESSMENT_2022 } from "../../fixtures/tables";
+import { ASSESSMENT_2022, STANDARD_HEADER } from "../../fixtures/tables";
 
 const tt17 = frameworkById("tt17-2018") as Framework;
 const year = parseSchoolYear("2025-2026");
 const parse = (xml: string) =>
   new DOMParser().parseFromString(xml, "text/xml") as unknown as Document;
-const HEADER = [
-  "TT",
-  "Tiêu chuẩn, tiêu chí",
-  "Kết quả cần đạt (so với hiện trạng)",
-  "Công việc/giải pháp cần thực hiện",
-  "Chủ trì và phối hợp thực hiện",
-  "Thời gian thực hiện và hoàn thành",
-  "Dự kiến kinh phí",
-  "Điều kiện hỗ trợ khác",
-  "Ghi chú",
-];
+const HEADER = [...STANDARD_HEADER];
 
 const renderPanel = (host: Parameters<typeof PlanPanel>[0]["host"]) =>
   render(

@@ -6,19 +6,9 @@ import type { SchoolLevel } from "../../../src/core/schoolLevel";
 import { check, countBySeverity } from "../../../src/core/validation/check";
 import { RULES } from "../../../src/core/validation/registry";
 import type { Finding, Rule } from "../../../src/core/validation/types";
-import { STANDARD_2021 } from "../../fixtures/tables";
+import { STANDARD_2021, STANDARD_HEADER } from "../../fixtures/tables";
 
-const HEADER = [
-  "TT",
-  "Tiêu chuẩn, tiêu chí",
-  "Kết quả cần đạt (so với hiện trạng)",
-  "Công việc/giải pháp cần thực hiện",
-  "Chủ trì và phối hợp thực hiện",
-  "Thời gian thực hiện và hoàn thành",
-  "Dự kiến kinh phí",
-  "Điều kiện hỗ trợ khác",
-  "Ghi chú",
-];
+const HEADER = [...STANDARD_HEADER];
 const WORK: Record<string, [string, string]> = {
   "1.2": ["Hội đồng trường hoạt động hiệu quả", "Bổ sung quy chế, họp định kỳ mỗi học kỳ"],
   "1.3": ["Chi bộ, Công đoàn, Đội hoạt động đều", "Phân công đảng viên phụ trách từng đoàn thể"],

@@ -154,13 +154,20 @@ function wordsOf(text: string): Set<string> {
   );
 }
 
+/** Each criterion's words (title and indicators), computed once per criterion. */
+const criterionWords = new WeakMap<Criterion, Set<string>>();
+
 /** How much of the row's wording the criterion's title and indicators share. */
 function overlap(row: Set<string>, criterion: Criterion): number {
-  const text = [
-    criterion.title,
-    ...([1, 2, 3] as const).flatMap((l) => (criterion.levels[l] ?? []).map((i) => i.text)),
-  ].join(" ");
-  const words = wordsOf(text);
+  let words = criterionWords.get(criterion);
+  if (!words) {
+    const text = [
+      criterion.title,
+      ...([1, 2, 3] as const).flatMap((l) => (criterion.levels[l] ?? []).map((i) => i.text)),
+    ].join(" ");
+    words = wordsOf(text);
+    criterionWords.set(criterion, words);
+  }
   let common = 0;
   for (const w of row) if (words.has(w)) common++;
   return row.size ? common / row.size : 0;
