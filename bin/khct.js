@@ -12,4 +12,7 @@ try {
   }
   throw error;
 }
-cli.main(process.argv.slice(2));
+cli.main(process.argv.slice(2)).catch((error) => {
+  process.stderr.write(`khct: lỗi không mong đợi / unexpected error: ${error && error.message ? error.message : error}\n`);
+  process.exit(1);
+});

@@ -4,16 +4,20 @@
  */
 import { parseArgs } from "node:util";
 import { runCatalogue } from "./catalogue";
+import { runCheck } from "./check";
 import { UsageError, type CommandResult } from "./usage";
 
 export const USAGE = `Cách dùng / usage:
   khct catalogue --level <mam-non|tieu-hoc|trung-hoc> [--framework <id>] [--json]
       In danh mục tiêu chí (mặc định: thông tư 2018 của cấp học).
       Prints the criteria catalogue (default: the level's 2018 circular).
+  khct check <tệp.docx|tệp.xlsx…> [--level <cấp học>] [--json]
+      Kiểm tra kế hoạch trong các tệp; mã thoát 0 khi không có lỗi, 1 khi có, 2 khi có tệp không đọc được.
+      Checks the plans in the files; exit 0 with no error finding, 1 with some, 2 when a file cannot be read.
   khct --help
 `;
 
-export function run(argv: readonly string[]): CommandResult {
+export async function run(argv: readonly string[]): Promise<CommandResult> {
   const [command, ...rest] = argv;
   try {
     if (!command || command === "--help" || command === "-h" || command === "help")
@@ -30,6 +34,15 @@ export function run(argv: readonly string[]): CommandResult {
         allowPositionals: false,
       });
       return runCatalogue(values);
+    }
+    if (command === "check") {
+      const { values, positionals } = parseArgs({
+        args: [...rest],
+        options: { level: { type: "string" }, json: { type: "boolean", default: false } },
+        strict: true,
+        allowPositionals: true,
+      });
+      return await runCheck({ files: positionals, ...values });
     }
     throw new UsageError(`Không có lệnh “${command}”.`);
   } catch (error) {
@@ -67,8 +80,8 @@ function translateParseError(message: string): string {
 }
 
 /** Entry point for bin/khct.js. */
-export function main(argv: readonly string[]): void {
-  const result = run(argv);
+export async function main(argv: readonly string[]): Promise<void> {
+  const result = await run(argv);
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(result.exitCode); // output piped into `head`, etc.
   });

@@ -105,3 +105,19 @@ export function previewItems(patch: Patch, table: PlanTable): PreviewItem[] {
     };
   });
 }
+
+/**
+ * The text the plan's identity is read from: the paragraphs, then every table cell (the header
+ * block of an administrative document is often a borderless table).
+ */
+export function identityTexts(
+  paragraphs: readonly string[],
+  tables: readonly FoundTable[]
+): string[] {
+  const cells = tables.flatMap((t) =>
+    t.grid.cells.flatMap((row, r) =>
+      row.filter((c) => c.origin.row === r && c.text.trim() !== "").map((c) => c.text)
+    )
+  );
+  return [...paragraphs, ...cells];
+}

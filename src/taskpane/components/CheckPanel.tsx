@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import type { Framework } from "../../core/catalogue";
 import { detectPlanIdentity } from "../../core/plan/identity";
-import { analyseTables } from "../../core/plan/session";
+import { analyseTables, identityTexts } from "../../core/plan/session";
 import type { SchoolLevel } from "../../core/schoolLevel";
 import { check, countBySeverity, findingKey } from "../../core/validation/check";
 import type { Finding, Severity } from "../../core/validation/types";
@@ -75,7 +75,7 @@ export function CheckPanel({ framework, level, host }: CheckPanelProps): React.J
     try {
       const content = await host.readDocument();
       const tables = analyseTables(content.tables, framework);
-      const identity = detectPlanIdentity(content.paragraphs);
+      const identity = detectPlanIdentity(identityTexts(content.paragraphs, content.tables));
       setAll(check({ framework, level, identity, paragraphs: content.paragraphs, tables }));
       setDismissed(new Set(content.dismissed));
       setPreview(null);

@@ -6,8 +6,8 @@ import { CATALOGUE } from "../../../src/core/catalogue";
 const ROOT = path.resolve(__dirname, "../../..");
 
 describe("khct catalogue", () => {
-  it("prints the level's 2018 circular as JSON: standards, criteria, levels' indicators, the Mức 4 list", () => {
-    const result = run(["catalogue", "--level", "tieu-hoc", "--json"]);
+  it("prints the level's 2018 circular as JSON: standards, criteria, levels' indicators, the Mức 4 list", async () => {
+    const result = await run(["catalogue", "--level", "tieu-hoc", "--json"]);
     expect(result.exitCode).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(json.framework).toMatchObject({
@@ -28,8 +28,8 @@ describe("khct catalogue", () => {
     expect(json.counts.criteriaAtLevel).toEqual({ 1: 27, 2: 27, 3: 19 });
   });
 
-  it("prints the same text as the catalogue, to the letter", () => {
-    const json = JSON.parse(run(["catalogue", "--level", "mam-non", "--json"]).stdout);
+  it("prints the same text as the catalogue, to the letter", async () => {
+    const json = JSON.parse((await run(["catalogue", "--level", "mam-non", "--json"])).stdout);
     const framework = CATALOGUE.frameworks.find((f) => f.id === "tt19-2018");
     expect(json.standards.map((s: { title: string }) => s.title)).toEqual(
       framework?.standards.map((s) => s.title)
@@ -39,15 +39,15 @@ describe("khct catalogue", () => {
     );
   });
 
-  it("takes a framework id, and prints readable Vietnamese text by default", () => {
-    const text = run(["catalogue", "--framework", "tt57-2026-pho-thong"]);
+  it("takes a framework id, and prints readable Vietnamese text by default", async () => {
+    const text = await run(["catalogue", "--framework", "tt57-2026-pho-thong"]);
     expect(text.exitCode).toBe(0);
     expect(text.stdout).toMatch(/^Thông tư 57\/2026\/TT-BGDĐT ngày 07\/7\/2026, Phụ lục II/);
     expect(text.stdout).toContain(
       "Tiêu chí 1.3: Quản lý kế hoạch, nguồn lực, thông tin và dữ liệu (bắt buộc)"
     );
     expect(text.stdout).toContain("chưa đối chiếu với văn bản chính thức");
-    expect(run(["catalogue", "--level", "trung-hoc"]).stdout).toContain(
+    expect((await run(["catalogue", "--level", "trung-hoc"])).stdout).toContain(
       "(số lượng và nguyên văn chưa có trong dữ liệu)"
     );
   });
@@ -63,8 +63,8 @@ describe("khct catalogue", () => {
       /không áp dụng cho cấp mam-non/,
     ],
     [["frobnicate"], /Không có lệnh “frobnicate”/],
-  ])("%j is a usage error with exit code 2 and a Vietnamese reason", (argv, message) => {
-    const result = run(argv);
+  ])("%j is a usage error with exit code 2 and a Vietnamese reason", async (argv, message) => {
+    const result = await run(argv);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toContain("Cách dùng");

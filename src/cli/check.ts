@@ -1,0 +1,185 @@
+/** `khct check <files…> [--level …] [--json]`: the same check as the add-in, over .docx/.xlsx files. */
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { chooseFramework, circularName } from "../core/catalogue";
+import { detectPlanIdentity } from "../core/plan/identity";
+import { analyseTables, identityTexts } from "../core/plan/session";
+import {
+  isSchoolLevel,
+  SCHOOL_LEVEL_NAME,
+  SCHOOL_LEVELS,
+  type SchoolLevel,
+} from "../core/schoolLevel";
+import { check } from "../core/validation/check";
+import { RULES } from "../core/validation/registry";
+import { SEVERITY_NAME, type Finding, type Severity } from "../core/validation/types";
+import { FileReadError, readOfficeFile } from "../hosts/file/read";
+import { UsageError, type CommandResult } from "./usage";
+
+export interface CheckOptions {
+  readonly files: readonly string[];
+  readonly level?: string;
+  readonly json?: boolean;
+}
+
+interface FileReport {
+  readonly file: string;
+  /** Table keys in document order, for "bảng N" and the JSON's table index. */
+  readonly tableKeys?: readonly string[];
+  readonly level: SchoolLevel | null;
+  readonly layout: string | null;
+  readonly findings: readonly Finding[];
+  /** Set when the file could not be read (exit code 2). */
+  readonly error?: string;
+  readonly framework?: string;
+}
+
+const FIXABLE = new Set(RULES.filter((r) => r.fixable).map((r) => r.id));
+
+async function checkFile(file: string, levelOption: SchoolLevel | null): Promise<FileReport> {
+  let data: Uint8Array;
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile())
+      return { file, level: null, layout: null, findings: [], error: "không phải một tệp." };
+    data = new Uint8Array(await fs.readFile(file));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    return {
+      file,
+      level: null,
+      layout: null,
+      findings: [],
+      error: code === "ENOENT" ? "không có tệp này." : `không mở được (${code ?? String(error)}).`,
+    };
+  }
+  try {
+    const content = await readOfficeFile(data);
+    const identity = detectPlanIdentity(identityTexts(content.paragraphs, content.tables));
+    const level = levelOption ?? identity.level;
+    if (!level)
+      return {
+        file,
+        level: null,
+        layout: null,
+        findings: [],
+        error: "không xác định được cấp học từ nội dung; hãy ghi --level.",
+      };
+    const choice = chooseFramework({
+      level,
+      citedCirculars: identity.citedCirculars,
+      schoolYear: identity.schoolYear,
+    });
+    const tables = analyseTables(content.tables, choice.framework);
+    const plan = tables.find((t) => t.kind === "plan");
+    const findings = check({
+      framework: choice.framework,
+      level,
+      identity,
+      paragraphs: content.paragraphs,
+      tables,
+    });
+    return {
+      file,
+      level,
+      layout: plan?.header.ok ? plan.header.match.layout.id : null,
+      findings,
+      framework: circularName(choice.framework),
+      tableKeys: content.tables.map((t) => t.key),
+    };
+  } catch (error) {
+    if (error instanceof FileReadError)
+      return { file, level: null, layout: null, findings: [], error: error.message };
+    return {
+      file,
+      level: null,
+      layout: null,
+      findings: [],
+      error: `lỗi khi đọc (${error instanceof Error ? error.message : String(error)}).`,
+    };
+  }
+}
+
+const tableIndex = (r: FileReport, key: string | undefined) =>
+  key === undefined ? null : (r.tableKeys ?? []).indexOf(key);
+
+function json(reports: readonly FileReport[]): string {
+  const out = reports.map((r) => ({
+    file: r.file,
+    level: r.level,
+    layout: r.layout,
+    ...(r.error ? { error: r.error } : {}),
+    findings: r.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      location: {
+        table: tableIndex(r, f.location.table),
+        row: f.location.row ?? null,
+        column: f.location.column ?? null,
+        paragraph: f.location.paragraph ?? null,
+      },
+      criterion: f.criterion ?? null,
+      fixable: Boolean(f.fix) && FIXABLE.has(f.rule),
+    })),
+  }));
+  return JSON.stringify(out, null, 2) + "\n";
+}
+
+function where(r: FileReport, f: Finding): string {
+  const l = f.location;
+  if (l.table !== undefined) {
+    const n = tableIndex(r, l.table) ?? 0;
+    return `bảng ${n + 1}${l.row !== undefined ? `, hàng ${l.row + 1}` : ""}${l.column !== undefined ? `, cột ${l.column + 1}` : ""}`;
+  }
+  return l.paragraph !== undefined ? `đoạn ${l.paragraph + 1}` : "cả văn bản";
+}
+
+function text(reports: readonly FileReport[]): string {
+  const lines: string[] = [];
+  for (const r of reports) {
+    if (r.error) {
+      lines.push(`${path.basename(r.file)}: KHÔNG ĐỌC ĐƯỢC — ${r.error}`, "");
+      continue;
+    }
+    lines.push(
+      `${path.basename(r.file)} — ${r.level ? SCHOOL_LEVEL_NAME[r.level] : ""}, ${r.framework ?? ""}`
+    );
+    if (r.findings.length === 0) lines.push("  Không thấy lỗi nào.");
+    for (const severity of ["error", "warning", "hint"] as Severity[]) {
+      const group = r.findings.filter((f) => f.severity === severity);
+      if (group.length === 0) continue;
+      lines.push(`  ${SEVERITY_NAME[severity]} (${group.length})`);
+      for (const f of group)
+        lines.push(`    [${f.rule}] ${where(r, f)}: ${f.message}${f.fix ? " (sửa được)" : ""}`);
+    }
+    lines.push("");
+  }
+  const errors = reports.reduce(
+    (n, r) => n + r.findings.filter((f) => f.severity === "error").length,
+    0
+  );
+  const unreadable = reports.filter((r) => r.error).length;
+  lines.push(
+    `${reports.length} tệp: ${errors} lỗi${unreadable ? `, ${unreadable} tệp không đọc được` : ""}.`
+  );
+  return lines.join("\n") + "\n";
+}
+
+export async function runCheck(options: CheckOptions): Promise<CommandResult> {
+  if (options.files.length === 0) throw new UsageError("Thiếu tệp cần kiểm tra.");
+  if (options.level !== undefined && !isSchoolLevel(options.level)) {
+    throw new UsageError(
+      `Cấp học “${options.level}” không hợp lệ; dùng ${SCHOOL_LEVELS.join(" | ")}.`
+    );
+  }
+  const level = options.level !== undefined && isSchoolLevel(options.level) ? options.level : null;
+  const reports: FileReport[] = [];
+  for (const file of options.files) reports.push(await checkFile(file, level));
+  const exitCode = reports.some((r) => r.error)
+    ? 2
+    : reports.some((r) => r.findings.some((f) => f.severity === "error"))
+      ? 1
+      : 0;
+  return { exitCode, stdout: options.json ? json(reports) : text(reports) };
+}

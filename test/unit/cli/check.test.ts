@@ -1,0 +1,192 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import JSZip from "jszip";
+import { run } from "../../../src/cli/main";
+import { FileReadError, readOfficeFile } from "../../../src/hosts/file/read";
+
+const ROOT = path.resolve(__dirname, "../../..");
+const FILES = path.join(ROOT, "test/fixtures/files");
+const fixture = (name: string) => path.join(FILES, name);
+let tmp: string;
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "khct-check-"));
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+async function writeZip(name: string, files: Record<string, string | Uint8Array>): Promise<string> {
+  const zip = new JSZip();
+  for (const [part, content] of Object.entries(files)) zip.file(part, content);
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+  return file;
+}
+
+const documentXml = (body: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
+
+describe("reading files made by an office suite (LibreOffice)", () => {
+  it("a .docx: paragraphs and the plan table with its merged section and standard rows", async () => {
+    const content = await readOfficeFile(
+      new Uint8Array(fs.readFileSync(fixture("ke-hoach-2021-2022.docx")))
+    );
+    expect(content.kind).toBe("docx");
+    expect(content.paragraphs[1]).toBe("TRƯỜNG TIỂU HỌC HOA SEN");
+    const grid = content.tables[0]?.grid;
+    expect(grid?.colCount).toBe(9);
+    expect(grid?.cells[1]?.[8]?.origin).toEqual({ row: 1, col: 0 }); // "MỨC 1, 2, 3" spans the row
+  });
+
+  it("a .xlsx: the text above the table and the table with its merges", async () => {
+    const content = await readOfficeFile(
+      new Uint8Array(fs.readFileSync(fixture("ke-hoach-2021-2022.xlsx")))
+    );
+    expect(content.kind).toBe("xlsx");
+    expect(content.paragraphs).toContain("TRƯỜNG TIỂU HỌC HOA SEN");
+    expect(content.tables[0]?.grid.cells[2]?.[5]?.origin).toEqual({ row: 2, col: 1 });
+  });
+
+  it("a vertical merge in a .docx (progress layout)", async () => {
+    const content = await readOfficeFile(
+      new Uint8Array(fs.readFileSync(fixture("tien-do-2025-2026.docx")))
+    );
+    expect(content.tables[1]?.grid.cells[2]?.[0]?.origin).toEqual({ row: 1, col: 0 });
+  });
+});
+
+describe("khct check", () => {
+  it("finds the mistakes of a real plan file, in Vietnamese, exit code 1", async () => {
+    const result = await run(["check", fixture("ke-hoach-2021-2022.docx")]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain(
+      "ke-hoach-2021-2022.docx — Tiểu học, Thông tư 17/2018/TT-BGDĐT"
+    );
+    expect(result.stdout).toMatch(
+      /Lỗi \(3\)\n {4}\[standard-title\] bảng 1, hàng 6, cột 2: Tiêu chuẩn 5: “Hoạt động và kết quả nuôi dưỡng, chăm sóc, giáo dục trẻ” là tên của cấp mầm non/
+    );
+  });
+
+  it("prints the documented JSON shape", async () => {
+    const result = await run([
+      "check",
+      fixture("ke-hoach-2021-2022.xlsx"),
+      fixture("tien-do-2025-2026.docx"),
+      "--json",
+    ]);
+    const reports = JSON.parse(result.stdout);
+    expect(
+      reports.map((r: { file: string; level: string; layout: string }) => [
+        path.basename(r.file),
+        r.level,
+        r.layout,
+      ])
+    ).toEqual([
+      ["ke-hoach-2021-2022.xlsx", "tieu-hoc", "standard"],
+      ["tien-do-2025-2026.docx", "tieu-hoc", "progress"],
+    ]);
+    const finding = reports[0].findings.find(
+      (f: { rule: string }) => f.rule === "standard-numbering"
+    );
+    expect(finding).toEqual({
+      rule: "standard-numbering",
+      severity: "error",
+      message: "Dòng Tiêu chuẩn 5 được đánh số 4; TT của dòng này là 5.",
+      location: { table: 0, row: 5, column: 0, paragraph: null },
+      criterion: null,
+      fixable: true,
+    });
+    for (const f of reports.flatMap((r: { findings: unknown[] }) => r.findings)) {
+      expect(Object.keys(f as object).sort()).toEqual([
+        "criterion",
+        "fixable",
+        "location",
+        "message",
+        "rule",
+        "severity",
+      ]);
+    }
+  });
+
+  it("exit code 0 when no file has a Lỗi, with --level given", async () => {
+    const file = await writeZip("sach.docx", {
+      "word/document.xml": documentXml("<w:p><w:r><w:t>Trường Tiểu học Hoa Sen</w:t></w:r></w:p>"),
+    });
+    const result = await run(["check", file, "--level", "tieu-hoc"]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain("Không thấy lỗi nào.");
+  });
+
+  describe("bad input: a clear Vietnamese reason, exit code 2, nothing else touched", () => {
+    it.each([
+      ["not an Office file", async () => fixture("../seeds/README.md"), /Không phải tệp Office/],
+      ["a missing file", async () => path.join(tmp, "khong-co.docx"), /không có tệp này/],
+      ["a folder", async () => tmp, /không phải một tệp/],
+      [
+        "an encrypted or 97–2003 file",
+        async () => {
+          const f = path.join(tmp, "cu.doc");
+          fs.writeFileSync(f, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]));
+          return f;
+        },
+        /mã hóa \(có mật khẩu\) hoặc là định dạng Office 97–2003/,
+      ],
+      [
+        "a corrupted zip",
+        async () => {
+          const f = path.join(tmp, "hong.docx");
+          fs.writeFileSync(f, Buffer.from("PK\u0003\u0004 rác"));
+          return f;
+        },
+        /Tệp bị hỏng/,
+      ],
+      [
+        "a zip that is not Office",
+        async () => writeZip("khac.docx", { "a.txt": "x" }),
+        /không phải .docx hay .xlsx/,
+      ],
+      [
+        "a zip bomb",
+        async () => writeZip("bom.docx", { "word/document.xml": new Uint8Array(70 * 1024 * 1024) }),
+        /giải nén ra quá lớn/,
+      ],
+      [
+        "an XML bomb",
+        async () =>
+          writeZip("xml.docx", {
+            "word/document.xml":
+              '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><w:document>&lol2;</w:document>',
+          }),
+        /khai báo DTD\/ENTITY/,
+      ],
+      [
+        "a document with no level to find",
+        async () => writeZip("trong.docx", { "word/document.xml": documentXml("<w:p/>") }),
+        /không xác định được cấp học/,
+      ],
+    ])("%s", async (_name, make, reason) => {
+      const file = await make();
+      const result = await run(["check", file]);
+      expect(result.exitCode).toBe(2);
+      expect(result.stdout).toMatch(reason);
+      expect(result.stdout).not.toMatch(/\n\s+at /);
+    });
+
+    it("a file over 50 MB is refused before it is read", async () => {
+      await expect(readOfficeFile(new Uint8Array(51 * 1024 * 1024))).rejects.toBeInstanceOf(
+        FileReadError
+      );
+    });
+  });
+
+  it("runs as `npx khct check` from the compiled lib/", () => {
+    const ok = spawnSync(
+      process.execPath,
+      [path.join(ROOT, "bin/khct.js"), "check", fixture("tien-do-2025-2026.xlsx"), "--json"],
+      { encoding: "utf8" }
+    );
+    expect(ok.status).toBe(1);
+    expect(JSON.parse(ok.stdout)[0].layout).toBe("progress");
+  });
+});
