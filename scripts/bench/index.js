@@ -3,7 +3,7 @@
 
 const path = require("path");
 
-const SUITES = ["bundle", "catalogue", "plan", "check", "syncs"];
+const SUITES = ["bundle", "catalogue", "plan", "check", "syncs", "file"];
 
 async function main() {
   const only = process.argv.slice(2);
