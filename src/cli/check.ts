@@ -1,9 +1,7 @@
 /** `khct check <files…> [--level …] [--json]`: the same check as the add-in, over .docx/.xlsx files. */
-import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { chooseFramework, circularName } from "../core/catalogue";
-import { detectPlanIdentity } from "../core/plan/identity";
-import { analyseTables, identityTexts } from "../core/plan/session";
+import { circularName } from "../core/catalogue";
+import { analyseTables } from "../core/plan/session";
 import {
   isSchoolLevel,
   SCHOOL_LEVEL_NAME,
@@ -13,7 +11,7 @@ import {
 import { check } from "../core/validation/check";
 import { RULES } from "../core/validation/registry";
 import { SEVERITY_NAME, type Finding, type Severity } from "../core/validation/types";
-import { FileReadError, readOfficeFile } from "../hosts/file/read";
+import { openPlanFile } from "./planFile";
 import { UsageError, type CommandResult } from "./usage";
 
 export interface CheckOptions {
@@ -37,67 +35,27 @@ interface FileReport {
 const FIXABLE = new Set(RULES.filter((r) => r.fixable).map((r) => r.id));
 
 async function checkFile(file: string, levelOption: SchoolLevel | null): Promise<FileReport> {
-  let data: Uint8Array;
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile())
-      return { file, level: null, layout: null, findings: [], error: "không phải một tệp." };
-    data = new Uint8Array(await fs.readFile(file));
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    return {
-      file,
-      level: null,
-      layout: null,
-      findings: [],
-      error: code === "ENOENT" ? "không có tệp này." : `không mở được (${code ?? String(error)}).`,
-    };
-  }
-  try {
-    const content = await readOfficeFile(data);
-    const identity = detectPlanIdentity(identityTexts(content.paragraphs, content.tables));
-    const level = levelOption ?? identity.level;
-    if (!level)
-      return {
-        file,
-        level: null,
-        layout: null,
-        findings: [],
-        error: "không xác định được cấp học từ nội dung; hãy ghi --level.",
-      };
-    const choice = chooseFramework({
-      level,
-      citedCirculars: identity.citedCirculars,
-      schoolYear: identity.schoolYear,
-    });
-    const tables = analyseTables(content.tables, choice.framework);
-    const plan = tables.find((t) => t.kind === "plan");
-    const findings = check({
-      framework: choice.framework,
-      level,
-      identity,
-      paragraphs: content.paragraphs,
-      tables,
-    });
-    return {
-      file,
-      level,
-      layout: plan?.header.ok ? plan.header.match.layout.id : null,
-      findings,
-      framework: circularName(choice.framework),
-      tableKeys: content.tables.map((t) => t.key),
-    };
-  } catch (error) {
-    if (error instanceof FileReadError)
-      return { file, level: null, layout: null, findings: [], error: error.message };
-    return {
-      file,
-      level: null,
-      layout: null,
-      findings: [],
-      error: `lỗi khi đọc (${error instanceof Error ? error.message : String(error)}).`,
-    };
-  }
+  const opened = await openPlanFile(file, levelOption);
+  if ("error" in opened)
+    return { file, level: null, layout: null, findings: [], error: opened.error };
+  const { content, identity, level, choice } = opened;
+  const tables = analyseTables(content.tables, choice.framework);
+  const plan = tables.find((t) => t.kind === "plan");
+  const findings = check({
+    framework: choice.framework,
+    level,
+    identity,
+    paragraphs: content.paragraphs,
+    tables,
+  });
+  return {
+    file,
+    level,
+    layout: plan?.header.ok ? plan.header.match.layout.id : null,
+    findings,
+    framework: circularName(choice.framework),
+    tableKeys: content.tables.map((t) => t.key),
+  };
 }
 
 const tableIndex = (r: FileReport, key: string | undefined) =>

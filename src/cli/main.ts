@@ -5,6 +5,8 @@
 import { parseArgs } from "node:util";
 import { runCatalogue } from "./catalogue";
 import { runCheck } from "./check";
+import { runFill } from "./fill";
+import { runNew } from "./new";
 import { UsageError, type CommandResult } from "./usage";
 
 export const USAGE = `Cách dùng / usage:
@@ -14,6 +16,13 @@ export const USAGE = `Cách dùng / usage:
   khct check <tệp.docx|tệp.xlsx…> [--level <cấp học>] [--json]
       Kiểm tra kế hoạch trong các tệp; mã thoát 0 khi không có lỗi, 1 khi có, 2 khi có tệp không đọc được.
       Checks the plans in the files; exit 0 with no error finding, 1 with some, 2 when a file cannot be read.
+  khct new --level <cấp học> --year <2025-2026> [--school "…"] [--authority "…"] [--place "…"]
+           [--layout standard|standard-level|progress|solutions] [--framework <id>] --out <tệp.docx|tệp.xlsx> [--force]
+      Tạo một kế hoạch mẫu đầy đủ theo thể thức (Nghị định 30/2020).
+      Makes a complete standard plan document.
+  khct fill <tệp vào> --target-level <1|2|3> (--from-assessment | --results <tệp.json>) --out <tệp ra> [--level …] [--force]
+      Điền bảng kế hoạch tại chỗ từ kết quả tự đánh giá (chỉ ô trống); ghi ra tệp mới, không sửa tệp gốc.
+      Fills the plan table in place from the self-assessment (empty cells only), into a new file.
   khct --help
 `;
 
@@ -43,6 +52,49 @@ export async function run(argv: readonly string[]): Promise<CommandResult> {
         allowPositionals: true,
       });
       return await runCheck({ files: positionals, ...values });
+    }
+    if (command === "new") {
+      const { values } = parseArgs({
+        args: [...rest],
+        options: {
+          level: { type: "string" },
+          year: { type: "string" },
+          school: { type: "string" },
+          authority: { type: "string" },
+          place: { type: "string" },
+          layout: { type: "string" },
+          framework: { type: "string" },
+          out: { type: "string" },
+          force: { type: "boolean", default: false },
+        },
+        strict: true,
+        allowPositionals: false,
+      });
+      return await runNew(values);
+    }
+    if (command === "fill") {
+      const { values, positionals } = parseArgs({
+        args: [...rest],
+        options: {
+          "target-level": { type: "string" },
+          "from-assessment": { type: "boolean", default: false },
+          results: { type: "string" },
+          level: { type: "string" },
+          out: { type: "string" },
+          force: { type: "boolean", default: false },
+        },
+        strict: true,
+        allowPositionals: true,
+      });
+      return await runFill({
+        files: positionals,
+        targetLevel: values["target-level"],
+        fromAssessment: values["from-assessment"],
+        results: values.results,
+        level: values.level,
+        out: values.out,
+        force: values.force,
+      });
     }
     throw new UsageError(`Không có lệnh “${command}”.`);
   } catch (error) {

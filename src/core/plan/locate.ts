@@ -28,7 +28,29 @@ function slice(grid: TableGrid, start: number, end: number): TableGrid {
 const blank = (grid: TableGrid, r: number) =>
   (grid.cells[r] ?? []).every((c) => c.text.trim() === "" && c.origin.row === r);
 
-/** Every table in the grid whose header a layout recognises, top to bottom. */
+/** The row's texts, each merged cell once. */
+const texts = (grid: TableGrid, r: number) =>
+  (grid.cells[r] ?? [])
+    .filter((c, col) => c.origin.row === r && c.origin.col === col && c.text.trim() !== "")
+    .map((c) => c.text.trim());
+
+/** A document heading written in a cell ("III. NỘI DUNG KẾ HOẠCH"): text between tables, not a row. */
+const isHeading = (grid: TableGrid, r: number) => {
+  const t = texts(grid, r);
+  const text = t[0] ?? "";
+  return t.length === 1 && /^[IVX]+\.\s+\p{L}/u.test(text) && text === text.toUpperCase();
+};
+
+/** Another table's header starts at row r. */
+const startsTable = (grid: TableGrid, r: number, layouts?: readonly Layout[]) => {
+  const header = recognizeHeader(slice(grid, r, Math.min(r + 2, grid.rowCount)), layouts);
+  return header.ok && header.match.headerStart === 0;
+};
+
+/**
+ * Every table in the grid whose header a layout recognises, top to bottom. A table ends at a blank
+ * row, a document heading, or the header of the next table.
+ */
 export function locateTables(grid: TableGrid, layouts?: readonly Layout[]): LocatedTable[] {
   const found: LocatedTable[] = [];
   let r = 0;
@@ -43,7 +65,13 @@ export function locateTables(grid: TableGrid, layouts?: readonly Layout[]): Loca
       continue;
     }
     let end = r + header.match.headerRows;
-    while (end < grid.rowCount && !blank(grid, end)) end++;
+    while (
+      end < grid.rowCount &&
+      !blank(grid, end) &&
+      !isHeading(grid, end) &&
+      !startsTable(grid, end, layouts)
+    )
+      end++;
     found.push({ start: r, end, header: header.match, grid: slice(grid, r, end) });
     r = end;
   }

@@ -21,6 +21,14 @@ export function isPlaceholder(text: string): boolean {
   return Object.values(PLACEHOLDERS).some((p) => p === t);
 }
 
+/**
+ * Text KHCT writes where the school has not written yet: a placeholder, or the Mức 4 target line
+ * used when the criterion's text is a gap in the catalogue.
+ */
+export function isTemplateFiller(text: string): boolean {
+  return isPlaceholder(text) || /^Đạt tiêu chí \d+ Mức 4\.?$/u.test(text.trim());
+}
+
 /** Current result of a criterion: 0 = không đạt, 1–3 = the level reached. */
 export type AssessedLevel = 0 | LevelNumber;
 

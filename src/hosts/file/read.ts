@@ -8,6 +8,7 @@ import JSZip from "jszip";
 import { DOMParser } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
 import { locateTables } from "../../core/plan/locate";
+import { parseSettings, SETTINGS_KEY, type PlanSettings } from "../../core/plan/settings";
 import { buildGrid, type RawCell } from "../../core/plan/table";
 import type { DocumentContent, DocumentTable } from "../adapter";
 import { readParagraphs, readTables } from "../ooxml/tables";
@@ -26,6 +27,26 @@ export type FileKind = "docx" | "xlsx";
 
 export interface ReadFile extends DocumentContent {
   readonly kind: FileKind;
+  /** KHCT's settings stored in the file (custom document property "KHCT"), when valid. */
+  readonly settings: PlanSettings | null;
+}
+
+/** KHCT's settings from docProps/custom.xml (what Word's customProperties writes); null when absent or not valid. */
+async function readSettings(zip: JSZip): Promise<PlanSettings | null> {
+  const part = zip.file("docProps/custom.xml");
+  if (!part) return null;
+  let doc: Document;
+  try {
+    doc = parseXml(await part.async("string"), "docProps/custom.xml");
+  } catch {
+    return null; // a broken property part never stops the reading of the document
+  }
+  for (const property of Array.from(doc.getElementsByTagName("*"))) {
+    if (property.localName !== "property" || property.getAttribute("name") !== SETTINGS_KEY)
+      continue;
+    return parseSettings((property.textContent ?? "").trim());
+  }
+  return null;
 }
 
 async function openZip(data: Uint8Array): Promise<JSZip> {
@@ -96,6 +117,7 @@ async function readDocx(zip: JSZip): Promise<ReadFile> {
   const tables = readTables(doc);
   return {
     kind: "docx",
+    settings: await readSettings(zip),
     paragraphs: readParagraphs(doc).map((p) => p.text),
     tables: tables.map((t, i) => ({
       key: `table-${i}`,
@@ -176,14 +198,17 @@ async function readXlsx(data: Uint8Array): Promise<ReadFile> {
         grid: t.grid,
       });
   });
-  return { kind: "xlsx", paragraphs, tables, dismissed: [] };
+  return { kind: "xlsx", settings: null, paragraphs, tables, dismissed: [] };
 }
 
 /** Reads a .docx or .xlsx file's content; throws FileReadError with the reason otherwise. */
 export async function readOfficeFile(data: Uint8Array): Promise<ReadFile> {
   const zip = await openZip(data);
   if (zip.file("word/document.xml")) return readDocx(zip);
-  if (zip.file("xl/workbook.xml")) return readXlsx(data);
+  if (zip.file("xl/workbook.xml")) {
+    const file = await readXlsx(data);
+    return { ...file, settings: await readSettings(zip) };
+  }
   throw new FileReadError(
     "Tệp nén này không phải .docx hay .xlsx (thiếu word/document.xml và xl/workbook.xml)."
   );

@@ -19,7 +19,8 @@ export interface OoxmlTable {
   readonly headerRows: number;
 }
 
-function children(parent: Element, name: string): Element[] {
+/** The direct children of `parent` in the w: namespace named `name`. */
+export function children(parent: Element, name: string): Element[] {
   const out: Element[] = [];
   for (let node = parent.firstChild; node; node = node.nextSibling) {
     if (
@@ -32,7 +33,7 @@ function children(parent: Element, name: string): Element[] {
   return out;
 }
 
-function child(parent: Element | undefined, name: string): Element | undefined {
+export function child(parent: Element | undefined, name: string): Element | undefined {
   return parent ? children(parent, name)[0] : undefined;
 }
 
@@ -159,10 +160,9 @@ export function readParagraphs(root: Document | Element): { text: string; index:
   return out;
 }
 
-/** Every top-level table under `root` (a w:body, a w:document, or a flat OPC package), in order. */
-export function readTables(root: Document | Element): OoxmlTable[] {
-  const all = Array.from(root.getElementsByTagNameNS(W_NS, "tbl"));
-  const topLevel = all.filter((tbl) => {
+/** The w:tbl elements under `root` that are not nested in another table, in document order. */
+export function topLevelTables(root: Document | Element): Element[] {
+  return Array.from(root.getElementsByTagNameNS(W_NS, "tbl")).filter((tbl) => {
     for (let p = tbl.parentNode; p; p = p.parentNode) {
       if (
         p.nodeType === 1 &&
@@ -173,5 +173,9 @@ export function readTables(root: Document | Element): OoxmlTable[] {
     }
     return true;
   });
-  return topLevel.map(readTable);
+}
+
+/** Every top-level table under `root` (a w:body, a w:document, or a flat OPC package), in order. */
+export function readTables(root: Document | Element): OoxmlTable[] {
+  return topLevelTables(root).map(readTable);
 }

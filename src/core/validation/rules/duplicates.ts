@@ -1,5 +1,6 @@
 /** Rows repeated in any layout: the same content twice, possibly with small differences, said plainly. */
 import type { ColumnRole } from "../../plan/layouts";
+import { isTemplateFiller } from "../../plan/templates";
 import { fold } from "../../text/fold";
 import type { Finding, Rule } from "../types";
 import { planTables } from "./helpers";
@@ -47,7 +48,10 @@ export const duplicateRows: Rule = {
       const byCriterion = new Map<string, Seen[]>();
       for (const row of table.rows) {
         if (row.kind === "section" || row.kind === "standard" || row.kind === "empty") continue;
-        const content = CONTENT.map((role) => row.cells[role]?.text ?? "").join(" ");
+        // What KHCT wrote as a placeholder is not the school's content: rows of placeholders are not copies.
+        const content = CONTENT.map((role) => row.cells[role]?.text ?? "")
+          .filter((t) => !isTemplateFiller(t))
+          .join(" ");
         const folded = fold(content);
         const w = words(folded);
         if (w.size < 4) continue;

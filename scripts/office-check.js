@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+/**
+ * `npm run check:office`: do KHCT's output files open in an office suite? Makes a standard plan
+ * per level (.docx and .xlsx), fills the LibreOffice-made fixtures, and converts every output to
+ * PDF with LibreOffice (Debian: libreoffice-writer-nogui, libreoffice-calc-nogui). Prints the
+ * pages of each PDF; fails when a file does not convert. Not part of `npm test` (LibreOffice is a
+ * large install); run it after changing the writers.
+ */
+const { spawnSync } = require("child_process");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+const ROOT = path.resolve(__dirname, "..");
+const khct = (...args) =>
+  spawnSync(process.execPath, [path.join(ROOT, "bin/khct.js"), ...args], { encoding: "utf8" });
+const soffice = spawnSync("soffice", ["--version"], { encoding: "utf8" });
+if (soffice.status !== 0) {
+  console.error(
+    "Cần LibreOffice (soffice): sudo apt-get install libreoffice-writer-nogui libreoffice-calc-nogui"
+  );
+  process.exit(2);
+}
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "khct-office-"));
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), "khct-lo-profile-"));
+const outputs = [];
+for (const level of ["mam-non", "tieu-hoc", "trung-hoc"])
+  for (const ext of ["docx", "xlsx"]) {
+    const out = path.join(dir, `moi-${level}.${ext}`);
+    const r = khct("new", "--level", level, "--year", "2025-2026", "--out", out);
+    if (r.status !== 0) throw new Error(r.stderr);
+    outputs.push(out);
+  }
+for (const ext of ["docx", "xlsx"]) {
+  const out = path.join(dir, `da-dien.${ext}`);
+  const r = khct(
+    "fill",
+    path.join(ROOT, `test/fixtures/files/de-dien-2025-2026.${ext}`),
+    "--target-level",
+    "3",
+    "--from-assessment",
+    "--out",
+    out
+  );
+  if (r.status !== 0) throw new Error(r.stderr);
+  outputs.push(out);
+}
+let failed = 0;
+for (const file of outputs) {
+  const started = Date.now();
+  const r = spawnSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      dir,
+      file,
+    ],
+    { encoding: "utf8" }
+  );
+  const pdf = file.replace(/\.(docx|xlsx)$/, ".pdf");
+  const ok = r.status === 0 && fs.existsSync(pdf);
+  const pages = ok
+    ? (fs.readFileSync(pdf, "latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length
+    : 0;
+  if (!ok || pages === 0) failed++;
+  console.log(
+    `${path.basename(file)}: ${ok && pages ? `${pages} trang PDF` : "KHÔNG MỞ ĐƯỢC"} (${Date.now() - started} ms)`
+  );
+  fs.rmSync(pdf, { force: true });
+}
+fs.rmSync(dir, { recursive: true, force: true });
+fs.rmSync(profile, { recursive: true, force: true });
+process.exit(failed ? 1 : 0);

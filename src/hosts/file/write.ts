@@ -1,0 +1,531 @@
+/**
+ * The file adapter's writing side: a document model to a new .docx or .xlsx, and a fill patch
+ * applied to a copy of an existing file. Formats are done by well-kept libraries (JSZip and
+ * @xmldom/xmldom for .docx, exceljs for .xlsx); the result is returned as bytes, so a caller
+ * writes the output file only once everything succeeded (never a partial file).
+ */
+import JSZip from "jszip";
+import { DOMImplementation, DOMParser, XMLSerializer, type Node as XmlNode } from "@xmldom/xmldom";
+import ExcelJS from "exceljs";
+import { cellModelText, type DocumentModel, type Table } from "../../core/document/model";
+import type { FormatProfile } from "../../core/format/profile";
+import type { Patch, PatchOp } from "../../core/plan/patch";
+import { buildGrid } from "../../core/plan/table";
+import { SETTINGS_KEY } from "../../core/plan/settings";
+import { readTable, topLevelTables, W_NS } from "../ooxml/tables";
+import {
+  childrenNamed,
+  newRowLike,
+  paragraphElement,
+  sectionProperties,
+  setCellText,
+  tableElement,
+  textRunStyle,
+  textWidth,
+  w,
+} from "../ooxml/write";
+import { FileReadError } from "./read";
+
+const serialize = (doc: Document | Node) =>
+  new XMLSerializer().serializeToString(doc as unknown as XmlNode);
+const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+const escapeXml = (s: string) =>
+  s.replace(
+    /[<>&"']/g,
+    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c] ?? c
+  );
+
+/** word/document.xml for a model. */
+export function documentXml(model: DocumentModel): string {
+  const doc = new DOMImplementation().createDocument(
+    W_NS,
+    "w:document",
+    null
+  ) as unknown as Document;
+  const body = w(doc, "body");
+  doc.documentElement.appendChild(body);
+  const { profile } = model;
+  model.sections.forEach((section, s) => {
+    const width = textWidth(profile, section.orientation);
+    let last: Element | null = null;
+    for (const block of section.blocks) {
+      const el =
+        block.kind === "paragraph"
+          ? paragraphElement(doc, block, profile)
+          : tableElement(doc, block, width, profile);
+      body.appendChild(el);
+      last = el;
+    }
+    const sectPr = sectionProperties(doc, profile, section.orientation);
+    if (s === model.sections.length - 1) {
+      body.appendChild(sectPr);
+      return;
+    }
+    // A section ends with a paragraph holding its properties; after a table, an empty one.
+    let holder = last && last.localName === "p" ? last : null;
+    if (!holder) {
+      holder = w(doc, "p");
+      body.appendChild(holder);
+    }
+    let pPr = childrenNamed(holder, "pPr")[0];
+    if (!pPr) {
+      pPr = w(doc, "pPr");
+      holder.insertBefore(pPr, holder.firstChild);
+    }
+    pPr.appendChild(sectPr);
+  });
+  return XML_DECL + serialize(doc);
+}
+
+function stylesXml(profile: FormatProfile): string {
+  const f = escapeXml(profile.font);
+  const sz = Math.round(profile.bodyPt.preferred * 2);
+  return `${XML_DECL}<w:styles xmlns:w="${W_NS}"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="${f}" w:hAnsi="${f}" w:cs="${f}" w:eastAsia="${f}"/><w:sz w:val="${sz}"/><w:szCs w:val="${sz}"/><w:lang w:val="vi-VN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style><w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>`;
+}
+
+const CT = "http://schemas.openxmlformats.org/package/2006/content-types";
+const REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+const OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+function corePropsXml(title: string): string {
+  const now = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+  return `${XML_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${escapeXml(title)}</dc:title><dc:creator>KHCT</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created></cp:coreProperties>`;
+}
+
+/** docProps/custom.xml with KHCT's settings (what Word's customProperties.add writes). */
+function customPropsXml(value: string): string {
+  return `${XML_DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="${SETTINGS_KEY}"><vt:lpwstr>${escapeXml(value)}</vt:lpwstr></property></Properties>`;
+}
+
+/** A new .docx for a document model. */
+export async function writeDocx(model: DocumentModel): Promise<Uint8Array> {
+  const zip = new JSZip();
+  const custom = model.settings !== undefined;
+  zip.file(
+    "[Content_Types].xml",
+    `${XML_DECL}<Types xmlns="${CT}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>${custom ? '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>' : ""}</Types>`
+  );
+  zip.file(
+    "_rels/.rels",
+    `${XML_DECL}<Relationships xmlns="${REL}"><Relationship Id="rId1" Type="${OFFICE_REL}/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>${custom ? `<Relationship Id="rId3" Type="${OFFICE_REL}/custom-properties" Target="docProps/custom.xml"/>` : ""}</Relationships>`
+  );
+  zip.file(
+    "word/_rels/document.xml.rels",
+    `${XML_DECL}<Relationships xmlns="${REL}"><Relationship Id="rId1" Type="${OFFICE_REL}/styles" Target="styles.xml"/></Relationships>`
+  );
+  zip.file("word/document.xml", documentXml(model));
+  zip.file("word/styles.xml", stylesXml(model.profile));
+  zip.file("docProps/core.xml", corePropsXml(model.title));
+  if (model.settings !== undefined) zip.file("docProps/custom.xml", customPropsXml(model.settings));
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/** exceljs's cell (a plain object: nothing to load or sync, unlike Office.js's ranges). */
+function cellOf(sheet: ExcelJS.Worksheet, row: number, col: number): ExcelJS.Cell {
+  return sheet.findCell(row, col) ?? sheet.getRow(row).getCell(col);
+}
+
+// ---- .xlsx -----------------------------------------------------------------------------------
+
+const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** Width in characters of the sheet columns a model cell covers. */
+function spanWidth(
+  cells: readonly { colSpan?: number }[],
+  index: number,
+  sheet: ExcelJS.Worksheet
+): number {
+  let col = 1;
+  for (let i = 0; i < index; i++) col += cells[i]?.colSpan ?? 1;
+  let width = 0;
+  for (let c = col; c < col + (cells[index]?.colSpan ?? 1); c++)
+    width += sheet.getColumn(c).width ?? 10;
+  return width;
+}
+
+/**
+ * A row height (points) that shows every line of wrapped text: Excel and LibreOffice do not grow
+ * rows for merged cells, and a file has no renderer to ask. Column width is in characters of the
+ * default 11 pt font; larger text fits fewer.
+ */
+export function rowHeight(texts: readonly string[], widths: readonly number[], pt: number): number {
+  const perChar = pt / 11;
+  let lines = 1;
+  texts.forEach((text, i) => {
+    const capacity = Math.max(1, Math.floor((widths[i] ?? 10) / perChar / 1.1));
+    const n = text
+      .split("\n")
+      .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / capacity)), 0);
+    lines = Math.max(lines, n);
+  });
+  return Math.min(409, Math.ceil(lines * pt * 1.3 + 4));
+}
+
+/**
+ * A new .xlsx for a document model: one sheet, text blocks as rows merged across the table's
+ * width, the plan table with borders, frozen header, and print setup (A4 landscape, one page wide,
+ * header row repeated).
+ */
+export async function writeXlsx(model: DocumentModel): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "KHCT";
+  workbook.title = model.title;
+  const sheet = workbook.addWorksheet("Kế hoạch");
+  const { profile } = model;
+  const plan = model.sections
+    .flatMap((s) => s.blocks)
+    .find((b): b is Table => b.kind === "table" && b.role === "plan");
+  const cols = plan?.widths.length ?? 9;
+  // Column widths in characters, from the plan's fractions of a landscape page (~ 150 characters).
+  sheet.columns = (plan?.widths ?? Array.from({ length: cols }, () => 1 / cols)).map((f) => ({
+    width: Math.max(5, Math.round(f * 150)),
+  }));
+  const totalWidth = sheet.columns.reduce((sum, c) => sum + (c.width ?? 10), 0);
+  let row = 1;
+  let planHeaderRow = 0;
+  let freezeAt = 0;
+  const font = (pt: number, bold?: boolean, italic?: boolean, underline?: boolean) => ({
+    name: profile.font,
+    size: pt,
+    ...(bold ? { bold: true } : {}),
+    ...(italic ? { italic: true } : {}),
+    ...(underline ? { underline: true } : {}),
+  });
+  const mergeAcross = (r: number, from: number, to: number) => {
+    if (to > from) sheet.mergeCells(r, from, r, to);
+  };
+  for (const section of model.sections)
+    for (const block of section.blocks) {
+      if (block.kind === "paragraph") {
+        const sheetCell = cellOf(sheet, row, 1);
+        sheetCell.value = block.runs.map((r) => r.text).join("");
+        const first = block.runs[0];
+        sheetCell.font = font(block.pt, first?.bold, first?.italic, first?.underline);
+        sheetCell.alignment = {
+          wrapText: true,
+          vertical: "top",
+          horizontal: block.align === "center" ? "center" : "left",
+        };
+        mergeAcross(row, 1, cols);
+        sheet.getRow(row).height = rowHeight([String(sheetCell.value)], [totalWidth], block.pt);
+        row++;
+        continue;
+      }
+      if (block.role === "layout") {
+        // Side-by-side blocks: the left sheetCell over the first half of the columns, the right over the rest.
+        const split = Math.max(1, Math.round(cols * (block.widths[0] ?? 0.5)));
+        for (const cells of block.rows) {
+          const lines = Math.max(...cells.map((c) => c.paragraphs.length));
+          for (let l = 0; l < lines; l++) {
+            cells.forEach((c, i) => {
+              const p = c.paragraphs[l];
+              if (!p) return;
+              const col = i === 0 ? 1 : split + 1;
+              const sheetCell = cellOf(sheet, row, col);
+              sheetCell.value = p.runs.map((r) => r.text).join("");
+              const first = p.runs[0];
+              sheetCell.font = font(p.pt, first?.bold, first?.italic, first?.underline);
+              sheetCell.alignment = {
+                horizontal: p.align === "center" ? "center" : "left",
+                vertical: "top",
+                wrapText: true,
+              };
+            });
+            mergeAcross(row, 1, split);
+            mergeAcross(row, split + 1, cols);
+            row++;
+          }
+        }
+        continue;
+      }
+      block.rows.forEach((cells, r) => {
+        const kind = block.rowKinds[r];
+        let col = 1;
+        for (const c of cells) {
+          const span = c.colSpan ?? 1;
+          const sheetCell = cellOf(sheet, row, col);
+          sheetCell.value = cellModelText(c);
+          const p = c.paragraphs[0];
+          sheetCell.font = font(p?.pt ?? profile.tablePt.preferred, p?.runs[0]?.bold ?? false);
+          sheetCell.alignment = {
+            wrapText: true,
+            vertical: kind === "header" ? "middle" : "top",
+            horizontal: p?.align === "center" ? "center" : "left",
+          };
+          for (let k = col; k < col + span; k++) cellOf(sheet, row, k).border = BORDER;
+          mergeAcross(row, col, col + span - 1);
+          col += span;
+        }
+        for (; col <= cols; col++) cellOf(sheet, row, col).border = BORDER;
+        sheet.getRow(row).height = rowHeight(
+          cells.map((c) => cellModelText(c)),
+          cells.map((c, i) => spanWidth(cells, i, sheet)),
+          cells[0]?.paragraphs[0]?.pt ?? profile.tablePt.preferred
+        );
+        if (r === 0) planHeaderRow = row;
+        if (r === block.headerRows - 1) freezeAt = row;
+        row++;
+      });
+    }
+  if (freezeAt) sheet.views = [{ state: "frozen", ySplit: freezeAt, xSplit: 0 }];
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: {
+      left: profile.marginsMm.left.preferred / 25.4,
+      right: profile.marginsMm.right.preferred / 25.4,
+      top: profile.marginsMm.top.preferred / 25.4,
+      bottom: profile.marginsMm.bottom.preferred / 25.4,
+      header: 0.3,
+      footer: 0.3,
+    },
+    ...(planHeaderRow ? { printTitlesRow: `${planHeaderRow}:${freezeAt || planHeaderRow}` } : {}),
+  };
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+// ---- Filling a table in an existing file ----------------------------------------------------
+
+/** What a fill did to the file. */
+export interface FileFillResult {
+  readonly data: Uint8Array;
+  readonly set: number;
+  readonly inserted: number;
+  /** Sets skipped because the cell was not what the patch expected (the file changed since reading). */
+  readonly skipped: number;
+}
+
+const isSet = (op: PatchOp): op is Extract<PatchOp, { kind: "set" }> => op.kind === "set";
+const isInsert = (op: PatchOp): op is Extract<PatchOp, { kind: "insert" }> => op.kind === "insert";
+
+function ensureBold(tr: Element): void {
+  const doc = tr.ownerDocument as Document;
+  for (const r of Array.from(tr.getElementsByTagNameNS(W_NS, "r"))) {
+    let rPr = childrenNamed(r, "rPr")[0];
+    if (!rPr) {
+      rPr = w(doc, "rPr");
+      r.insertBefore(rPr, r.firstChild);
+    }
+    if (!childrenNamed(rPr, "b")[0]) rPr.insertBefore(w(doc, "b"), rPr.firstChild);
+  }
+}
+
+/**
+ * Applies a fill patch to table `tableIndex` (document order, top-level tables) of a .docx:
+ * each set writes a cell that still holds what the patch expects; inserted rows copy the look of a
+ * plain row of the same table (section and standard rows bold and merged across). Everything else
+ * in the package is kept byte for byte.
+ */
+export async function fillDocx(
+  data: Uint8Array,
+  tableIndex: number,
+  patch: Patch
+): Promise<FileFillResult> {
+  const zip = await JSZip.loadAsync(data);
+  const part = zip.file("word/document.xml");
+  if (!part) throw new FileReadError("Không phải tệp Word: thiếu word/document.xml.");
+  const doc = new DOMParser().parseFromString(
+    await part.async("string"),
+    "text/xml"
+  ) as unknown as Document;
+  const tbl = topLevelTables(doc)[tableIndex];
+  if (!tbl) throw new FileReadError(`Không tìm thấy bảng ${tableIndex + 1} trong tệp.`);
+  const read = readTable(tbl);
+  const grid = buildGrid(read.rows);
+  if (grid.rowCount !== patch.rowCount || grid.colCount !== patch.colCount)
+    throw new FileReadError("Bảng trong tệp đã khác với bảng KHCT đọc: hãy chạy lại lệnh.");
+  const trs = childrenNamed(tbl, "tr");
+  // Where text in each column looks right: runs with text in body cells one column wide.
+  const donors: { row: number; rPr: Element }[][] = Array.from({ length: grid.colCount }, () => []);
+  trs.forEach((tr, r) => {
+    if (r < read.headerRows) return;
+    const tcs = childrenNamed(tr, "tc");
+    for (let c = 0; c < grid.colCount; c++) {
+      const cell = grid.cells[r]?.[c];
+      const tc = tcs[read.cellIndex[r]?.[c] ?? -1];
+      if (!cell || !tc || cell.origin.row !== r || cell.origin.col !== c) continue;
+      if (c + 1 < grid.colCount && grid.cells[r]?.[c + 1]?.origin.col === c) continue; // spans
+      const rPr = textRunStyle(tc);
+      if (rPr) donors[c]?.push({ row: r, rPr });
+    }
+  });
+  const styleAt = (row: number, col: number): Element | undefined => {
+    const near = (list: { row: number; rPr: Element }[]) =>
+      list.reduce<{ row: number; rPr: Element } | undefined>(
+        (best, d) => (!best || Math.abs(d.row - row) < Math.abs(best.row - row) ? d : best),
+        undefined
+      )?.rPr;
+    return near(donors[col] ?? []) ?? near(donors.flat());
+  };
+  let set = 0;
+  let skipped = 0;
+  for (const op of patch.ops.filter(isSet)) {
+    const cell = grid.cells[op.row]?.[op.col];
+    const tcIndex = read.cellIndex[op.row]?.[op.col] ?? -1;
+    const tr = trs[op.row];
+    const tc = tr ? childrenNamed(tr, "tc")[tcIndex] : undefined;
+    if (
+      !cell ||
+      !tc ||
+      cell.origin.row !== op.row ||
+      cell.origin.col !== op.col ||
+      cell.text !== op.expected
+    ) {
+      skipped++;
+      continue;
+    }
+    setCellText(tc, op.text, styleAt(op.row, op.col));
+    set++;
+  }
+  const inserts = patch.ops.filter(isInsert);
+  if (inserts.length > 0) {
+    const gridWidths = childrenNamed(childrenNamed(tbl, "tblGrid")[0] ?? tbl, "gridCol").map(
+      (g) => Number(g.getAttributeNS(W_NS, "w") || g.getAttribute("w:w")) || 0
+    );
+    const widths =
+      gridWidths.length === grid.colCount
+        ? gridWidths
+        : Array.from({ length: grid.colCount }, () => 0);
+    // The model: the last body row whose cells are one per grid column (a plain criterion row).
+    const plain = trs
+      .map((tr, i) => ({ tr, i }))
+      .filter(
+        ({ tr, i }) => i >= read.headerRows && childrenNamed(tr, "tc").length === grid.colCount
+      );
+    const model = plain[plain.length - 1]?.tr ?? trs[trs.length - 1];
+    if (!model) throw new FileReadError("Bảng không có hàng nào để làm mẫu.");
+    for (const op of inserts) {
+      const tr = newRowLike(model, op.cells, widths, op.mergeFrom, (col) =>
+        styleAt(op.before, col)
+      );
+      if (op.rowKind === "section" || op.rowKind === "standard") ensureBold(tr);
+      // Inside a vertical merge (a merged "Tiêu chuẩn" column), the new cell continues it.
+      const below = grid.cells[op.before];
+      if (below && op.mergeFrom === undefined) {
+        const tcs = childrenNamed(tr, "tc");
+        below.forEach((cell, c) => {
+          if (cell.origin.row < op.before && cell.origin.col === c && tcs[c]) {
+            const tcPr = childrenNamed(tcs[c], "tcPr")[0];
+            if (tcPr) tcPr.appendChild(w(doc, "vMerge"));
+            setCellText(tcs[c], "");
+          }
+        });
+      }
+      const anchor = trs[op.before] ?? null;
+      tbl.insertBefore(tr, anchor);
+    }
+  }
+  zip.file("word/document.xml", serialize(doc));
+  const out = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  return { data: out, set, inserted: inserts.length, skipped };
+}
+
+/** "B3:D4" -> 1-based corners. */
+function rangeOf(ref: string): { top: number; left: number; bottom: number; right: number } {
+  const parse = (s: string) => {
+    const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(s.trim()) ?? ["", "A", "1"];
+    return {
+      row: Number(m[2]),
+      col: [...(m[1] ?? "A").toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0),
+    };
+  };
+  const [a = "A1", b] = ref.split(":");
+  const s = parse(a);
+  const e = b ? parse(b) : s;
+  return { top: s.row, left: s.col, bottom: e.row, right: e.col };
+}
+
+/**
+ * Applies a fill patch to the table that starts at 0-based row `start` of sheet `sheetName`.
+ * Inserted rows take the style of a plain row of the table; merges below move with their rows.
+ * A sheet with formulas below the table is refused (exceljs does not move formulas with rows).
+ */
+export async function fillXlsx(
+  data: Uint8Array,
+  sheetName: string,
+  start: number,
+  patch: Patch
+): Promise<FileFillResult> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet(sheetName);
+  if (!sheet) throw new FileReadError(`Không tìm thấy trang tính “${sheetName}”.`);
+  const top = start + 1; // 1-based first row of the table
+  let set = 0;
+  let skipped = 0;
+  for (const op of patch.ops.filter(isSet)) {
+    const sheetCell = cellOf(sheet, top + op.row, op.col + 1);
+    if ((sheetCell.text ?? "") !== op.expected) {
+      skipped++;
+      continue;
+    }
+    sheetCell.value = op.text;
+    sheetCell.alignment = { ...(sheetCell.alignment ?? {}), wrapText: true, vertical: "top" };
+    set++;
+  }
+  const inserts = patch.ops.filter(isInsert);
+  if (inserts.length > 0) {
+    let formulaBelow = false;
+    sheet.eachRow((row, r) => {
+      if (r < top) return;
+      row.eachCell((sheetCell) => {
+        if (sheetCell.formula) formulaBelow = true;
+      });
+    });
+    if (formulaBelow)
+      throw new FileReadError(
+        "Trang tính có công thức trong hoặc dưới bảng: KHCT không chèn hàng vào tệp để không làm sai công thức. Hãy dùng KHCT trong Excel."
+      );
+    const model = (sheet.model as unknown as { merges?: string[] }).merges ?? [];
+    const merges = model.map(rangeOf);
+    for (const m of merges) sheet.unMergeCells(m.top, m.left, m.bottom, m.right);
+    // A plain body row of the table gives the new rows their style.
+    const styleRow = top + Math.max(1, Math.min(patch.rowCount - 1, patch.rowCount - 1));
+    const styles = Array.from({ length: patch.colCount }, (_, c) => ({
+      ...cellOf(sheet, styleRow, c + 1).style,
+    }));
+    const groups = new Map<number, Extract<PatchOp, { kind: "insert" }>[]>();
+    for (const op of inserts) groups.set(op.before, [...(groups.get(op.before) ?? []), op]);
+    const befores = [...groups.keys()].sort((a, b) => b - a);
+    const newMerges: { top: number; left: number; bottom: number; right: number }[] = [];
+    for (const before of befores) {
+      const ops = groups.get(before) ?? [];
+      const at = top + before;
+      sheet.spliceRows(at, 0, ...ops.map(() => []));
+      // Rows already placed below move down by this group's size.
+      for (const m of newMerges) {
+        m.top += ops.length;
+        m.bottom += ops.length;
+      }
+      ops.forEach((op, i) => {
+        const r = at + i;
+        op.cells.forEach((text, c) => {
+          const sheetCell = cellOf(sheet, r, c + 1);
+          sheetCell.style = { ...styles[c], alignment: { wrapText: true, vertical: "top" } };
+          if (op.mergeFrom === undefined || c <= op.mergeFrom)
+            sheetCell.value = op.mergeFrom === c ? (op.cells.slice(c).find((t) => t) ?? "") : text;
+          if (op.rowKind === "section" || op.rowKind === "standard")
+            sheetCell.font = { ...(sheetCell.font ?? {}), bold: true };
+        });
+        if (op.mergeFrom !== undefined && op.mergeFrom < patch.colCount - 1)
+          newMerges.push({ top: r, bottom: r, left: op.mergeFrom + 1, right: patch.colCount });
+      });
+    }
+    // The old merges, moved by the rows inserted at or above them.
+    const shift = (row: number) => inserts.filter((op) => top + op.before <= row).length;
+    for (const m of merges) {
+      const t = m.top + shift(m.top);
+      const b = m.bottom + shift(m.bottom);
+      sheet.mergeCells(t, m.left, b, m.right);
+    }
+    for (const m of newMerges) sheet.mergeCells(m.top, m.left, m.bottom, m.right);
+  }
+  const buffer = await workbook.xlsx.writeBuffer();
+  return { data: new Uint8Array(buffer as ArrayBuffer), set, inserted: inserts.length, skipped };
+}
