@@ -32,7 +32,7 @@ export interface InsertOptions {
 }
 
 export interface HostAdapter {
-  readonly kind: "word" | "excel";
+  readonly kind: "word" | "excel" | "file";
   readPlanContext(): Promise<PlanContext>;
   writeSettings(settings: PlanSettings): Promise<void>;
   /** Inserts text at the cursor (Word: after the selection, never replacing it; Excel: the active cell if empty). */

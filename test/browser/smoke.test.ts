@@ -77,7 +77,7 @@ describe("criteria catalogue in chromium (outside Office)", () => {
   it("picks a level, searches without diacritics, opens a criterion's levels, and stays inside a 320 px pane", async () => {
     const { page, log } = await openPage(browser, "local", { width: 320, height: 700 });
     await page.goto(`${server.origin}/taskpane.html`);
-    await page.getByLabel("Cấp học").selectOption("mam-non");
+    await page.getByLabel("Cấp học", { exact: true }).selectOption("mam-non");
     await page.getByText(/Thông tư 19\/2018\/TT-BGDĐT — 5 tiêu chuẩn, 25 tiêu chí/).waitFor();
     await page.getByRole("searchbox", { name: "Tìm tiêu chí" }).fill("an ninh");
     const first = page.getByRole("article").first();
@@ -98,7 +98,7 @@ describe("criteria catalogue in chromium (outside Office)", () => {
   it("is usable from the keyboard: tab to the search box, type, tab to a result's button", async () => {
     const { page } = await openPage(browser, "local");
     await page.goto(`${server.origin}/taskpane.html`);
-    await page.getByLabel("Cấp học").selectOption("tieu-hoc");
+    await page.getByLabel("Cấp học", { exact: true }).selectOption("tieu-hoc");
     await page.getByRole("searchbox").focus();
     await page.keyboard.type("thu vien");
     const focused = () => page.evaluate(() => document.activeElement?.textContent ?? "");

@@ -13,7 +13,7 @@ import { formatDate } from "../catalogue/select";
 import type { CitedDocument, Framework } from "../catalogue/types";
 import { ND30_PROFILE, QUOC_HIEU, TIEU_NGU, columnFractions } from "../format/profile";
 import type { FormatProfile } from "../format/profile";
-import { layoutById, type LayoutId } from "../plan/layouts";
+import { layoutById, type ColumnRole, type LayoutId } from "../plan/layouts";
 import { newPlanTable } from "../plan/newTable";
 import { SECTION_TEXT } from "../plan/patch";
 import { serializeSettings } from "../plan/settings";
@@ -344,10 +344,31 @@ function planTable(options: StandardPlanOptions, profile: FormatProfile): Table 
       Array.from({ length: layout.columns.length }, () => "")
     );
   }
+  return planTableModel(
+    rows,
+    [...merged].map(([row, from]) => ({ row, from })),
+    made.headerRows,
+    layout.columns.map((c) => c.role),
+    profile
+  );
+}
+
+/**
+ * A plan table as rows of text (what newPlanTable and the fill compute) into the document model:
+ * header, section and standard rows bold, merged rows spanning, widths from the profile.
+ */
+export function planTableModel(
+  rows: readonly (readonly string[])[],
+  mergedRows: readonly { readonly row: number; readonly from: number }[],
+  headerRows: number,
+  roles: readonly (ColumnRole | null)[],
+  profile: FormatProfile = ND30_PROFILE
+): Table {
+  const merged = new Map(mergedRows.map((m) => [m.row, m.from]));
   const pt = profile.tablePt.preferred;
   let inLevel4 = false;
   const kinds: TableRowKind[] = rows.map((r, i) => {
-    if (i < made.headerRows) return "header";
+    if (i < headerRows) return "header";
     const first = r.find((t) => t.trim()) ?? "";
     if (first === SECTION_TEXT.levels123 || first === SECTION_TEXT.level4) {
       inLevel4 = first === SECTION_TEXT.level4;
@@ -364,7 +385,7 @@ function planTable(options: StandardPlanOptions, profile: FormatProfile): Table 
     const line = (t: string, align: Align) => paragraph("cell", t, pt, { bold, align, afterPt: 0 });
     const out: Cell[] = [];
     for (let c = 0; c < row.length; c++) {
-      const role = layout.columns[c]?.role;
+      const role = roles[c];
       const align: Align =
         kind === "header" || kind === "section" || role === "tt" ? "center" : "left";
       if (from !== undefined && c === from) {
@@ -384,12 +405,9 @@ function planTable(options: StandardPlanOptions, profile: FormatProfile): Table 
     kind: "table",
     role: "plan",
     borders: true,
-    widths: columnFractions(
-      profile,
-      layout.columns.map((c) => c.role)
-    ),
-    roles: layout.columns.map((c) => c.role),
-    headerRows: made.headerRows,
+    widths: columnFractions(profile, roles),
+    roles,
+    headerRows,
     rows: cells,
     rowKinds: kinds,
   };

@@ -317,6 +317,26 @@ function ensureBold(tr: Element): void {
 }
 
 /**
+ * Edits word/document.xml of a .docx through the DOM and returns the new package; every other
+ * part is carried over as it was.
+ */
+async function editDocumentXml<T>(
+  data: Uint8Array,
+  edit: (doc: Document) => T
+): Promise<{ data: Uint8Array; result: T }> {
+  const zip = await JSZip.loadAsync(data);
+  const part = zip.file("word/document.xml");
+  if (!part) throw new FileReadError("Không phải tệp Word: thiếu word/document.xml.");
+  const doc = new DOMParser().parseFromString(
+    await part.async("string"),
+    "text/xml"
+  ) as unknown as Document;
+  const result = edit(doc);
+  zip.file("word/document.xml", serialize(doc));
+  return { data: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), result };
+}
+
+/**
  * Applies a fill patch to table `tableIndex` (document order, top-level tables) of a .docx:
  * each set writes a cell that still holds what the patch expects; inserted rows copy the look of a
  * plain row of the same table (section and standard rows bold and merged across). Everything else
@@ -327,103 +347,100 @@ export async function fillDocx(
   tableIndex: number,
   patch: Patch
 ): Promise<FileFillResult> {
-  const zip = await JSZip.loadAsync(data);
-  const part = zip.file("word/document.xml");
-  if (!part) throw new FileReadError("Không phải tệp Word: thiếu word/document.xml.");
-  const doc = new DOMParser().parseFromString(
-    await part.async("string"),
-    "text/xml"
-  ) as unknown as Document;
-  const tbl = topLevelTables(doc)[tableIndex];
-  if (!tbl) throw new FileReadError(`Không tìm thấy bảng ${tableIndex + 1} trong tệp.`);
-  const read = readTable(tbl);
-  const grid = buildGrid(read.rows);
-  if (grid.rowCount !== patch.rowCount || grid.colCount !== patch.colCount)
-    throw new FileReadError("Bảng trong tệp đã khác với bảng KHCT đọc: hãy chạy lại lệnh.");
-  const trs = childrenNamed(tbl, "tr");
-  // Where text in each column looks right: runs with text in body cells one column wide.
-  const donors: { row: number; rPr: Element }[][] = Array.from({ length: grid.colCount }, () => []);
-  trs.forEach((tr, r) => {
-    if (r < read.headerRows) return;
-    const tcs = childrenNamed(tr, "tc");
-    for (let c = 0; c < grid.colCount; c++) {
-      const cell = grid.cells[r]?.[c];
-      const tc = tcs[read.cellIndex[r]?.[c] ?? -1];
-      if (!cell || !tc || cell.origin.row !== r || cell.origin.col !== c) continue;
-      if (c + 1 < grid.colCount && grid.cells[r]?.[c + 1]?.origin.col === c) continue; // spans
-      const rPr = textRunStyle(tc);
-      if (rPr) donors[c]?.push({ row: r, rPr });
-    }
-  });
-  const styleAt = (row: number, col: number): Element | undefined => {
-    const near = (list: { row: number; rPr: Element }[]) =>
-      list.reduce<{ row: number; rPr: Element } | undefined>(
-        (best, d) => (!best || Math.abs(d.row - row) < Math.abs(best.row - row) ? d : best),
-        undefined
-      )?.rPr;
-    return near(donors[col] ?? []) ?? near(donors.flat());
-  };
-  let set = 0;
-  let skipped = 0;
-  for (const op of patch.ops.filter(isSet)) {
-    const cell = grid.cells[op.row]?.[op.col];
-    const tcIndex = read.cellIndex[op.row]?.[op.col] ?? -1;
-    const tr = trs[op.row];
-    const tc = tr ? childrenNamed(tr, "tc")[tcIndex] : undefined;
-    if (
-      !cell ||
-      !tc ||
-      cell.origin.row !== op.row ||
-      cell.origin.col !== op.col ||
-      cell.text !== op.expected
-    ) {
-      skipped++;
-      continue;
-    }
-    setCellText(tc, op.text, styleAt(op.row, op.col));
-    set++;
-  }
-  const inserts = patch.ops.filter(isInsert);
-  if (inserts.length > 0) {
-    const gridWidths = childrenNamed(childrenNamed(tbl, "tblGrid")[0] ?? tbl, "gridCol").map(
-      (g) => Number(g.getAttributeNS(W_NS, "w") || g.getAttribute("w:w")) || 0
+  const { data: out, result } = await editDocumentXml(data, (doc) => {
+    const tbl = topLevelTables(doc)[tableIndex];
+    if (!tbl) throw new FileReadError(`Không tìm thấy bảng ${tableIndex + 1} trong tệp.`);
+    const read = readTable(tbl);
+    const grid = buildGrid(read.rows);
+    if (grid.rowCount !== patch.rowCount || grid.colCount !== patch.colCount)
+      throw new FileReadError("Bảng trong tệp đã khác với bảng KHCT đọc: hãy chạy lại lệnh.");
+    const trs = childrenNamed(tbl, "tr");
+    // Where text in each column looks right: runs with text in body cells one column wide.
+    const donors: { row: number; rPr: Element }[][] = Array.from(
+      { length: grid.colCount },
+      () => []
     );
-    const widths =
-      gridWidths.length === grid.colCount
-        ? gridWidths
-        : Array.from({ length: grid.colCount }, () => 0);
-    // The model: the last body row whose cells are one per grid column (a plain criterion row).
-    const plain = trs
-      .map((tr, i) => ({ tr, i }))
-      .filter(
-        ({ tr, i }) => i >= read.headerRows && childrenNamed(tr, "tc").length === grid.colCount
-      );
-    const model = plain[plain.length - 1]?.tr ?? trs[trs.length - 1];
-    if (!model) throw new FileReadError("Bảng không có hàng nào để làm mẫu.");
-    for (const op of inserts) {
-      const tr = newRowLike(model, op.cells, widths, op.mergeFrom, (col) =>
-        styleAt(op.before, col)
-      );
-      if (op.rowKind === "section" || op.rowKind === "standard") ensureBold(tr);
-      // Inside a vertical merge (a merged "Tiêu chuẩn" column), the new cell continues it.
-      const below = grid.cells[op.before];
-      if (below && op.mergeFrom === undefined) {
-        const tcs = childrenNamed(tr, "tc");
-        below.forEach((cell, c) => {
-          if (cell.origin.row < op.before && cell.origin.col === c && tcs[c]) {
-            const tcPr = childrenNamed(tcs[c], "tcPr")[0];
-            if (tcPr) tcPr.appendChild(w(doc, "vMerge"));
-            setCellText(tcs[c], "");
-          }
-        });
+    trs.forEach((tr, r) => {
+      if (r < read.headerRows) return;
+      const tcs = childrenNamed(tr, "tc");
+      for (let c = 0; c < grid.colCount; c++) {
+        const cell = grid.cells[r]?.[c];
+        const tc = tcs[read.cellIndex[r]?.[c] ?? -1];
+        if (!cell || !tc || cell.origin.row !== r || cell.origin.col !== c) continue;
+        if (c + 1 < grid.colCount && grid.cells[r]?.[c + 1]?.origin.col === c) continue; // spans
+        const rPr = textRunStyle(tc);
+        if (rPr) donors[c]?.push({ row: r, rPr });
       }
-      const anchor = trs[op.before] ?? null;
-      tbl.insertBefore(tr, anchor);
+    });
+    const styleAt = (row: number, col: number): Element | undefined => {
+      const near = (list: { row: number; rPr: Element }[]) =>
+        list.reduce<{ row: number; rPr: Element } | undefined>(
+          (best, d) => (!best || Math.abs(d.row - row) < Math.abs(best.row - row) ? d : best),
+          undefined
+        )?.rPr;
+      return near(donors[col] ?? []) ?? near(donors.flat());
+    };
+    let set = 0;
+    let skipped = 0;
+    for (const op of patch.ops.filter(isSet)) {
+      const cell = grid.cells[op.row]?.[op.col];
+      const tcIndex = read.cellIndex[op.row]?.[op.col] ?? -1;
+      const tr = trs[op.row];
+      const tc = tr ? childrenNamed(tr, "tc")[tcIndex] : undefined;
+      if (
+        !cell ||
+        !tc ||
+        cell.origin.row !== op.row ||
+        cell.origin.col !== op.col ||
+        cell.text !== op.expected
+      ) {
+        skipped++;
+        continue;
+      }
+      setCellText(tc, op.text, styleAt(op.row, op.col));
+      set++;
     }
-  }
-  zip.file("word/document.xml", serialize(doc));
-  const out = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-  return { data: out, set, inserted: inserts.length, skipped };
+    const inserts = patch.ops.filter(isInsert);
+    if (inserts.length > 0) {
+      const gridWidths = childrenNamed(childrenNamed(tbl, "tblGrid")[0] ?? tbl, "gridCol").map(
+        (g) => Number(g.getAttributeNS(W_NS, "w") || g.getAttribute("w:w")) || 0
+      );
+      const widths =
+        gridWidths.length === grid.colCount
+          ? gridWidths
+          : Array.from({ length: grid.colCount }, () => 0);
+      // The model: the last body row whose cells are one per grid column (a plain criterion row).
+      const plain = trs
+        .map((tr, i) => ({ tr, i }))
+        .filter(
+          ({ tr, i }) => i >= read.headerRows && childrenNamed(tr, "tc").length === grid.colCount
+        );
+      const model = plain[plain.length - 1]?.tr ?? trs[trs.length - 1];
+      if (!model) throw new FileReadError("Bảng không có hàng nào để làm mẫu.");
+      for (const op of inserts) {
+        const tr = newRowLike(model, op.cells, widths, op.mergeFrom, (col) =>
+          styleAt(op.before, col)
+        );
+        if (op.rowKind === "section" || op.rowKind === "standard") ensureBold(tr);
+        // Inside a vertical merge (a merged "Tiêu chuẩn" column), the new cell continues it.
+        const below = grid.cells[op.before];
+        if (below && op.mergeFrom === undefined) {
+          const tcs = childrenNamed(tr, "tc");
+          below.forEach((cell, c) => {
+            if (cell.origin.row < op.before && cell.origin.col === c && tcs[c]) {
+              const tcPr = childrenNamed(tcs[c], "tcPr")[0];
+              if (tcPr) tcPr.appendChild(w(doc, "vMerge"));
+              setCellText(tcs[c], "");
+            }
+          });
+        }
+        const anchor = trs[op.before] ?? null;
+        tbl.insertBefore(tr, anchor);
+      }
+    }
+    return { set, inserted: inserts.length, skipped };
+  });
+  return { data: out, ...result };
 }
 
 /** "B3:D4" -> 1-based corners. */
@@ -528,4 +545,36 @@ export async function fillXlsx(
   }
   const buffer = await workbook.xlsx.writeBuffer();
   return { data: new Uint8Array(buffer as ArrayBuffer), set, inserted: inserts.length, skipped };
+}
+
+/**
+ * Appends a table to the end of a .docx body (before its last section properties): file mode's
+ * "insert a new plan table", where a file has no cursor. The rest of the package is kept.
+ */
+export async function appendDocxTable(
+  data: Uint8Array,
+  table: Table,
+  profile: FormatProfile
+): Promise<Uint8Array> {
+  const edited = await editDocumentXml(data, (doc) => {
+    const body = doc.getElementsByTagNameNS(W_NS, "body")[0];
+    if (!body) throw new FileReadError("Tệp Word không có phần thân văn bản (w:body).");
+    const last = childrenNamed(body, "sectPr")[0] ?? null;
+    // The text width of the document's own page, or the profile's portrait page.
+    const pgSz = last ? childrenNamed(last, "pgSz")[0] : undefined;
+    const pgMar = last ? childrenNamed(last, "pgMar")[0] : undefined;
+    const num = (el: Element | undefined, name: string) =>
+      Number(el?.getAttributeNS(W_NS, name) || el?.getAttribute(`w:${name}`)) || 0;
+    const width = num(pgSz, "w") - num(pgMar, "left") - num(pgMar, "right");
+    const tbl = tableElement(
+      doc,
+      table,
+      width > 2000 ? width : textWidth(profile, "portrait"),
+      profile
+    );
+    body.insertBefore(tbl, last);
+    // A document may not end with a table: an empty paragraph follows it.
+    body.insertBefore(w(doc, "p"), last);
+  });
+  return edited.data;
 }

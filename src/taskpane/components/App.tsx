@@ -13,6 +13,8 @@ import type { HostInfo } from "../../hosts/office";
 import { usePlan } from "../hooks/usePlan";
 import { CataloguePanel } from "./CataloguePanel";
 import { CheckPanel } from "./CheckPanel";
+import { FileModeCard } from "./FileModeCard";
+import type { FileDocument } from "../../hosts/file/fileDocument";
 import { PlanIdentityCard } from "./PlanIdentityCard";
 import { PlanPanel } from "./PlanPanel";
 import { useLocale } from "../hooks/useLocale";
@@ -97,20 +99,33 @@ interface ShellProps {
 
 function Shell({
   info,
-  adapter,
-  planHost,
-  checkHost,
+  adapter: officeAdapter,
+  planHost: officePlanHost,
+  checkHost: officeCheckHost,
   languageSwitch,
 }: ShellProps): React.JSX.Element {
   const s = useStrings();
   const styles = useStyles();
   const [panel, setPanel] = React.useState<PanelId>("catalogue");
+  // Outside Office, a file opened from disk stands in for the document.
+  const [file, setFile] = React.useState<FileDocument | null>(null);
+  const [undos, setUndos] = React.useState(0);
+  // An undo takes the file back: the panels read it again.
+  React.useEffect(
+    () => file?.subscribe((event) => event === "undo" && setUndos((u) => u + 1)),
+    [file]
+  );
+  const fileMode = info.kind === "none";
+  const adapter = fileMode ? (file?.adapter ?? null) : officeAdapter;
+  const planHost = fileMode ? (file?.planHost ?? null) : officePlanHost;
+  const checkHost = fileMode ? (file?.checkHost ?? null) : officeCheckHost;
   const plan = usePlan(adapter);
   const framework = plan.choice?.framework ?? null;
   const insert = React.useMemo(
-    () => (adapter ? adapter.insertAtSelection.bind(adapter) : null),
+    () => (adapter && adapter.kind !== "file" ? adapter.insertAtSelection.bind(adapter) : null),
     [adapter]
   );
+  const panelKey = `${framework?.id ?? ""}:${file?.name ?? ""}:${undos}`;
   const hostLabel = info.kind === "word" ? s.hostWord : info.kind === "excel" ? s.hostExcel : null;
   return (
     <main className={styles.root}>
@@ -123,6 +138,7 @@ function Shell({
         <div>{languageSwitch}</div>
       </header>
       <HostBanner info={info} />
+      {fileMode && <FileModeCard file={file} onFile={setFile} level={plan.level} />}
       <PlanIdentityCard plan={plan} hasDocument={adapter !== null} />
       <Navigation selected={panel} onSelect={setPanel} />
       <section role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
@@ -131,17 +147,12 @@ function Shell({
         ) : !framework || !plan.level ? (
           <Caption1>{s.levelChoose}</Caption1>
         ) : panel === "check" ? (
-          <CheckPanel
-            key={framework.id}
-            framework={framework}
-            level={plan.level}
-            host={checkHost}
-          />
+          <CheckPanel key={panelKey} framework={framework} level={plan.level} host={checkHost} />
         ) : panel === "catalogue" ? (
           <CataloguePanel framework={framework} insert={insert} />
         ) : (
           <PlanPanel
-            key={framework.id}
+            key={panelKey}
             framework={framework}
             year={plan.identity?.schoolYear ?? null}
             host={planHost}

@@ -65,7 +65,11 @@ const renderPanel = (host: Parameters<typeof CheckPanel>[0]["host"]) =>
 describe("CheckPanel", () => {
   it("outside Office, says where it works", () => {
     renderPanel(null);
-    expect(screen.getByText("Mở KHCT trong Word hoặc Excel để kiểm tra kế hoạch.")).toBeTruthy();
+    expect(
+      screen.getByText(
+        "Mở KHCT trong Word hoặc Excel, hoặc mở một tệp ở trên, để kiểm tra kế hoạch."
+      )
+    ).toBeTruthy();
   });
 
   it("Word: lists the findings by severity, goes to a finding's place, fixes after a preview and checks again", async () => {

@@ -53,7 +53,9 @@ describe("PlanPanel", () => {
   it("outside Office, says where it works", () => {
     renderPanel(null);
     expect(
-      screen.getByText(/Mở KHCT trong Word hoặc Excel để lập và điền bảng kế hoạch/)
+      screen.getByText(
+        /Mở KHCT trong Word hoặc Excel, hoặc mở một tệp ở trên, để lập và điền bảng kế hoạch/
+      )
     ).toBeTruthy();
   });
 

@@ -1,0 +1,218 @@
+/**
+ * A .docx or .xlsx opened in the task pane outside Office: the same three faces the Office
+ * adapters give the pane (plan context, plan tables, check), over the file's bytes in memory.
+ * Every change makes new bytes (the original is kept for "undo"); nothing leaves the browser —
+ * the user downloads the result.
+ */
+import type { DocumentModel } from "../../core/document/model";
+import { planTableModel } from "../../core/document/standardPlan";
+import { ND30_PROFILE } from "../../core/format/profile";
+import { recognizeHeader } from "../../core/plan/header";
+import type { ColumnRole } from "../../core/plan/layouts";
+import { gridFromStrings } from "../../core/plan/table";
+import type { Patch, PatchOp } from "../../core/plan/patch";
+import type { PlanSettings } from "../../core/plan/settings";
+import { identityTexts } from "../../core/plan/session";
+import type {
+  CellEdit,
+  CheckHost,
+  DocumentContent,
+  DocumentTable,
+  FillOutcome,
+  HostAdapter,
+  InsertTableOutcome,
+  PlanTableHost,
+} from "../adapter";
+import { FileReadError, readOfficeFile, type FileKind, type ReadFile } from "./read";
+import { appendDocxTable, fillDocx, fillXlsx, writeDocx, writeXlsx } from "./write";
+
+export const MIME: Readonly<Record<FileKind, string>> = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+export interface FileDocument {
+  readonly name: string;
+  readonly kind: FileKind;
+  readonly adapter: HostAdapter;
+  readonly planHost: PlanTableHost;
+  readonly checkHost: CheckHost;
+  /** The file as it is now (with KHCT's changes), and whether KHCT changed it. */
+  current(): { readonly data: Uint8Array; readonly changed: boolean };
+  /** Back to the bytes before KHCT's last change; false when there is none. */
+  undo(): Promise<boolean>;
+  /** The name to download the changed file under: "ke-hoach (KHCT).docx". */
+  downloadName(): string;
+  /** Called after every change and undo; returns the unsubscribe function. */
+  subscribe(listener: (event: "change" | "undo") => void): () => void;
+}
+
+/** Opens a file's bytes; throws FileReadError (Vietnamese) when it is not a readable .docx/.xlsx. */
+export async function openFileDocument(name: string, bytes: Uint8Array): Promise<FileDocument> {
+  let data = bytes;
+  let content: ReadFile = await readOfficeFile(data);
+  const history: { data: Uint8Array; content: ReadFile }[] = [];
+  let settings: PlanSettings | null = content.settings;
+  const dismissed = new Set<string>(content.dismissed);
+  const kind = content.kind;
+
+  const listeners = new Set<(event: "change" | "undo") => void>();
+  const notify = (event: "change" | "undo") => listeners.forEach((l) => l(event));
+  const commit = async (next: Uint8Array) => {
+    // Read back before accepting: a change KHCT cannot read again is not kept.
+    const reread = await readOfficeFile(next);
+    history.push({ data, content });
+    data = next;
+    content = reread;
+    notify("change");
+  };
+
+  const tableRef = (key: string): { index: number; sheet: string; start: number } | null => {
+    const index = content.tables.findIndex((t) => t.key === key);
+    if (index < 0) return null;
+    const bang = key.lastIndexOf("!");
+    return { index, sheet: key.slice(0, bang), start: Number(key.slice(bang + 1)) };
+  };
+
+  const fill = async (key: string, patch: Patch) => {
+    const ref = tableRef(key);
+    if (!ref) return null;
+    return kind === "docx"
+      ? fillDocx(data, ref.index, patch)
+      : fillXlsx(data, ref.sheet, ref.start, patch);
+  };
+
+  const adapter: HostAdapter = {
+    kind: "file",
+    async readPlanContext() {
+      return { paragraphs: identityTexts(content.paragraphs, content.tables), settings };
+    },
+    async writeSettings(next) {
+      // Kept for this session; the file itself is not rewritten just to remember a confirmation.
+      settings = next;
+    },
+    async insertAtSelection() {
+      throw new Error(
+        "Trong chế độ tệp không có con trỏ để chèn: hãy chép nội dung và dán vào tài liệu."
+      );
+    },
+  };
+
+  const planHost: PlanTableHost = {
+    async readTables(): Promise<DocumentTable[]> {
+      return [...content.tables];
+    },
+    async applyPatch(table, patch): Promise<FillOutcome> {
+      const current = content.tables.find((t) => t.key === table.key);
+      if (!current) return { ok: false, reason: "gone" };
+      if (current.grid.rowCount !== patch.rowCount || current.grid.colCount !== patch.colCount)
+        return { ok: false, reason: "changed" };
+      const result = await fill(table.key, patch);
+      if (!result) return { ok: false, reason: "gone" };
+      await commit(result.data);
+      const skipped: PatchOp[] = result.skipped
+        ? patch.ops.filter((op) => op.kind === "set").slice(0, result.skipped)
+        : [];
+      return { ok: true, written: result.set, inserted: result.inserted, skipped };
+    },
+    async insertTable(rows, merged, headerRows): Promise<InsertTableOutcome> {
+      if (kind !== "docx") return { ok: false, reason: "occupied", where: name };
+      const header = recognizeHeader(gridFromStrings(rows.slice(0, Math.max(1, headerRows))));
+      const roles =
+        rows[0]?.map((_, c) =>
+          header.ok
+            ? ((Object.entries(header.match.columns).find(([, i]) => i === c)?.[0] as ColumnRole) ??
+              null)
+            : null
+        ) ?? [];
+      const table = planTableModel(rows, merged, headerRows, roles, ND30_PROFILE);
+      await commit(await appendDocxTable(data, table, ND30_PROFILE));
+      return { ok: true, where: "cuối văn bản" };
+    },
+  };
+
+  const checkHost: CheckHost = {
+    async readDocument(): Promise<DocumentContent> {
+      return { paragraphs: content.paragraphs, tables: content.tables, dismissed: [...dismissed] };
+    },
+    async select() {
+      // A file has no selection; the pane shows the place in the finding itself.
+    },
+    async applyEdits(edits: readonly CellEdit[]) {
+      let written = 0;
+      let skipped = 0;
+      let next = data;
+      for (const [key, group] of groupBy(edits, (e) => e.table)) {
+        const table = content.tables.find((t) => t.key === key);
+        if (!table) {
+          skipped += group.length;
+          continue;
+        }
+        const patch: Patch = {
+          rowCount: table.grid.rowCount,
+          colCount: table.grid.colCount,
+          ops: group.map((e) => ({
+            kind: "set",
+            row: e.row,
+            col: e.col,
+            text: e.text,
+            expected: e.expected,
+            role: "note",
+          })),
+        };
+        const ref = tableRef(key);
+        if (!ref) continue;
+        const result =
+          kind === "docx"
+            ? await fillDocx(next, ref.index, patch)
+            : await fillXlsx(next, ref.sheet, ref.start, patch);
+        next = result.data;
+        written += result.set;
+        skipped += result.skipped;
+      }
+      if (written > 0) await commit(next);
+      return { written, skipped };
+    },
+    async setDismissed(key, on) {
+      if (on) dismissed.add(key);
+      else dismissed.delete(key);
+    },
+  };
+
+  return {
+    name,
+    kind,
+    adapter,
+    planHost,
+    checkHost,
+    current: () => ({ data, changed: history.length > 0 }),
+    async undo() {
+      const previous = history.pop();
+      if (!previous) return false;
+      data = previous.data;
+      content = previous.content;
+      notify("undo");
+      return true;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    downloadName: () => name.replace(/(\.(docx|xlsx))?$/i, (m) => ` (KHCT)${m || `.${kind}`}`),
+  };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+  return map;
+}
+
+/** A new standard plan as file bytes (the trainer's sample), for download. */
+export async function standardPlanFile(model: DocumentModel, kind: FileKind): Promise<Uint8Array> {
+  return kind === "docx" ? writeDocx(model) : writeXlsx(model);
+}
+
+export { FileReadError };

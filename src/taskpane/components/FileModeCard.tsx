@@ -1,0 +1,194 @@
+import * as React from "react";
+import {
+  Button,
+  Caption1,
+  Card,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { chooseFramework } from "../../core/catalogue";
+import { buildStandardPlan } from "../../core/document/standardPlan";
+import {
+  SCHOOL_LEVEL_NAME,
+  SCHOOL_LEVELS,
+  isSchoolLevel,
+  type SchoolLevel,
+} from "../../core/schoolLevel";
+import { parseSchoolYear } from "../../core/text/schoolYear";
+import type { FileDocument } from "../../hosts/file/fileDocument";
+import { currentSchoolYear, downloadBytes } from "../download";
+import { errorMessage } from "../hooks/usePlan";
+import { useStrings } from "../hooks/useStrings";
+import { format } from "../strings";
+
+/** The file adapter and writers, loaded only when a file is used (exceljs is large). */
+const loadFileMode = () =>
+  import(/* webpackChunkName: "file-mode" */ "../../hosts/file/fileDocument");
+
+const useStyles = makeStyles({
+  card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
+  hidden: { display: "none" },
+});
+
+export interface FileModeCardProps {
+  readonly file: FileDocument | null;
+  readonly onFile: (file: FileDocument | null) => void;
+  /** The plan's level when known (default for a new sample plan). */
+  readonly level: SchoolLevel | null;
+}
+
+/** Outside Office: open a .docx/.xlsx, download what KHCT changed, or make a sample plan. */
+export function FileModeCard({ file, onFile, level }: FileModeCardProps): React.JSX.Element {
+  const s = useStrings();
+  const styles = useStyles();
+  const input = React.useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<string | null>(null);
+  const [, setVersion] = React.useState(0);
+  React.useEffect(() => file?.subscribe(() => setVersion((v) => v + 1)), [file]);
+
+  const open = async (chosen: File | undefined) => {
+    if (!chosen) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const { openFileDocument } = await loadFileMode();
+      const bytes = new Uint8Array(await chosen.arrayBuffer());
+      onFile(await openFileDocument(chosen.name, bytes));
+    } catch (e) {
+      setError(format(s.fileOpenError, { name: chosen.name, message: errorMessage(e) }));
+    } finally {
+      setBusy(false);
+      if (input.current) input.current.value = "";
+    }
+  };
+
+  const changed = file?.current().changed ?? false;
+  const download = async () => {
+    if (!file) return;
+    const { MIME } = await loadFileMode();
+    downloadBytes(file.downloadName(), file.current().data, MIME[file.kind]);
+  };
+
+  return (
+    <Card className={styles.card} aria-label={s.fileTitle}>
+      <Subtitle2 as="h2">{s.fileTitle}</Subtitle2>
+      {!file && <Caption1>{s.fileIntro}</Caption1>}
+      <input
+        ref={input}
+        className={styles.hidden}
+        type="file"
+        accept=".docx,.xlsx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label={s.fileChoose}
+        onChange={(e) => void open(e.target.files?.[0])}
+      />
+      <div className={styles.row}>
+        <Button
+          appearance={file ? "secondary" : "primary"}
+          disabled={busy}
+          onClick={() => input.current?.click()}
+        >
+          {s.fileChoose}
+        </Button>
+        {file && (
+          <Button appearance="subtle" onClick={() => onFile(null)}>
+            {s.fileClose}
+          </Button>
+        )}
+        {busy && <Spinner size="tiny" label={s.fileOpening} />}
+      </div>
+      {error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {file && (
+        <>
+          <Caption1>{format(s.fileOpened, { name: file.name })}</Caption1>
+          <Caption1>{changed ? s.fileChanged : s.fileUnchanged}</Caption1>
+          {changed && (
+            <div className={styles.row}>
+              <Button appearance="primary" onClick={() => void download()}>
+                {s.fileDownload}
+              </Button>
+              <Button onClick={() => void file.undo()}>{s.fileUndo}</Button>
+            </div>
+          )}
+        </>
+      )}
+      <NewPlanForm level={level} />
+    </Card>
+  );
+}
+
+function NewPlanForm({ level }: { readonly level: SchoolLevel | null }): React.JSX.Element {
+  const s = useStrings();
+  const styles = useStyles();
+  const [picked, setPicked] = React.useState<SchoolLevel>(level ?? "tieu-hoc");
+  const [year, setYear] = React.useState(() => currentSchoolYear(new Date()));
+  const [error, setError] = React.useState<string | null>(null);
+  const parsed = parseSchoolYear(year);
+
+  const make = async (kind: "docx" | "xlsx") => {
+    if (!parsed) return;
+    setError(null);
+    try {
+      const { standardPlanFile, MIME } = await loadFileMode();
+      const framework = chooseFramework({ level: picked, schoolYear: parsed }).framework;
+      const model = buildStandardPlan({ level: picked, year: parsed, framework });
+      downloadBytes(
+        `ke-hoach-cai-tien-${picked}-${parsed.text}.${kind}`,
+        await standardPlanFile(model, kind),
+        MIME[kind]
+      );
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  return (
+    <details>
+      <summary>{s.newPlanTitle}</summary>
+      <Caption1>{s.newPlanHelp}</Caption1>
+      <div className={styles.row}>
+        <Field label={s.newPlanLevel}>
+          <Select value={picked} onChange={(_, d) => isSchoolLevel(d.value) && setPicked(d.value)}>
+            {SCHOOL_LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {SCHOOL_LEVEL_NAME[l]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field
+          label={s.newPlanYear}
+          validationState={parsed ? "none" : "error"}
+          validationMessage={parsed ? undefined : s.newPlanYearInvalid}
+        >
+          <Input value={year} onChange={(_, d) => setYear(d.value)} size="small" />
+        </Field>
+      </div>
+      <div className={styles.row}>
+        <Button disabled={!parsed} onClick={() => void make("docx")}>
+          {s.newPlanDocx}
+        </Button>
+        <Button disabled={!parsed} onClick={() => void make("xlsx")}>
+          {s.newPlanXlsx}
+        </Button>
+      </div>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+    </details>
+  );
+}

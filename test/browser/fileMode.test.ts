@@ -1,0 +1,103 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Browser, Page } from "playwright-core";
+import { readOfficeFile } from "../../src/hosts/file/read";
+import { launch, openPage, ROOT, serveDist, type PageLog, type StaticServer } from "./harness";
+
+jest.setTimeout(90_000);
+
+const FILES = path.join(ROOT, "test/fixtures/files");
+let server: StaticServer;
+let browser: Browser;
+let tmp: string;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "khct-browser-"));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function openWithFile(file: string): Promise<{ page: Page; log: PageLog }> {
+  const opened = await openPage(browser, "local", { width: 420, height: 900 });
+  await opened.page.goto(`${server.origin}/taskpane.html`);
+  await opened.page.getByText("KHCT đang mở ngoài Word/Excel").waitFor();
+  await opened.page.locator('input[type="file"]').setInputFiles(file);
+  return opened;
+}
+
+async function saveDownload(page: Page, click: () => Promise<void>): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent("download"), click()]);
+  const target = path.join(tmp, download.suggestedFilename());
+  await download.saveAs(target);
+  return target;
+}
+
+describe("the task pane outside Office works on files, in the browser only", () => {
+  it("opens a real .docx, detects the plan and shows the check's findings", async () => {
+    const { page, log } = await openWithFile(path.join(FILES, "ke-hoach-2021-2022.docx"));
+    await page.getByText("Đang làm việc trên tệp: ke-hoach-2021-2022.docx").waitFor();
+    await page.getByRole("tab", { name: "Kiểm tra" }).click();
+    await page.getByText(/là tên của cấp mầm non/).waitFor();
+    await page.getByText(/Dòng Tiêu chuẩn 5 được đánh số 4/).waitFor();
+    expect(log.external).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("fills the plan table of a .xlsx from its self-assessment and downloads the filled file", async () => {
+    const { page, log } = await openWithFile(path.join(FILES, "de-dien-2025-2026.xlsx"));
+    await page.getByText("Đang làm việc trên tệp: de-dien-2025-2026.xlsx").waitFor();
+    await page.getByRole("tab", { name: "Lập kế hoạch" }).click();
+    const preview = page.getByRole("region", { name: "Xem trước" });
+    await preview.getByText(/Thêm \d+ dòng, điền \d+ ô trống/).waitFor();
+    await preview.getByRole("button", { name: "Điền vào bảng" }).click();
+    await page.getByText(/Đã thêm \d+ dòng và điền \d+ ô/).waitFor();
+    const saved = await saveDownload(page, () =>
+      page.getByRole("button", { name: "Tải tệp đã sửa" }).click()
+    );
+    expect(path.basename(saved)).toBe("de-dien-2025-2026 (KHCT).xlsx");
+    const content = await readOfficeFile(new Uint8Array(fs.readFileSync(saved)));
+    const plan = content.tables[content.tables.length - 1]!;
+    const labels = plan.grid.cells.map((row) => row.map((c) => c.text).join("|"));
+    expect(labels.some((l) => l.includes("Tiêu chí 2.2"))).toBe(true);
+    expect(
+      labels.some((l) => l.includes("Tiêu chí 1.4") && l.includes("Sinh hoạt chuyên môn"))
+    ).toBe(true);
+    // Undo takes the file back to what was opened.
+    await page.getByRole("button", { name: "Hoàn tác thay đổi cuối" }).click();
+    await page.getByText("KHCT chưa sửa gì trong tệp.").waitFor();
+    expect(log.external).toEqual([]);
+    await page.context().close();
+  });
+
+  it("says in Vietnamese why a file cannot be opened", async () => {
+    const fake = path.join(tmp, "khong-phai.docx");
+    fs.writeFileSync(fake, "đây không phải tệp Word");
+    const { page } = await openWithFile(fake);
+    await page.getByText(/Không mở được tệp “khong-phai.docx”: Không phải tệp Office/).waitFor();
+    await page.context().close();
+  });
+
+  it("makes a sample standard plan to download", async () => {
+    const { page } = await openPage(browser, "local", { width: 420, height: 900 });
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.getByText("Tạo kế hoạch mẫu").click();
+    await page.getByLabel("Cấp học của kế hoạch mẫu").selectOption("mam-non");
+    await page.getByLabel("Năm học của kế hoạch mẫu").fill("2025-2026");
+    const saved = await saveDownload(page, () =>
+      page.getByRole("button", { name: "Tải .docx" }).click()
+    );
+    expect(path.basename(saved)).toBe("ke-hoach-cai-tien-mam-non-2025-2026.docx");
+    const content = await readOfficeFile(new Uint8Array(fs.readFileSync(saved)));
+    expect(content.settings).toMatchObject({ level: "mam-non", schoolYear: "2025-2026" });
+    expect(content.paragraphs).toContain("VI. TỔ CHỨC THỰC HIỆN");
+    await page.context().close();
+  });
+});

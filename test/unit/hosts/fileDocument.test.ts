@@ -1,0 +1,86 @@
+import * as fs from "fs";
+import * as path from "path";
+import { defaultFramework } from "../../../src/core/catalogue";
+import { newPlanTable } from "../../../src/core/plan/newTable";
+import { layoutById } from "../../../src/core/plan/layouts";
+import { computeFillPatch } from "../../../src/core/plan/patch";
+import { proposeRows } from "../../../src/core/plan/proposal";
+import { analyseTables, resultsFromTables } from "../../../src/core/plan/session";
+import { check } from "../../../src/core/validation/check";
+import { detectPlanIdentity } from "../../../src/core/plan/identity";
+import { openFileDocument } from "../../../src/hosts/file/fileDocument";
+import { readOfficeFile } from "../../../src/hosts/file/read";
+
+const FILES = path.resolve(__dirname, "../../fixtures/files");
+const bytes = (name: string) => new Uint8Array(fs.readFileSync(path.join(FILES, name)));
+const framework = defaultFramework("tieu-hoc");
+
+describe("a file opened in the pane outside Office", () => {
+  it("fills through the plan host, keeps the original for undo, and reads back the change", async () => {
+    const file = await openFileDocument("de-dien.docx", bytes("de-dien-2025-2026.docx"));
+    const events: string[] = [];
+    file.subscribe((e) => events.push(e));
+    const tables = analyseTables(await file.planHost.readTables(), framework);
+    const plan = tables.find((t) => t.kind === "plan")!;
+    const { proposals } = proposeRows(framework, resultsFromTables(tables).results, {
+      target: 2,
+      year: null,
+    });
+    const patch = computeFillPatch(
+      plan.table!,
+      proposals.map((p) => p.template),
+      framework
+    );
+    const outcome = await file.planHost.applyPatch(plan, patch);
+    expect(outcome).toMatchObject({ ok: true, skipped: [] });
+    expect(file.current().changed).toBe(true);
+    const after = analyseTables(await file.planHost.readTables(), framework).find(
+      (t) => t.kind === "plan"
+    )!;
+    expect(after.grid.rowCount).toBe(
+      plan.grid.rowCount + patch.ops.filter((o) => o.kind === "insert").length
+    );
+    // Applying the same patch again is refused: the table is not the one it was computed from.
+    expect(await file.planHost.applyPatch(plan, patch)).toEqual({ ok: false, reason: "changed" });
+    expect(await file.undo()).toBe(true);
+    expect(file.current()).toEqual({ data: bytes("de-dien-2025-2026.docx"), changed: false });
+    expect(await file.undo()).toBe(false);
+    expect(events).toEqual(["change", "undo"]);
+    expect(file.downloadName()).toBe("de-dien (KHCT).docx");
+  });
+
+  it("applies a check's fix to the cell, only if it still holds what was read", async () => {
+    const file = await openFileDocument("kh.docx", bytes("ke-hoach-2021-2022.docx"));
+    const content = await file.checkHost.readDocument();
+    const findings = check({
+      framework,
+      level: "tieu-hoc",
+      identity: detectPlanIdentity(content.paragraphs),
+      paragraphs: content.paragraphs,
+      tables: analyseTables(content.tables, framework),
+    });
+    const label = findings.find((f) => f.rule === "criterion-label" && f.fix)!;
+    expect(await file.checkHost.applyEdits(label.fix!)).toEqual({ written: 1, skipped: 0 });
+    const reread = await readOfficeFile(file.current().data);
+    const texts = reread.tables[0]!.grid.cells.flat().map((c) => c.text);
+    expect(texts).toContain("Tiêu chí 1.4");
+    expect(texts).not.toContain("Tiêu chí 1. 4");
+    // The same fix again: the cell no longer holds what the fix expects.
+    expect(await file.checkHost.applyEdits(label.fix!)).toEqual({ written: 0, skipped: 1 });
+  });
+
+  it("inserts a new standard table at the end of a .docx that has none", async () => {
+    const file = await openFileDocument("kh.docx", bytes("ke-hoach-2021-2022.docx"));
+    const table = newPlanTable(layoutById("standard"), [], framework);
+    const outcome = await file.planHost.insertTable(table.rows, table.merged, table.headerRows);
+    expect(outcome).toEqual({ ok: true, where: "cuối văn bản" });
+    const tables = analyseTables(await file.planHost.readTables(), framework);
+    expect(tables.filter((t) => t.kind === "plan")).toHaveLength(2);
+  });
+
+  it("refuses what is not a .docx or .xlsx, in Vietnamese", async () => {
+    await expect(openFileDocument("a.docx", new TextEncoder().encode("xin chào"))).rejects.toThrow(
+      /Không phải tệp Office/
+    );
+  });
+});
