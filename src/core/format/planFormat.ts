@@ -1,0 +1,208 @@
+/**
+ * What the plan table should look like, from its recognised rows and the format profile, and the
+ * list of changes the preview shows: computed from facts the adapters read (fonts, sizes, header
+ * repetition, print setup), so the pane says what is off before anything is written.
+ */
+import type { ColumnRole } from "../plan/layouts";
+import type { AnalysedTable } from "../plan/session";
+import { columnFractions, inRange, type FormatProfile } from "./profile";
+import { NORMALIZATION_LABEL, type Normalization } from "./normalize";
+import type { DocumentPart } from "./documentParts";
+
+/** The progress values of the progress-tracking layout (its data-validation list). */
+export const PROGRESS_VALUES = ["Chưa thực hiện", "Đang thực hiện", "Đã hoàn thành"] as const;
+
+export interface TableFormatTarget {
+  readonly key: string;
+  readonly rowCount: number;
+  readonly colCount: number;
+  readonly headerRows: number;
+  /** Rows printed bold: header, "MỨC …" section rows, standard rows. */
+  readonly boldRows: readonly number[];
+  /** Section and standard rows: from this column to the last, one merged cell (Excel; Word 1.3 cannot merge). */
+  readonly spanRows: readonly { readonly row: number; readonly from: number }[];
+  /** Column widths as fractions of the table width (TT narrow, text columns wide). */
+  readonly widths: readonly number[];
+  readonly font: string;
+  readonly pt: number;
+  /** Column index by role, for money formats and lists. */
+  readonly columns: Readonly<Partial<Record<ColumnRole, number>>>;
+}
+
+export function tableFormatTarget(
+  table: AnalysedTable,
+  profile: FormatProfile
+): TableFormatTarget | null {
+  if (!table.header.ok || !table.table) return null;
+  const match = table.header.match;
+  const headerRows = match.headerStart + match.headerRows;
+  const roles: (ColumnRole | null)[] = Array.from({ length: table.grid.colCount }, () => null);
+  for (const [role, col] of Object.entries(match.columns) as [ColumnRole, number][])
+    if (col !== undefined && col < roles.length) roles[col] = role;
+  const boldRows: number[] = Array.from({ length: headerRows }, (_, i) => i);
+  const spanRows: { row: number; from: number }[] = [];
+  for (const row of table.table.rows) {
+    if (row.kind !== "section" && row.kind !== "standard") continue;
+    boldRows.push(row.index);
+    const first = table.grid.cells[row.index]?.findIndex((c) => c.text.trim() !== "") ?? -1;
+    const from =
+      row.kind === "section" ? 0 : Math.max(0, first === 0 && match.columns.tt === 0 ? 1 : first);
+    spanRows.push({ row: row.index, from });
+  }
+  return {
+    key: table.key,
+    rowCount: table.grid.rowCount,
+    colCount: table.grid.colCount,
+    headerRows,
+    boldRows,
+    spanRows,
+    widths: columnFractions(profile, roles),
+    font: profile.font,
+    pt: profile.tablePt.preferred,
+    columns: match.columns,
+  };
+}
+
+/** Formatting facts an adapter read; null where the host could not tell (mixed, or no API). */
+export interface FormatFacts {
+  /** Distinct font names and sizes of the body text outside tables. */
+  readonly bodyFonts: readonly string[];
+  readonly bodySizes: readonly number[];
+  /** The plan table's font and size (null: mixed), and how many rows repeat as header on each page. */
+  readonly tableFont: string | null;
+  readonly tablePt: number | null;
+  readonly headerRepeat: number | null;
+  /** Rows already bold (by row index) — null when not read. */
+  readonly boldRows: readonly number[] | null;
+  /** Page margins in mm, when the host can read them. */
+  readonly marginsMm: { top: number; bottom: number; left: number; right: number } | null;
+  /** Excel print setup. */
+  readonly print: {
+    readonly landscape: boolean;
+    readonly fitOneWide: boolean;
+    readonly titleRows: boolean;
+    readonly frozenRows: number;
+  } | null;
+}
+
+export interface FormatChange {
+  readonly id: string;
+  /** What will change, in Vietnamese: "Phông chữ thân văn bản: Arial → Times New Roman". */
+  readonly label: string;
+  /** Done by hand: the host's API cannot (e.g. page margins in Word on the web). */
+  readonly manual?: string;
+}
+
+const list = (items: readonly (string | number)[]) => items.join(", ");
+
+/** The changes KHCT will make (and the ones the user must make by hand), for the preview. */
+export function formatChanges(
+  facts: FormatFacts,
+  target: TableFormatTarget | null,
+  profile: FormatProfile,
+  normalizations: readonly Normalization[],
+  host: "word" | "excel" | "file",
+  pageSetupApi: boolean
+): FormatChange[] {
+  const out: FormatChange[] = [];
+  const otherFonts = facts.bodyFonts.filter((f) => f !== profile.font);
+  if (otherFonts.length)
+    out.push({
+      id: "body-font",
+      label: `Phông chữ thân văn bản: ${list(otherFonts)} → ${profile.font}`,
+    });
+  const badSizes = facts.bodySizes.filter((s) => !inRange(profile.bodyPt, s));
+  if (badSizes.length)
+    out.push({
+      id: "body-size",
+      label: `Cỡ chữ thân văn bản: ${list(badSizes)} → ${profile.bodyPt.preferred} (Nghị định 30/2020: ${profile.bodyPt.min}–${profile.bodyPt.max})`,
+    });
+  if (target) {
+    if (
+      facts.tableFont !== profile.font ||
+      facts.tablePt === null ||
+      !inRange(profile.tablePt, facts.tablePt)
+    )
+      out.push({
+        id: "table-font",
+        label: `Chữ trong bảng kế hoạch: ${facts.tableFont ?? "nhiều phông"}${facts.tablePt ? ` ${facts.tablePt}` : ""} → ${profile.font} ${target.pt}`,
+      });
+    if (facts.headerRepeat !== target.headerRows)
+      out.push({
+        id: "header-repeat",
+        label: `Lặp lại ${target.headerRows} dòng tiêu đề bảng ở đầu mỗi trang`,
+      });
+    const notBold = facts.boldRows
+      ? target.boldRows.filter((r) => !facts.boldRows?.includes(r))
+      : target.boldRows;
+    if (notBold.length)
+      out.push({
+        id: "bold-rows",
+        label: `In đậm ${notBold.length} dòng tiêu đề, dòng MỨC và dòng tiêu chuẩn; tiêu đề canh giữa`,
+      });
+    out.push({ id: "borders", label: "Kẻ khung toàn bảng, chữ canh trên, tự xuống dòng" });
+    out.push({
+      id: "widths",
+      label: "Độ rộng cột theo tỉ lệ: TT hẹp, các cột nội dung rộng, vừa khổ giấy",
+    });
+    if (host === "excel") {
+      if (target.spanRows.length)
+        out.push({
+          id: "merge",
+          label: `Gộp ô ngang ${target.spanRows.length} dòng MỨC và dòng tiêu chuẩn (chỉ các ô trống)`,
+        });
+      if (!facts.print?.frozenRows)
+        out.push({ id: "freeze", label: "Cố định dòng tiêu đề khi cuộn" });
+      if (!facts.print?.landscape || !facts.print.fitOneWide || !facts.print.titleRows)
+        out.push({
+          id: "print",
+          label: "In: A4 ngang, vừa một trang theo chiều ngang, lặp dòng tiêu đề trên mỗi trang in",
+        });
+      if (target.columns.budget !== undefined)
+        out.push({ id: "money", label: "Ô kinh phí là số: định dạng tiền đồng (#.##0 ₫)" });
+      if (target.columns.progress !== undefined)
+        out.push({
+          id: "progress",
+          label: `Cột tiến độ: danh sách chọn (${PROGRESS_VALUES.join(" / ")}) và tô màu theo tiến độ`,
+        });
+    }
+  }
+  const kinds = new Map<string, number>();
+  for (const n of normalizations) for (const k of n.kinds) kinds.set(k, (kinds.get(k) ?? 0) + 1);
+  for (const [kind, count] of kinds)
+    out.push({
+      id: `normalize-${kind}`,
+      label: `${NORMALIZATION_LABEL[kind as keyof typeof NORMALIZATION_LABEL]}: ${count} ô`,
+    });
+  const m = facts.marginsMm;
+  const pm = profile.marginsMm;
+  const marginsOk =
+    m &&
+    inRange(pm.top, m.top, 0.5) &&
+    inRange(pm.bottom, m.bottom, 0.5) &&
+    inRange(pm.left, m.left, 0.5) &&
+    inRange(pm.right, m.right, 0.5);
+  if (!marginsOk && (host === "word" || host === "file")) {
+    const wanted = `trên ${pm.top.preferred} mm, dưới ${pm.bottom.preferred} mm, trái ${pm.left.preferred} mm, phải ${pm.right.preferred} mm`;
+    out.push(
+      pageSetupApi
+        ? { id: "margins", label: `Lề trang: ${wanted}` }
+        : {
+            id: "margins",
+            label: `Lề trang theo Nghị định 30/2020: ${wanted}`,
+            manual:
+              "Word trên web và các bản Word chưa có bộ API WordApiDesktop 1.3 không cho add-in đặt lề: vào Bố cục (Layout) › Lề (Margins) › Lề tùy chỉnh (Custom Margins) và nhập các số trên; khổ giấy A4.",
+          }
+    );
+  }
+  return out;
+}
+
+/** Findings-like notes for the parts of the administrative format the document lacks. */
+export function missingPartChanges(missing: readonly DocumentPart[]): FormatChange[] {
+  return missing.map((p) => ({
+    id: `part-${p.id}`,
+    label: `Thiếu ${p.name}: ${p.rule}`,
+    manual: `Mẫu để chèn: ${p.template.replace(/\n+/g, " / ")}`,
+  }));
+}
