@@ -3,6 +3,8 @@
  * outside Office) and never touches office.js itself. Each verb is one Word.run/Excel.run batch
  * with a fixed number of context.sync() calls, whatever the size of the document.
  */
+import type { FormatPlan } from "../core/format/planFormat";
+import type { FormatInput } from "../core/format/session";
 import type { Patch, PatchOp } from "../core/plan/patch";
 import type { PlanSettings } from "../core/plan/settings";
 import type { TableGrid } from "../core/plan/table";
@@ -113,4 +115,22 @@ export interface CheckHost {
    * co-authors dismissing different findings never overwrite each other.
    */
   setDismissed(key: string, dismissed: boolean, note: string): Promise<void>;
+}
+
+/** What the format panel reads: the text and tables, and the look of both (see the core's FormatInput). */
+export interface FormatSnapshot extends FormatInput {
+  readonly tables: readonly DocumentTable[];
+}
+
+export type FormatOutcome =
+  | { readonly ok: true; readonly written: number; readonly skipped: number }
+  /** Nothing was written: the table changed since the preview, or is gone. */
+  | { readonly ok: false; readonly reason: "changed" | "gone" };
+
+/** Formatting: read the look, apply a plan in a fixed number of syncs, undo KHCT's last format. */
+export interface FormatHost {
+  readFormat(): Promise<FormatSnapshot>;
+  applyFormat(plan: FormatPlan): Promise<FormatOutcome>;
+  /** Restores what the last applyFormat changed; false when there is nothing to undo. */
+  undoFormat(): Promise<boolean>;
 }

@@ -7,12 +7,62 @@ export interface WordCellModel {
   vMerge?: "restart" | "continue";
 }
 
+export interface WordLook {
+  name: string;
+  size: number;
+  bold?: boolean;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+}
+
 export interface WordTableModel {
-  rows: { cells: WordCellModel[]; header?: boolean }[];
+  rows: { cells: WordCellModel[]; header?: boolean; look?: WordLook }[];
+  /** Borders by location ("Top", "InsideHorizontal", …). */
+  borders?: Record<string, { type: string; width: number; color: string }>;
+  /** Column widths in points, by grid column. */
+  widths?: number[];
+}
+
+const DEFAULT_LOOK: WordLook = {
+  name: "Calibri",
+  size: 11,
+  bold: false,
+  horizontalAlignment: "Left",
+  verticalAlignment: "Top",
+};
+
+/** A font object whose reads need load+sync and whose writes reach the model at sync. */
+function fontOf(
+  context: FakeContext,
+  read: (property: string) => unknown,
+  write: (property: "name" | "size" | "bold", value: unknown) => void
+) {
+  return {
+    get name(): string {
+      return read("font/name") as string;
+    },
+    set name(value: string) {
+      context.enqueue(() => write("name", value));
+    },
+    get size(): number {
+      return read("font/size") as number;
+    },
+    set size(value: number) {
+      context.enqueue(() => write("size", value));
+    },
+    get bold(): boolean {
+      return read("font/bold") as boolean;
+    },
+    set bold(value: boolean) {
+      context.enqueue(() => write("bold", value));
+    },
+  };
 }
 
 export interface WordModel {
   paragraphs: string[];
+  /** The look of each paragraph (Calibri 11 when absent). */
+  paragraphLooks?: WordLook[];
   /** Top-level tables, after the paragraphs in the body's OOXML. */
   tables: WordTableModel[];
   customProperties: Map<string, string>;
@@ -40,12 +90,30 @@ class FakeParagraph extends FakeObject {
   ) {
     super(context);
   }
+  private look(): WordLook {
+    const looks = (this.model.paragraphLooks ??= []);
+    return (looks[this.index] ??= { ...DEFAULT_LOOK });
+  }
   protected current(property: string): unknown {
     if (property === "text") return this.model.paragraphs[this.index];
+    if (property === "tableNestingLevel") return 0;
+    if (property === "font/name") return this.look().name;
+    if (property === "font/size") return this.look().size;
+    if (property === "font/bold") return this.look().bold ?? false;
     throw new Error(`fake: Paragraph.${property} not modelled`);
   }
   get text(): string {
     return this.read("text");
+  }
+  get tableNestingLevel(): number {
+    return this.read("tableNestingLevel");
+  }
+  get font() {
+    return fontOf(
+      this.context,
+      (p) => this.read(p),
+      (k, v) => ((this.look() as unknown as Record<string, unknown>)[k] = v)
+    );
   }
   select(): void {
     this.context.enqueue(() => (this.model.selectedParagraph = this.index));
@@ -147,12 +215,41 @@ class FakeTableRow extends FakeObject {
   ) {
     super(context);
   }
+  private look(): WordLook {
+    const row = this.table.rows[this.index];
+    if (!row) throw new Error("ItemNotFound");
+    return (row.look ??= { ...DEFAULT_LOOK });
+  }
   protected current(property: string): unknown {
     if (property === "cellCount") return this.table.rows[this.index]?.cells.length;
+    if (property === "font/name") return this.look().name;
+    if (property === "font/size") return this.look().size;
+    if (property === "font/bold") return this.look().bold ?? false;
+    if (property === "horizontalAlignment") return this.look().horizontalAlignment ?? "Left";
+    if (property === "verticalAlignment") return this.look().verticalAlignment ?? "Top";
     throw new Error(`fake: TableRow.${property} not modelled`);
   }
   get cellCount(): number {
     return this.read("cellCount");
+  }
+  get font() {
+    return fontOf(
+      this.context,
+      (p) => this.read(p),
+      (k, v) => ((this.look() as unknown as Record<string, unknown>)[k] = v)
+    );
+  }
+  get horizontalAlignment(): string {
+    return this.read("horizontalAlignment");
+  }
+  set horizontalAlignment(value: string) {
+    this.context.enqueue(() => (this.look().horizontalAlignment = value));
+  }
+  get verticalAlignment(): string {
+    return this.read("verticalAlignment");
+  }
+  set verticalAlignment(value: string) {
+    this.context.enqueue(() => (this.look().verticalAlignment = value));
   }
   /** New rows copy the reference row's cells (widths, spans); vertical merges are not copied in this fake. */
   insertRows(where: "Before" | "After", count: number, values: string[][]): void {
@@ -174,6 +271,7 @@ class FakeTableRow extends FakeObject {
 
 class FakeTable extends FakeObject {
   readonly rows: FakeCollection<FakeTableRow>;
+  private rowsFilledAt = -1;
   constructor(
     context: FakeContext,
     private readonly table: WordTableModel,
@@ -187,8 +285,12 @@ class FakeTable extends FakeObject {
   }
   override markLoaded(property: string): void {
     if (property.startsWith("rows/")) {
-      // A nested load path: the rows collection is filled at this same sync.
-      this.rows.fill();
+      // A nested load path: the rows collection is filled at this same sync (once per sync, so
+      // several row properties loaded together land on the same row objects).
+      if (this.rowsFilledAt !== this.context.syncCount) {
+        this.rows.fill();
+        this.rowsFilledAt = this.context.syncCount;
+      }
       const rest = property.slice("rows/items/".length);
       if (rest) for (const row of this.rows.items) row.markLoaded(rest);
       return;
@@ -198,6 +300,16 @@ class FakeTable extends FakeObject {
   protected current(property: string): unknown {
     if (property === "nestingLevel") return 1;
     if (property === "rowCount") return this.table.rows.length;
+    if (property === "headerRowCount") {
+      const n = this.table.rows.findIndex((row) => !row.header);
+      return n < 0 ? this.table.rows.length : n;
+    }
+    if (property === "font/name" || property === "font/size") {
+      // Word reports a mixed value as empty (name) or null (size).
+      const key = property === "font/name" ? "name" : "size";
+      const values = new Set(this.table.rows.map((row) => (row.look ?? DEFAULT_LOOK)[key]));
+      return values.size === 1 ? [...values][0] : key === "name" ? "" : null;
+    }
     if (property === "values")
       return this.table.rows.map((row) => row.cells.map((cell) => cell.text.replace(/\n/g, "\r")));
     throw new Error(`fake: Table.${property} not modelled`);
@@ -211,12 +323,86 @@ class FakeTable extends FakeObject {
   get values(): string[][] {
     return this.read("values");
   }
+  get headerRowCount(): number {
+    return this.read("headerRowCount");
+  }
+  set headerRowCount(n: number) {
+    this.context.enqueue(() => this.table.rows.forEach((row, i) => (row.header = i < n)));
+  }
+  get font() {
+    return fontOf(
+      this.context,
+      (p) => this.read(p),
+      (k, v) =>
+        this.table.rows.forEach(
+          (row) =>
+            (((row.look ??= { ...DEFAULT_LOOK }) as unknown as Record<string, unknown>)[k] = v)
+        )
+    );
+  }
+  getBorder(location: string) {
+    const context = this.context;
+    const table = this.table;
+    const border = () =>
+      ((table.borders ??= {})[location] ??= { type: "None", width: 0, color: "#000000" });
+    let loaded: { type: string; width: number; color: string } | null = null;
+    const need = () => {
+      if (!loaded) throw new Error(`PropertyNotLoaded: border ${location}`);
+      return loaded;
+    };
+    return {
+      load(_spec: string) {
+        context.enqueue(() => (loaded = { ...border() }));
+        return this;
+      },
+      get type() {
+        return need().type;
+      },
+      set type(value: string) {
+        context.enqueue(() => (border().type = value));
+      },
+      get width() {
+        return need().width;
+      },
+      set width(value: number) {
+        context.enqueue(() => (border().width = value));
+      },
+      get color() {
+        return need().color;
+      },
+      set color(value: string) {
+        context.enqueue(() => (border().color = value));
+      },
+    };
+  }
   getCell(row: number, cell: number) {
     const context = this.context;
     const table = this.table;
     const model = this.model;
     const tableNumber = this.tableNumber;
+    // A cell's width is its grid columns' width (the fake keeps widths per grid column).
+    const gridColumn = () => {
+      const cells = table.rows[row]?.cells ?? [];
+      let col = 0;
+      for (let i = 0; i < cell; i++) col += cells[i]?.span ?? 1;
+      return col;
+    };
+    let width: number | null = null;
     return {
+      load(_spec: string) {
+        context.enqueue(() => (width = table.widths?.[gridColumn()] ?? 60));
+        return this;
+      },
+      get columnWidth(): number {
+        if (width === null) throw new Error("PropertyNotLoaded: columnWidth");
+        return width;
+      },
+      set columnWidth(value: number) {
+        context.enqueue(() => {
+          if (!table.rows[row]?.cells[cell]) throw new Error("ItemNotFound");
+          (table.widths ??= [])[gridColumn()] = value;
+        });
+      },
       body: {
         select() {
           context.enqueue(() => (model.selectedCell = { table: tableNumber, row, cell }));

@@ -206,3 +206,41 @@ export function missingPartChanges(missing: readonly DocumentPart[]): FormatChan
     manual: `Mẫu để chèn: ${p.template.replace(/\n+/g, " / ")}`,
   }));
 }
+
+/** A paragraph's look as a host reports it (null: mixed or unknown). */
+export interface ParagraphLook {
+  readonly text: string;
+  readonly font: string | null;
+  readonly size: number | null;
+}
+
+/**
+ * The body paragraphs whose size is outside the profile's body range and that are body text: not
+ * the all-capitals lines of the header block and title, not the "Nơi nhận" list (sizes 11–13 are
+ * the decree's own there).
+ */
+export function bodySizeTargets(
+  paragraphs: readonly ParagraphLook[],
+  profile: FormatProfile
+): { readonly index: number; readonly pt: number }[] {
+  const closing = paragraphs.findIndex((p) => /^\s*Nơi nhận\s*:/iu.test(p.text));
+  const out: { index: number; pt: number }[] = [];
+  paragraphs.forEach((p, index) => {
+    const text = p.text.trim();
+    if (!text || p.size === null || inRange(profile.bodyPt, p.size)) return;
+    if (closing >= 0 && index >= closing) return;
+    if (/\p{L}/u.test(text) && text === text.toUpperCase() && text.length < 120) return;
+    out.push({ index, pt: profile.bodyPt.preferred });
+  });
+  return out;
+}
+
+/** Everything a format operation writes, computed in the core; the adapters only apply it. */
+export interface FormatPlan {
+  readonly font: string;
+  /** Body paragraphs to set to the body size (by index among the host's paragraphs). */
+  readonly bodySizes: readonly { readonly index: number; readonly pt: number }[];
+  readonly table: TableFormatTarget | null;
+  /** Text normalisations: each written only where the cell still holds `expected`. */
+  readonly edits: readonly Normalization[];
+}

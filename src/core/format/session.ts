@@ -1,0 +1,85 @@
+/**
+ * What the "Định dạng" panel works on, host-independent: from the look an adapter read, the plan
+ * table's target, the text normalisations, the missing administrative parts, the list of changes
+ * for the preview and the plan the adapter applies.
+ */
+import type { Framework } from "../catalogue/types";
+import { analyseTables, identityTexts, type FoundTable } from "../plan/session";
+import { documentParts } from "./documentParts";
+import { normalizations } from "./normalize";
+import {
+  bodySizeTargets,
+  formatChanges,
+  missingPartChanges,
+  tableFormatTarget,
+  type FormatChange,
+  type FormatFacts,
+  type FormatPlan,
+  type ParagraphLook,
+  type TableFormatTarget,
+} from "./planFormat";
+import { ND30_PROFILE, type FormatProfile } from "./profile";
+
+export interface FormatInput {
+  readonly paragraphs: readonly ParagraphLook[];
+  readonly tables: readonly FoundTable[];
+  readonly tableFacts: Readonly<
+    Record<string, Pick<FormatFacts, "tableFont" | "tablePt" | "headerRepeat" | "boldRows">>
+  >;
+  readonly marginsMm: FormatFacts["marginsMm"];
+  readonly print: FormatFacts["print"];
+  readonly pageSetupApi: boolean;
+}
+
+export interface FormatSession {
+  readonly target: TableFormatTarget | null;
+  /** Changes KHCT makes (preview) and changes the user makes by hand. */
+  readonly changes: readonly FormatChange[];
+  readonly manual: readonly FormatChange[];
+  readonly plan: FormatPlan;
+}
+
+export function formatSession(
+  input: FormatInput,
+  framework: Framework,
+  host: "word" | "excel" | "file",
+  profile: FormatProfile = ND30_PROFILE
+): FormatSession {
+  const tables = analyseTables(input.tables, framework);
+  const plan = tables.find((t) => t.kind === "plan" && t.table);
+  const target = plan ? tableFormatTarget(plan, profile) : null;
+  const facts = plan ? input.tableFacts[plan.key] : undefined;
+  const bodyFonts = [
+    ...new Set(input.paragraphs.filter((p) => p.text.trim()).map((p) => p.font ?? "(nhiều phông)")),
+  ];
+  const bodySizes = bodySizeTargets(input.paragraphs, profile);
+  const edits = normalizations(tables);
+  const all = formatChanges(
+    {
+      bodyFonts,
+      bodySizes: [...new Set(bodySizes.map((s) => input.paragraphs[s.index]?.size ?? 0))],
+      tableFont: facts?.tableFont ?? null,
+      tablePt: facts?.tablePt ?? null,
+      headerRepeat: facts?.headerRepeat ?? null,
+      boldRows: facts?.boldRows ?? null,
+      marginsMm: input.marginsMm,
+      print: input.print,
+    },
+    target,
+    profile,
+    edits,
+    host,
+    input.pageSetupApi
+  );
+  const texts = identityTexts(
+    input.paragraphs.map((p) => p.text),
+    input.tables
+  );
+  const missing = missingPartChanges(documentParts(texts).missing);
+  return {
+    target,
+    changes: all.filter((c) => !c.manual),
+    manual: [...all.filter((c) => c.manual), ...missing],
+    plan: { font: profile.font, bodySizes, table: target, edits },
+  };
+}

@@ -1,0 +1,278 @@
+/**
+ * Word formatting: reads the look of the body and the tables in one sync; applies a format plan
+ * in three (read the structure, read what undo needs, write), whatever the document's length;
+ * keeps what it changed so "Hoàn tác" restores it (Word's own undo sees many small steps).
+ * Page margins are set by hand where WordApiDesktop 1.3 is missing: the preview says where to click.
+ */
+import type { FormatPlan } from "../../core/format/planFormat";
+import { buildGrid } from "../../core/plan/table";
+import type {
+  BatchRunner,
+  DocumentTable,
+  FormatHost,
+  FormatOutcome,
+  FormatSnapshot,
+} from "../adapter";
+import { readTables, type OoxmlTable } from "../ooxml/tables";
+import { normaliseCellText, type XmlParser } from "./planTables";
+
+const BORDERS = ["Top", "Bottom", "Left", "Right", "InsideHorizontal", "InsideVertical"] as const;
+
+const browserParser: XmlParser = (xml) => new DOMParser().parseFromString(xml, "application/xml");
+
+interface RowLook {
+  name: string | null;
+  size: number | null;
+  bold: boolean | null;
+  horizontalAlignment: string;
+  verticalAlignment: string;
+}
+
+/** What one applyFormat changed, to put back. */
+interface Undo {
+  paragraphs: { index: number; name: string | null; size: number | null }[];
+  table: {
+    index: number;
+    headerRowCount: number;
+    rows: RowLook[];
+    borders: { location: string; type: string; width: number; color: string }[];
+    widths: { row: number; cell: number; width: number }[];
+    texts: { row: number; cell: number; before: string; after: string }[];
+  } | null;
+}
+
+const tableIndex = (key: string) => Number(/^table-(\d+)$/.exec(key)?.[1] ?? -1);
+
+export function createWordFormatHost(
+  run: BatchRunner<Word.RequestContext> = (batch) => Word.run(batch),
+  parse: XmlParser = browserParser,
+  options: { pageSetupApi?: boolean } = {}
+): FormatHost {
+  let undo: Undo | null = null;
+
+  const loadLook = (context: Word.RequestContext) => {
+    const body = context.document.body;
+    const ooxml = body.getOoxml();
+    const paragraphs = body.paragraphs.load(
+      "items/text,items/tableNestingLevel,items/font/name,items/font/size"
+    );
+    const tables = body.tables.load(
+      "items/nestingLevel,items/rowCount,items/values,items/headerRowCount,items/font/name,items/font/size," +
+        "items/rows/items/font/name,items/rows/items/font/size,items/rows/items/font/bold," +
+        "items/rows/items/horizontalAlignment,items/rows/items/verticalAlignment"
+    );
+    return { ooxml, paragraphs, tables };
+  };
+
+  const outside = (paragraphs: Word.ParagraphCollection) =>
+    paragraphs.items.filter((p) => p.tableNestingLevel === 0);
+
+  return {
+    readFormat(): Promise<FormatSnapshot> {
+      return run(async (context) => {
+        const { ooxml, paragraphs, tables } = loadLook(context);
+        await context.sync();
+        // getOoxml() returns a ClientResult, filled by the sync; it has no load().
+        // eslint-disable-next-line office-addins/load-object-before-read
+        const structures = readTables(parse(ooxml.value));
+        const top = tables.items.filter((t) => t.nestingLevel === 1);
+        const documentTables: DocumentTable[] = structures.map((t, i) => ({
+          key: `table-${i}`,
+          where: `Bảng ${i + 1}`,
+          grid: buildGrid(t.rows),
+        }));
+        const tableFacts: Record<string, FormatSnapshot["tableFacts"][string]> = {};
+        top.forEach((t, i) => {
+          tableFacts[`table-${i}`] = {
+            tableFont: t.font.name || null,
+            tablePt: t.font.size || null,
+            headerRepeat: t.headerRowCount,
+            boldRows: t.rows.items.flatMap((row, r) => (row.font.bold === true ? [r] : [])),
+          };
+        });
+        return {
+          paragraphs: outside(paragraphs).map((p) => ({
+            text: p.text,
+            font: p.font.name || null,
+            size: p.font.size || null,
+          })),
+          tables: documentTables,
+          tableFacts,
+          marginsMm: null,
+          print: null,
+          pageSetupApi: options.pageSetupApi ?? false,
+        };
+      });
+    },
+
+    applyFormat(plan: FormatPlan): Promise<FormatOutcome> {
+      return run(async (context) => {
+        // 1. The structure now: paragraphs, tables, their OOXML (merged cells) and look.
+        const { ooxml, paragraphs, tables } = loadLook(context);
+        await context.sync();
+        const body = outside(paragraphs);
+        const top = tables.items.filter((t) => t.nestingLevel === 1);
+        const target = plan.table;
+        const index = target ? tableIndex(target.key) : -1;
+        const table = target ? top[index] : undefined;
+        // eslint-disable-next-line office-addins/load-object-before-read
+        const structure: OoxmlTable | undefined = target
+          ? readTables(parse(ooxml.value))[index]
+          : undefined;
+        if (target && (!table || !structure)) return { ok: false, reason: "gone" };
+        if (target && table && table.rowCount !== target.rowCount)
+          return { ok: false, reason: "changed" };
+
+        // 2. What undo needs and the host reports only on request: borders and column widths.
+        const plainRow =
+          structure?.cellIndex.findIndex(
+            (row) => row.length === target?.colCount && row.every((tc, c) => tc === c)
+          ) ?? -1;
+        const borders = table
+          ? BORDERS.map((location) => table.getBorder(location).load("type,width,color"))
+          : [];
+        const widthCells =
+          table && plainRow >= 0
+            ? Array.from({ length: target?.colCount ?? 0 }, (_, c) =>
+                table.getCell(plainRow, c).load("columnWidth")
+              )
+            : [];
+        await context.sync();
+
+        // 3. Write.
+        const record: Undo = { paragraphs: [], table: null };
+        let written = 0;
+        let skipped = 0;
+        body.forEach((p, i) => {
+          const size = plan.bodySizes.find((s) => s.index === i)?.pt;
+          if (p.font.name === plan.font && size === undefined) return;
+          record.paragraphs.push({
+            index: i,
+            name: p.font.name || null,
+            size: p.font.size || null,
+          });
+          p.font.name = plan.font;
+          if (size !== undefined) p.font.size = size;
+        });
+        if (target && table && structure) {
+          const rows = table.rows.items;
+          record.table = {
+            index,
+            headerRowCount: table.headerRowCount,
+            rows: rows.map((row) => ({
+              name: row.font.name || null,
+              size: row.font.size || null,
+              bold: row.font.bold,
+              horizontalAlignment: row.horizontalAlignment,
+              verticalAlignment: row.verticalAlignment,
+            })),
+            borders: borders.map((b, i) => ({
+              location: BORDERS[i] as string,
+              type: b.type,
+              width: b.width,
+              color: b.color,
+            })),
+            widths: widthCells.map((cell, c) => ({
+              row: plainRow,
+              cell: c,
+              width: cell.columnWidth,
+            })),
+            texts: [],
+          };
+          table.font.name = target.font;
+          table.font.size = target.pt;
+          table.headerRowCount = target.headerRows;
+          rows.forEach((row, r) => {
+            const header = r < target.headerRows;
+            row.verticalAlignment = header ? "Center" : "Top";
+            if (header) row.horizontalAlignment = "Centered";
+            if (target.boldRows.includes(r)) row.font.bold = true;
+          });
+          for (const location of BORDERS) {
+            const border = table.getBorder(location);
+            border.type = "Single";
+            border.width = 0.5;
+            border.color = "#000000";
+          }
+          const total = widthCells.reduce((sum, cell) => sum + (cell.columnWidth || 0), 0);
+          if (total > 0)
+            widthCells.forEach(
+              (cell, c) =>
+                (cell.columnWidth = Math.round((target.widths[c] ?? 0) * total * 10) / 10)
+            );
+          const values = table.values.map((row) => row.map(normaliseCellText));
+          for (const edit of plan.edits) {
+            if (edit.table !== target.key) continue;
+            const tc = structure.cellIndex[edit.row]?.[edit.col] ?? -1;
+            if (tc < 0 || (values[edit.row]?.[tc] ?? "") !== edit.expected) {
+              skipped++;
+              continue;
+            }
+            table.getCell(edit.row, tc).value = edit.text;
+            record.table.texts.push({
+              row: edit.row,
+              cell: tc,
+              before: edit.expected,
+              after: edit.text,
+            });
+            written++;
+          }
+        }
+        await context.sync();
+        undo = record;
+        return { ok: true, written, skipped };
+      });
+    },
+
+    undoFormat(): Promise<boolean> {
+      const record = undo;
+      if (!record) return Promise.resolve(false);
+      return run(async (context) => {
+        const paragraphs = context.document.body.paragraphs.load("items/tableNestingLevel");
+        const tables = context.document.body.tables.load(
+          "items/nestingLevel,items/values,items/rows/items/font/bold"
+        );
+        await context.sync();
+        const body = outside(paragraphs);
+        for (const p of record.paragraphs) {
+          const paragraph = body[p.index];
+          if (!paragraph) continue;
+          if (p.name) paragraph.font.name = p.name;
+          if (p.size) paragraph.font.size = p.size;
+        }
+        const saved = record.table;
+        const table = saved
+          ? tables.items.filter((t) => t.nestingLevel === 1)[saved.index]
+          : undefined;
+        if (saved && table) {
+          table.headerRowCount = saved.headerRowCount;
+          const rows = table.rows.items;
+          saved.rows.forEach((look, r) => {
+            const row = rows[r];
+            if (!row) return;
+            if (look.name) row.font.name = look.name;
+            if (look.size) row.font.size = look.size;
+            if (look.bold !== null) row.font.bold = look.bold;
+            row.horizontalAlignment = look.horizontalAlignment as Word.Alignment;
+            row.verticalAlignment = look.verticalAlignment as Word.VerticalAlignment;
+          });
+          for (const b of saved.borders) {
+            const border = table.getBorder(b.location as Word.BorderLocation);
+            border.type = b.type as Word.BorderType;
+            border.width = b.width;
+            border.color = b.color;
+          }
+          for (const w of saved.widths) table.getCell(w.row, w.cell).columnWidth = w.width;
+          const values = table.values.map((row) => row.map(normaliseCellText));
+          // A text is put back only where the cell still holds what KHCT wrote.
+          for (const t of saved.texts)
+            if ((values[t.row]?.[t.cell] ?? "") === t.after)
+              table.getCell(t.row, t.cell).value = t.before;
+        }
+        await context.sync();
+        undo = null;
+        return true;
+      });
+    },
+  };
+}
