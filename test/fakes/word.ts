@@ -351,7 +351,8 @@ class FakeTable extends FakeObject {
       return loaded;
     };
     return {
-      load(_spec: string) {
+      load(spec: string) {
+        void spec;
         context.enqueue(() => (loaded = { ...border() }));
         return this;
       },
@@ -389,7 +390,8 @@ class FakeTable extends FakeObject {
     };
     let width: number | null = null;
     return {
-      load(_spec: string) {
+      load(spec: string) {
+        void spec;
         context.enqueue(() => (width = table.widths?.[gridColumn()] ?? 60));
         return this;
       },

@@ -105,13 +105,15 @@ export function formatChanges(
   pageSetupApi: boolean
 ): FormatChange[] {
   const out: FormatChange[] = [];
-  const otherFonts = facts.bodyFonts.filter((f) => f !== profile.font);
+  // Excel has no body text: only the plan range is formatted there.
+  const otherFonts = host === "excel" ? [] : facts.bodyFonts.filter((f) => f !== profile.font);
   if (otherFonts.length)
     out.push({
       id: "body-font",
       label: `Phông chữ thân văn bản: ${list(otherFonts)} → ${profile.font}`,
     });
-  const badSizes = facts.bodySizes.filter((s) => !inRange(profile.bodyPt, s));
+  const badSizes =
+    host === "excel" ? [] : facts.bodySizes.filter((s) => !inRange(profile.bodyPt, s));
   if (badSizes.length)
     out.push({
       id: "body-size",

@@ -73,7 +73,6 @@ export function createWordFormatHost(
         const { ooxml, paragraphs, tables } = loadLook(context);
         await context.sync();
         // getOoxml() returns a ClientResult, filled by the sync; it has no load().
-        // eslint-disable-next-line office-addins/load-object-before-read
         const structures = readTables(parse(ooxml.value));
         const top = tables.items.filter((t) => t.nestingLevel === 1);
         const documentTables: DocumentTable[] = structures.map((t, i) => ({
@@ -115,7 +114,6 @@ export function createWordFormatHost(
         const target = plan.table;
         const index = target ? tableIndex(target.key) : -1;
         const table = target ? top[index] : undefined;
-        // eslint-disable-next-line office-addins/load-object-before-read
         const structure: OoxmlTable | undefined = target
           ? readTables(parse(ooxml.value))[index]
           : undefined;

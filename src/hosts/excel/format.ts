@@ -1,0 +1,342 @@
+/**
+ * Excel formatting of the plan range: column widths, wrap, borders, bold centred header, frozen
+ * header, section and standard rows bold and merged across (only when their other cells are empty),
+ * print setup (A4 landscape, one page wide, header rows on every page), money as VND, a list and
+ * colours for the progress column. Read 2 syncs, apply 2, undo 2 — whatever the number of rows.
+ * Excel clears its own undo stack after an add-in writes, so KHCT keeps what it changed.
+ */
+import { PROGRESS_VALUES, type FormatPlan } from "../../core/format/planFormat";
+import type { FormatHost, FormatOutcome, FormatSnapshot, DocumentTable } from "../adapter";
+import { asCellText } from "./excelAdapter";
+import { createExcelPlanTableHost } from "./planSheet";
+
+const EDGES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideVertical",
+  "InsideHorizontal",
+] as const;
+/** Printable width of a landscape A4 page with the decree's side margins, in points. */
+const PAGE_WIDTH_PT = ((297 - 30 - 15) / 25.4) * 72;
+const mmToPt = (mm: number) => Math.round((mm / 25.4) * 72 * 10) / 10;
+const PROGRESS_COLOURS: Readonly<Record<(typeof PROGRESS_VALUES)[number], string>> = {
+  "Chưa thực hiện": "#F8CBAD",
+  "Đang thực hiện": "#FFE699",
+  "Đã hoàn thành": "#C6EFCE",
+};
+const CELL_PROPERTIES = {
+  format: {
+    font: { bold: true, name: true, size: true },
+    wrapText: true,
+    verticalAlignment: true,
+    horizontalAlignment: true,
+    borders: { style: true, color: true, weight: true },
+  },
+};
+
+interface Undo {
+  sheet: string;
+  address: string;
+  cells: unknown;
+  columns: unknown;
+  columnsAddress: string;
+  merged: string[];
+  frozen: string | null;
+  page: Record<string, unknown>;
+  titleRows: string | null;
+  money: { address: string; formats: unknown } | null;
+  validation: string | null;
+  conditional: string | null;
+  texts: { address: string; before: string; after: string }[];
+}
+
+const columnLetters = (index: number) => {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+};
+const a1 = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
+
+export function createExcelFormatHost(
+  run: BatchRunner = (batch) => Excel.run(batch),
+  options: { mergedAreas?: boolean } = {}
+): FormatHost {
+  const tables = createExcelPlanTableHost(run, options);
+  let known: DocumentTable[] = [];
+  let undo: Undo | null = null;
+  const place = (key: string) => {
+    const bang = key.lastIndexOf("!");
+    return { sheet: key.slice(0, bang), top: Number(key.slice(bang + 1)) };
+  };
+
+  return {
+    async readFormat(): Promise<FormatSnapshot> {
+      known = await tables.readTables();
+      const facts = await run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        const frozen = sheet.freezePanes.getLocationOrNullObject();
+        frozen.load("rowCount");
+        // A navigation property, not a value: nothing to load.
+        // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
+        const layout = sheet.pageLayout;
+        layout.load("orientation,zoom");
+        const titles = layout.getPrintTitleRowsOrNullObject();
+        titles.load("address");
+        const fonts = known.map((t) => {
+          const { top } = place(t.key);
+          const range = sheet.getRangeByIndexes(top, 0, t.grid.rowCount, t.grid.colCount);
+          range.format.font.load("name,size");
+          return range;
+        });
+        await context.sync();
+        return {
+          frozenRows: frozen.isNullObject ? 0 : frozen.rowCount,
+          landscape: layout.orientation === "Landscape",
+          fitOneWide: layout.zoom?.horizontalFitToPages === 1,
+          titleRows: !titles.isNullObject,
+          fonts: fonts.map((r) => ({
+            name: r.format.font.name || null,
+            size: r.format.font.size || null,
+          })),
+        };
+      });
+      const tableFacts: Record<string, FormatSnapshot["tableFacts"][string]> = {};
+      known.forEach((t, i) => {
+        tableFacts[t.key] = {
+          tableFont: facts.fonts[i]?.name ?? null,
+          tablePt: facts.fonts[i]?.size ?? null,
+          headerRepeat: facts.titleRows ? 1 : 0,
+          boldRows: null,
+        };
+      });
+      return {
+        paragraphs: [],
+        tables: known,
+        tableFacts,
+        marginsMm: null,
+        print: {
+          landscape: facts.landscape,
+          fitOneWide: facts.fitOneWide,
+          titleRows: facts.titleRows,
+          frozenRows: facts.frozenRows,
+        },
+        pageSetupApi: true,
+      };
+    },
+
+    applyFormat(plan: FormatPlan): Promise<FormatOutcome> {
+      const target = plan.table;
+      const table = target ? known.find((t) => t.key === target.key) : undefined;
+      if (!target || !table) return Promise.resolve({ ok: false, reason: "gone" });
+      const { sheet: sheetName, top } = place(target.key);
+      return run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(sheetName);
+        const range = sheet.getRangeByIndexes(top, 0, target.rowCount, target.colCount);
+        range.load("values,address");
+        const cells = range.getCellProperties(CELL_PROPERTIES);
+        const columns = range.getColumnProperties({ format: { columnWidth: true } });
+        const frozen = sheet.freezePanes.getLocationOrNullObject();
+        frozen.load("address");
+        // A navigation property, not a value: nothing to load.
+        // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
+        const layout = sheet.pageLayout;
+        layout.load("orientation,paperSize,zoom,leftMargin,rightMargin,topMargin,bottomMargin");
+        const titles = layout.getPrintTitleRowsOrNullObject();
+        titles.load("address");
+        const budgetCol = target.columns.budget;
+        const money =
+          budgetCol !== undefined
+            ? sheet.getRangeByIndexes(
+                top + target.headerRows,
+                budgetCol,
+                target.rowCount - target.headerRows,
+                1
+              )
+            : null;
+        money?.load("numberFormat,values,address");
+        const progressCol = target.columns.progress;
+        const progress =
+          progressCol !== undefined
+            ? sheet.getRangeByIndexes(
+                top + target.headerRows,
+                progressCol,
+                target.rowCount - target.headerRows,
+                1
+              )
+            : null;
+        progress?.dataValidation.load("rule");
+        const conditionalCount = progress?.conditionalFormats.getCount();
+        progress?.load("address");
+        await context.sync();
+
+        // The table must still hold what the preview was computed from.
+        const values = range.values.map((row) => row.map(asCellText));
+        for (let r = 0; r < target.rowCount; r++)
+          for (let c = 0; c < target.colCount; c++) {
+            const cell = table.grid.cells[r]?.[c];
+            if (!cell || cell.origin.row !== r || cell.origin.col !== c) continue;
+            if ((values[r]?.[c] ?? "") !== cell.text) return { ok: false, reason: "changed" };
+          }
+
+        const record: Undo = {
+          sheet: sheetName,
+          address: range.address,
+          // getCellProperties/getColumnProperties return ClientResults, filled by the sync.
+          // eslint-disable-next-line office-addins/load-object-before-read
+          cells: cells.value,
+          // eslint-disable-next-line office-addins/load-object-before-read
+          columns: columns.value,
+          columnsAddress: range.address,
+          merged: [],
+          frozen: frozen.isNullObject ? null : frozen.address,
+          page: {
+            orientation: layout.orientation,
+            paperSize: layout.paperSize,
+            zoom: layout.zoom,
+            leftMargin: layout.leftMargin,
+            rightMargin: layout.rightMargin,
+            topMargin: layout.topMargin,
+            bottomMargin: layout.bottomMargin,
+          },
+          titleRows: titles.isNullObject ? null : titles.address,
+          money: money ? { address: money.address, formats: money.numberFormat } : null,
+          validation: null,
+          conditional: null,
+          texts: [],
+        };
+
+        // Look of the whole range, then the header and group rows.
+        range.format.font.name = target.font;
+        range.format.font.size = target.pt;
+        range.format.wrapText = true;
+        range.format.verticalAlignment = "Top";
+        for (const edge of EDGES) {
+          const border = range.format.borders.getItem(edge);
+          border.style = "Continuous";
+          border.color = "#000000";
+        }
+        const header = sheet.getRangeByIndexes(top, 0, target.headerRows, target.colCount);
+        header.format.font.bold = true;
+        header.format.horizontalAlignment = "Center";
+        header.format.verticalAlignment = "Center";
+        for (const r of target.boldRows)
+          if (r >= target.headerRows)
+            sheet.getRangeByIndexes(top + r, 0, 1, target.colCount).format.font.bold = true;
+        target.widths.forEach((fraction, c) => {
+          sheet.getRangeByIndexes(top, c, 1, 1).format.columnWidth =
+            Math.round(fraction * PAGE_WIDTH_PT * 10) / 10;
+        });
+        // Section and standard rows merged across — only where the cells to merge are empty.
+        for (const span of target.spanRows) {
+          const row = table.grid.cells[span.row] ?? [];
+          const width = target.colCount - span.from;
+          if (width < 2) continue;
+          const alreadyMerged = row
+            .slice(span.from + 1)
+            .every((cell) => cell.origin.col === span.from);
+          const othersEmpty = row.slice(span.from + 1).every((cell) => cell.text === "");
+          if (alreadyMerged || !othersEmpty) continue;
+          const area = sheet.getRangeByIndexes(top + span.row, span.from, 1, width);
+          area.merge(false);
+          record.merged.push(
+            `${a1(top + span.row, span.from)}:${a1(top + span.row, target.colCount - 1)}`
+          );
+        }
+        sheet.freezePanes.freezeRows(top + target.headerRows);
+        sheet.pageLayout.orientation = "Landscape";
+        sheet.pageLayout.paperSize = "A4";
+        sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        sheet.pageLayout.leftMargin = mmToPt(30);
+        sheet.pageLayout.rightMargin = mmToPt(15);
+        sheet.pageLayout.topMargin = mmToPt(20);
+        sheet.pageLayout.bottomMargin = mmToPt(20);
+        sheet.pageLayout.setPrintTitleRows(`$${top + 1}:$${top + target.headerRows}`);
+        if (money) {
+          const formats = money.values.map((row, r) =>
+            row.map((v) =>
+              typeof v === "number" ? '#,##0 "₫"' : (money.numberFormat[r]?.[0] ?? "General")
+            )
+          );
+          money.numberFormat = formats;
+        }
+        if (progress) {
+          if (!progress.dataValidation.rule?.list) {
+            progress.dataValidation.rule = {
+              list: { inCellDropDown: true, source: PROGRESS_VALUES.join(",") },
+            };
+            record.validation = progress.address;
+          }
+          if (conditionalCount?.value === 0) {
+            for (const value of PROGRESS_VALUES) {
+              const format = progress.conditionalFormats.add("ContainsText");
+              format.textComparison.format.fill.color = PROGRESS_COLOURS[value];
+              format.textComparison.rule = { operator: "Contains", text: value };
+            }
+            record.conditional = progress.address;
+          }
+        }
+        let written = 0;
+        let skipped = 0;
+        for (const edit of plan.edits) {
+          if (edit.table !== target.key) continue;
+          if ((values[edit.row]?.[edit.col] ?? "") !== edit.expected) {
+            skipped++;
+            continue;
+          }
+          const address = a1(top + edit.row, edit.col);
+          sheet.getRange(address).values = [[edit.text]];
+          record.texts.push({ address, before: edit.expected, after: edit.text });
+          written++;
+        }
+        await context.sync();
+        undo = record;
+        return { ok: true, written, skipped };
+      });
+    },
+
+    undoFormat(): Promise<boolean> {
+      const record = undo;
+      if (!record) return Promise.resolve(false);
+      return run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(record.sheet);
+        const texts = record.texts.map((t) => sheet.getRange(t.address).load("values"));
+        await context.sync();
+        for (const area of record.merged) sheet.getRange(area).unmerge();
+        const range = sheet.getRange(record.address.split("!").pop() ?? record.address);
+        range.setCellProperties(record.cells as Excel.SettableCellProperties[][]);
+        range.setColumnProperties(record.columns as Excel.SettableColumnProperties[]);
+        if (record.frozen)
+          sheet.freezePanes.freezeAt(record.frozen.split("!").pop() ?? record.frozen);
+        else sheet.freezePanes.unfreeze();
+        // eslint-disable-next-line office-addins/load-object-before-read
+        Object.assign(sheet.pageLayout, record.page);
+        if (record.titleRows)
+          sheet.pageLayout.setPrintTitleRows(record.titleRows.split("!").pop() ?? record.titleRows);
+        if (record.money)
+          sheet.getRange(record.money.address.split("!").pop() ?? "").numberFormat = record.money
+            .formats as string[][];
+        if (record.validation)
+          sheet.getRange(record.validation.split("!").pop() ?? "").dataValidation.clear();
+        if (record.conditional)
+          sheet.getRange(record.conditional.split("!").pop() ?? "").conditionalFormats.clearAll();
+        record.texts.forEach((t, i) => {
+          // Put back only where the cell still holds what KHCT wrote.
+          if (asCellText(texts[i]?.values[0]?.[0]) === t.after)
+            sheet.getRange(t.address).values = [[t.before]];
+        });
+        await context.sync();
+        undo = null;
+        return true;
+      });
+    },
+  };
+}
+
+type BatchRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
