@@ -24,6 +24,19 @@ export interface ExcelModel {
   bold?: Map<string, boolean>;
   /** The last range the add-in selected, "Sheet!A1". */
   selected?: string;
+  /** Formatting per cell, "Sheet!A1" -> flat paths ("format/font/name" -> "Arial"). */
+  props?: Map<string, Record<string, unknown>>;
+  /** Column widths in points, "Sheet!C". */
+  columnWidths?: Map<string, number>;
+  /** Number formats per cell, "Sheet!A1". */
+  numberFormats?: Map<string, string>;
+  /** Per sheet: frozen rows, print titles ("$1:$2"), page layout. */
+  frozenRows?: Map<string, number>;
+  printTitles?: Map<string, string>;
+  pageLayout?: Map<string, Record<string, unknown>>;
+  /** Data validation rules and conditional formats, by "Sheet!A2:A9". */
+  validations?: Map<string, unknown>;
+  conditionalFormats?: { address: string; text: string; color: string }[];
   active: { sheet: number; cell: string };
 }
 
@@ -89,6 +102,49 @@ function gridOf(sheet: ExcelSheetModel, address: string, formulas: boolean): Cel
   return rows;
 }
 
+const cellsOf = (address: string): { r: number; c: number }[] => {
+  const { r0, c0, r1, c1 } = parseAddress(address);
+  const out: { r: number; c: number }[] = [];
+  for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) out.push({ r, c });
+  return out;
+};
+
+/** Flat "format/font/name" paths to nested objects and back (getCellProperties' shape). */
+function nest(flat: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [path, value] of Object.entries(flat)) {
+    const parts = path.split("/");
+    let at = out;
+    parts.slice(0, -1).forEach((p) => (at = (at[p] ??= {}) as Record<string, unknown>));
+    at[parts[parts.length - 1] as string] = value;
+  }
+  return out;
+}
+function flatten(value: unknown, prefix = ""): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return { [prefix]: value };
+  return Object.entries(value).reduce<Record<string, unknown>>(
+    (acc, [k, v]) => ({ ...acc, ...flatten(v, prefix ? `${prefix}/${k}` : k) }),
+    {}
+  );
+}
+
+/** A result filled at sync (getCellProperties, getCount…). */
+function clientResult<T>(context: FakeContext, compute: () => T) {
+  let filled = false;
+  let value: T;
+  context.enqueue(() => {
+    value = compute();
+    filled = true;
+  });
+  return {
+    get value(): T {
+      if (!filled) throw new Error("PropertyNotLoaded: ClientResult read before sync");
+      return value;
+    },
+  };
+}
+
 class FakeRange extends FakeObject {
   constructor(
     context: FakeContext,
@@ -102,6 +158,17 @@ class FakeRange extends FakeObject {
     if (property === "values") return gridOf(this.sheet, this.at, false);
     if (property === "formulas") return gridOf(this.sheet, this.at, true);
     if (property === "address") return `${this.sheet.name}!${this.at}`;
+    if (property === "numberFormat") {
+      const { r0, c0, r1, c1 } = parseAddress(this.at);
+      const rows: string[][] = [];
+      for (let r = r0; r <= r1; r++) {
+        const row: string[] = [];
+        for (let c = c0; c <= c1; c++)
+          row.push(this.model.numberFormats?.get(`${this.sheet.name}!${a1(r, c)}`) ?? "General");
+        rows.push(row);
+      }
+      return rows;
+    }
     throw new Error(`fake: Range.${property} not modelled`);
   }
   get values(): CellValue[][] {
@@ -183,18 +250,232 @@ class FakeRange extends FakeObject {
       areaAddress(b.top + row, b.left, 1, b.width)
     );
   }
-  /** Formatting is recorded, not rendered: "Sheet!A1:B2" -> bold. */
+  private setProp(path: string, value: unknown): void {
+    const props = (this.model.props ??= new Map());
+    for (const { r, c } of cellsOf(this.at)) {
+      const key = `${this.sheet.name}!${a1(r, c)}`;
+      props.set(key, { ...(props.get(key) ?? {}), [path]: value });
+    }
+  }
+  private prop(path: string): unknown {
+    const values = new Set(
+      cellsOf(this.at).map(
+        (p) => this.model.props?.get(`${this.sheet.name}!${a1(p.r, p.c)}`)?.[path]
+      )
+    );
+    return values.size === 1 ? [...values][0] : null;
+  }
+  private formatObject: ReturnType<FakeRange["makeFormat"]> | null = null;
+  /** Formatting is recorded per cell, not rendered; one object per range, as in Office. */
   get format() {
+    return (this.formatObject ??= this.makeFormat());
+  }
+  private makeFormat() {
     const where = `${this.sheet.name}!${this.at}`;
     const context = this.context;
     const model = this.model;
+    const set = (path: string) => (value: unknown) =>
+      context.enqueue(() => this.setProp(path, value));
+    let fontLoaded: { name: unknown; size: unknown } | null = null;
+    const sheet = this.sheet;
+    const at = this.at;
     return {
       font: {
+        load: () => {
+          context.enqueue(
+            () =>
+              (fontLoaded = {
+                name: this.prop("format/font/name"),
+                size: this.prop("format/font/size"),
+              })
+          );
+        },
+        get name() {
+          if (!fontLoaded) throw new Error("PropertyNotLoaded: font.name");
+          return fontLoaded.name as string;
+        },
+        set name(value: string) {
+          set("format/font/name")(value);
+        },
+        get size() {
+          if (!fontLoaded) throw new Error("PropertyNotLoaded: font.size");
+          return fontLoaded.size as number;
+        },
+        set size(value: number) {
+          set("format/font/size")(value);
+        },
         set bold(value: boolean) {
           context.enqueue(() => (model.bold ??= new Map()).set(where, value));
+          set("format/font/bold")(value);
         },
       },
+      set wrapText(value: boolean) {
+        set("format/wrapText")(value);
+      },
+      set verticalAlignment(value: string) {
+        set("format/verticalAlignment")(value);
+      },
+      set horizontalAlignment(value: string) {
+        set("format/horizontalAlignment")(value);
+      },
+      set columnWidth(value: number) {
+        context.enqueue(() => {
+          const { c0, c1 } = parseAddress(at);
+          for (let c = c0; c <= c1; c++)
+            (model.columnWidths ??= new Map()).set(`${sheet.name}!${columnLetters(c)}`, value);
+        });
+      },
+      borders: {
+        getItem: (edge: string) => ({
+          set style(value: string) {
+            set(`format/borders/${edge}/style`)(value);
+          },
+          set color(value: string) {
+            set(`format/borders/${edge}/color`)(value);
+          },
+        }),
+      },
     };
+  }
+  getCellProperties() {
+    return clientResult(this.context, () => {
+      const { r0, c0, r1, c1 } = parseAddress(this.at);
+      const rows: Record<string, unknown>[][] = [];
+      for (let r = r0; r <= r1; r++) {
+        const row: Record<string, unknown>[] = [];
+        for (let c = c0; c <= c1; c++)
+          row.push(nest({ ...(this.model.props?.get(`${this.sheet.name}!${a1(r, c)}`) ?? {}) }));
+        rows.push(row);
+      }
+      return rows;
+    });
+  }
+  setCellProperties(values: Record<string, unknown>[][]): void {
+    const { r0, c0 } = parseAddress(this.at);
+    this.context.enqueue(() => {
+      values.forEach((row, r) =>
+        row.forEach((value, c) => {
+          const key = `${this.sheet.name}!${a1(r0 + r, c0 + c)}`;
+          const flat = flatten(value);
+          delete flat[""];
+          (this.model.props ??= new Map()).set(key, flat);
+        })
+      );
+    });
+  }
+  getColumnProperties() {
+    return clientResult(this.context, () => {
+      const { c0, c1 } = parseAddress(this.at);
+      const out: { format: { columnWidth: number } }[] = [];
+      for (let c = c0; c <= c1; c++)
+        out.push({
+          format: {
+            columnWidth:
+              this.model.columnWidths?.get(`${this.sheet.name}!${columnLetters(c)}`) ?? 48,
+          },
+        });
+      return out;
+    });
+  }
+  setColumnProperties(values: { format?: { columnWidth?: number } }[]): void {
+    const { c0 } = parseAddress(this.at);
+    this.context.enqueue(() =>
+      values.forEach((v, i) => {
+        if (v.format?.columnWidth !== undefined)
+          (this.model.columnWidths ??= new Map()).set(
+            `${this.sheet.name}!${columnLetters(c0 + i)}`,
+            v.format.columnWidth
+          );
+      })
+    );
+  }
+  unmerge(): void {
+    this.context.enqueue(() => {
+      const me = `${this.sheet.name}!${this.at}`;
+      this.model.merges = this.model.merges.filter((m) => m !== me);
+    });
+  }
+  private dataValidationObject: ReturnType<FakeRange["make_dataValidation"]> | null = null;
+  get dataValidation() {
+    return (this.dataValidationObject ??= this.make_dataValidation());
+  }
+  private make_dataValidation() {
+    const context = this.context;
+    const model = this.model;
+    const where = `${this.sheet.name}!${this.at}`;
+    let loaded: { rule: unknown } | null = null;
+    return {
+      load() {
+        context.enqueue(() => (loaded = { rule: model.validations?.get(where) ?? {} }));
+      },
+      get rule(): { list?: unknown } {
+        if (!loaded) throw new Error("PropertyNotLoaded: dataValidation.rule");
+        return loaded.rule as { list?: unknown };
+      },
+      set rule(value: unknown) {
+        context.enqueue(() => (model.validations ??= new Map()).set(where, value));
+      },
+      clear() {
+        context.enqueue(() => model.validations?.delete(where));
+      },
+    };
+  }
+  private conditionalFormatsObject: ReturnType<FakeRange["make_conditionalFormats"]> | null = null;
+  get conditionalFormats() {
+    return (this.conditionalFormatsObject ??= this.make_conditionalFormats());
+  }
+  private make_conditionalFormats() {
+    const context = this.context;
+    const model = this.model;
+    const where = `${this.sheet.name}!${this.at}`;
+    return {
+      getCount: () =>
+        clientResult(
+          context,
+          () => (model.conditionalFormats ?? []).filter((f) => f.address === where).length
+        ),
+      add: () => {
+        const entry = { address: where, text: "", color: "" };
+        context.enqueue(() => (model.conditionalFormats ??= []).push(entry));
+        return {
+          textComparison: {
+            format: {
+              fill: {
+                set color(value: string) {
+                  context.enqueue(() => (entry.color = value));
+                },
+              },
+            },
+            set rule(value: { text: string }) {
+              context.enqueue(() => (entry.text = value.text));
+            },
+          },
+        };
+      },
+      clearAll: () =>
+        context.enqueue(
+          () =>
+            (model.conditionalFormats = (model.conditionalFormats ?? []).filter(
+              (f) => f.address !== where
+            ))
+        ),
+    };
+  }
+  get numberFormat(): string[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(formats: string[][]) {
+    const { r0, c0 } = parseAddress(this.at);
+    this.context.enqueue(() =>
+      formats.forEach((row, r) =>
+        row.forEach((f, c) =>
+          (this.model.numberFormats ??= new Map()).set(
+            `${this.sheet.name}!${a1(r0 + r, c0 + c)}`,
+            f
+          )
+        )
+      )
+    );
   }
   select(): void {
     this.context.enqueue(() => (this.model.selected = `${this.sheet.name}!${this.at}`));
@@ -327,6 +608,100 @@ class FakeWorksheet extends FakeObject {
   }
   getUsedRangeOrNullObject(): FakeUsedRange {
     return new FakeUsedRange(this.context, this.model, this.sheet);
+  }
+  get freezePanes() {
+    const context = this.context;
+    const model = this.model;
+    const name = this.sheet.name;
+    const set = (rows: number) =>
+      context.enqueue(() => (model.frozenRows ??= new Map()).set(name, rows));
+    return {
+      freezeRows: (rows: number) => set(rows),
+      freezeAt: (address: string) => set(parseAddress(address).r1 + 1),
+      unfreeze: () => set(0),
+      getLocationOrNullObject: () =>
+        new FakeLocation(context, () => model.frozenRows?.get(name) ?? 0),
+    };
+  }
+  get pageLayout() {
+    const context = this.context;
+    const model = this.model;
+    const name = this.sheet.name;
+    const layout = () => {
+      const all = (model.pageLayout ??= new Map());
+      if (!all.has(name))
+        all.set(name, {
+          orientation: "Portrait",
+          paperSize: "Letter",
+          zoom: { scale: 100 },
+          leftMargin: 50,
+          rightMargin: 50,
+          topMargin: 54,
+          bottomMargin: 54,
+        });
+      return all.get(name) as Record<string, unknown>;
+    };
+    let loaded: Record<string, unknown> | null = null;
+    const target: Record<string, unknown> = {
+      load: () => context.enqueue(() => (loaded = { ...layout() })),
+      setPrintTitleRows: (rows: string) =>
+        context.enqueue(() => (model.printTitles ??= new Map()).set(name, rows)),
+      getPrintTitleRowsOrNullObject: () =>
+        new FakePrintTitles(context, () => model.printTitles?.get(name) ?? null),
+    };
+    return new Proxy(target, {
+      get(t, key: string) {
+        if (key in t) return t[key];
+        if (!loaded) throw new Error(`PropertyNotLoaded: pageLayout.${key}`);
+        return loaded[key];
+      },
+      set(_t, key: string, value: unknown) {
+        context.enqueue(() => (layout()[key] = value));
+        return true;
+      },
+    });
+  }
+}
+
+class FakeLocation extends FakeNullable {
+  constructor(
+    context: FakeContext,
+    private readonly rows: () => number
+  ) {
+    super(context);
+  }
+  protected exists(): boolean {
+    return this.rows() > 0;
+  }
+  protected current(property: string): unknown {
+    if (property === "rowCount") return this.rows();
+    if (property === "address") return `A1:A${this.rows()}`;
+    throw new Error(`fake: freeze location.${property} not modelled`);
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+}
+
+class FakePrintTitles extends FakeNullable {
+  constructor(
+    context: FakeContext,
+    private readonly rows: () => string | null
+  ) {
+    super(context);
+  }
+  protected exists(): boolean {
+    return this.rows() !== null;
+  }
+  protected current(property: string): unknown {
+    if (property === "address") return this.rows();
+    throw new Error(`fake: print titles.${property} not modelled`);
+  }
+  get address(): string {
+    return this.read("address");
   }
 }
 

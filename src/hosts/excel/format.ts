@@ -8,6 +8,8 @@
 import { PROGRESS_VALUES, type FormatPlan } from "../../core/format/planFormat";
 import type { FormatHost, FormatOutcome, FormatSnapshot, DocumentTable } from "../adapter";
 import { asCellText } from "./excelAdapter";
+
+const cellText = (value: unknown) => (value === null || value === undefined ? "" : String(value));
 import { createExcelPlanTableHost } from "./planSheet";
 
 const EDGES = [
@@ -177,7 +179,7 @@ export function createExcelFormatHost(
         await context.sync();
 
         // The table must still hold what the preview was computed from.
-        const values = range.values.map((row) => row.map(asCellText));
+        const values = range.values.map((row) => row.map(cellText));
         for (let r = 0; r < target.rowCount; r++)
           for (let c = 0; c < target.colCount; c++) {
             const cell = table.grid.cells[r]?.[c];
@@ -291,7 +293,7 @@ export function createExcelFormatHost(
             continue;
           }
           const address = a1(top + edit.row, edit.col);
-          sheet.getRange(address).values = [[edit.text]];
+          sheet.getRange(address).values = [[asCellText(edit.text)]];
           record.texts.push({ address, before: edit.expected, after: edit.text });
           written++;
         }
@@ -328,8 +330,8 @@ export function createExcelFormatHost(
           sheet.getRange(record.conditional.split("!").pop() ?? "").conditionalFormats.clearAll();
         record.texts.forEach((t, i) => {
           // Put back only where the cell still holds what KHCT wrote.
-          if (asCellText(texts[i]?.values[0]?.[0]) === t.after)
-            sheet.getRange(t.address).values = [[t.before]];
+          if (cellText(texts[i]?.values[0]?.[0]) === t.after)
+            sheet.getRange(t.address).values = [[asCellText(t.before)]];
         });
         await context.sync();
         undo = null;
