@@ -16,6 +16,9 @@ import {
 import { parseSchoolYear } from "../../src/core/text/schoolYear";
 import { createExcelCheckHost, createExcelPlanSheet } from "../../src/hosts/excel/planSheet";
 import { createWordCheckHost } from "../../src/hosts/word/checkHost";
+import { createWordFormatHost } from "../../src/hosts/word/format";
+import { createExcelFormatHost } from "../../src/hosts/excel/format";
+import { formatSession } from "../../src/core/format/session";
 import { createWordPlanTables } from "../../src/hosts/word/planTables";
 import { DOMParser } from "@xmldom/xmldom";
 import { columnLetters, excelModel, fakeExcelRun, type CellValue } from "../../test/fakes/excel";
@@ -109,6 +112,72 @@ async function excelCheckSyncs(rows: number): Promise<number> {
   return fake.syncs();
 }
 
+/** A 300-row plan: header, MỨC row, standard row, criterion rows with a malformed label to normalise. */
+function planRows(rows: number): string[][] {
+  const out = [HEADER, ["MỨC 1, 2, 3"], ["1", "Tiêu chuẩn 1: Tổ chức và quản lý nhà trường"]];
+  for (let r = 0; r < rows; r++)
+    out.push([
+      "",
+      `Tiêu chí 1. ${(r % 9) + 1}`,
+      "",
+      `Việc ${r}`,
+      "Tổ trưởng",
+      "Năm học 2025 - 2026",
+      "Không",
+      "",
+      "",
+    ]);
+  return out;
+}
+
+/** Syncs to apply the standard format (the read for the preview is counted apart). */
+async function wordFormatSyncs(
+  framework: Framework,
+  rows: number
+): Promise<{ read: number; apply: number }> {
+  const model = wordModel([
+    "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2025-2026",
+    "I. MỤC ĐÍCH",
+  ]);
+  model.tables.push({
+    rows: planRows(rows).map((cells, r) => ({
+      cells:
+        r === 1
+          ? [{ text: cells[0] ?? "", span: 9 }]
+          : r === 2
+            ? [{ text: cells[0] ?? "" }, { text: cells[1] ?? "", span: 8 }]
+            : HEADER.map((_, c) => ({ text: cells[c] ?? "" })),
+    })),
+  });
+  const fake = fakeWordRun(model);
+  const host = createWordFormatHost(
+    fake.run,
+    (xml) => new DOMParser().parseFromString(xml, "text/xml") as unknown as Document
+  );
+  const session = formatSession(await host.readFormat(), framework, "word");
+  const read = fake.syncs();
+  const outcome = await host.applyFormat(session.plan);
+  if (!outcome.ok) throw new Error(outcome.reason);
+  return { read, apply: fake.syncs() - read };
+}
+
+async function excelFormatSyncs(
+  framework: Framework,
+  rows: number
+): Promise<{ read: number; apply: number }> {
+  const cells: Record<string, CellValue> = {};
+  planRows(rows).forEach((row, r) =>
+    row.forEach((v, c) => v && (cells[`${columnLetters(c)}${r + 1}`] = v))
+  );
+  const fake = fakeExcelRun(excelModel({ KH: cells }));
+  const host = createExcelFormatHost(fake.run, { mergedAreas: true });
+  const session = formatSession(await host.readFormat(), framework, "excel");
+  const read = fake.syncs();
+  const outcome = await host.applyFormat(session.plan);
+  if (!outcome.ok) throw new Error(outcome.reason);
+  return { read, apply: fake.syncs() - read };
+}
+
 export async function run(
   report: (name: string, value: number, unit: string) => void
 ): Promise<void> {
@@ -124,4 +193,10 @@ export async function run(
   report("fill.word.syncs.300", await wordFillSyncs(framework, all, 300), "syncs");
   report("fill.excel.syncs.30", await excelFillSyncs(framework, all, 0), "syncs");
   report("fill.excel.syncs.300", await excelFillSyncs(framework, all, 300), "syncs");
+  const word = await wordFormatSyncs(framework, 300);
+  const excel = await excelFormatSyncs(framework, 300);
+  report("format.word.syncs", word.apply, "syncs");
+  report("format.word.read.syncs", word.read, "syncs");
+  report("format.excel.syncs", excel.apply, "syncs");
+  report("format.excel.read.syncs", excel.read, "syncs");
 }

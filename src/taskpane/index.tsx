@@ -1,6 +1,8 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import type { CheckHost, HostAdapter, PlanTableHost } from "../hosts/adapter";
+import type { CheckHost, FormatHost, HostAdapter, PlanTableHost } from "../hosts/adapter";
+import { createExcelFormatHost } from "../hosts/excel/format";
+import { createWordFormatHost } from "../hosts/word/format";
 import { createExcelAdapter } from "../hosts/excel/excelAdapter";
 import { createExcelCheckHost, createExcelPlanTableHost } from "../hosts/excel/planSheet";
 import { createWordCheckHost } from "../hosts/word/checkHost";
@@ -37,6 +39,20 @@ function checkHostFor(info: HostInfo): CheckHost | null {
   return null;
 }
 
+function formatHostFor(info: HostInfo): FormatHost | null {
+  if (info.gaps.some((gap) => gap.essential)) return null;
+  if (info.kind === "word")
+    return createWordFormatHost(undefined, undefined, {
+      pageSetupApi: !info.gaps.some((g) => g.feature === "pageSetup"),
+    });
+  // Cell properties and page layout: ExcelApi 1.9 (the pane says so when missing).
+  if (info.kind === "excel" && !info.gaps.some((g) => g.feature === "pageSetup"))
+    return createExcelFormatHost(undefined, {
+      mergedAreas: !info.gaps.some((g) => g.feature === "readMerges"),
+    });
+  return null;
+}
+
 const container = document.getElementById("container");
 if (container) {
   const root = createRoot(container);
@@ -47,6 +63,7 @@ if (container) {
         adapter={adapterFor(info)}
         planHost={planHostFor(info)}
         checkHost={checkHostFor(info)}
+        formatHost={formatHostFor(info)}
       />
     )
   );

@@ -8,22 +8,22 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import type { CheckHost, HostAdapter, PlanTableHost } from "../../hosts/adapter";
+import type { CheckHost, FormatHost, HostAdapter, PlanTableHost } from "../../hosts/adapter";
 import type { HostInfo } from "../../hosts/office";
 import { usePlan } from "../hooks/usePlan";
 import { CataloguePanel } from "./CataloguePanel";
 import { CheckPanel } from "./CheckPanel";
 import { FileModeCard } from "./FileModeCard";
+import { FormatPanel } from "./FormatPanel";
 import type { FileDocument } from "../../hosts/file/fileDocument";
 import { PlanIdentityCard } from "./PlanIdentityCard";
 import { PlanPanel } from "./PlanPanel";
 import { useLocale } from "../hooks/useLocale";
 import { LocaleContext, useStrings } from "../hooks/useStrings";
-import { localeFromDisplayLanguage, type StringKey } from "../strings";
+import { localeFromDisplayLanguage } from "../strings";
 import { HostBanner } from "./HostBanner";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { Navigation, PanelId } from "./Navigation";
-import { PanelPlaceholder } from "./PanelPlaceholder";
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh" },
@@ -44,10 +44,6 @@ const useStyles = makeStyles({
   host: { color: tokens.colorNeutralForeground3 },
 });
 
-const PLACEHOLDERS: Readonly<Record<"format", StringKey>> = {
-  format: "formatPlaceholder",
-};
-
 export interface AppProps {
   readonly info: HostInfo;
   /** The document's adapter; null outside Office or on an Office too old for KHCT. */
@@ -56,6 +52,8 @@ export interface AppProps {
   readonly planHost?: PlanTableHost | null;
   /** Reading, selecting and fixing for the check; null outside Office. */
   readonly checkHost?: CheckHost | null;
+  /** Formatting to the NĐ30 profile; null outside Office. */
+  readonly formatHost?: FormatHost | null;
 }
 
 /** The task pane: language and theme from Office, then the shell. */
@@ -64,6 +62,7 @@ export function App({
   adapter = null,
   planHost = null,
   checkHost = null,
+  formatHost = null,
 }: AppProps): React.JSX.Element {
   const [locale, setLocale] = useLocale(localeFromDisplayLanguage(info.displayLanguage));
   const styles = useStyles();
@@ -82,6 +81,7 @@ export function App({
           adapter={adapter}
           planHost={planHost}
           checkHost={checkHost}
+          formatHost={formatHost}
           languageSwitch={<LanguageSwitch locale={locale} onChange={setLocale} />}
         />
       </FluentProvider>
@@ -94,6 +94,7 @@ interface ShellProps {
   readonly adapter: HostAdapter | null;
   readonly planHost: PlanTableHost | null;
   readonly checkHost: CheckHost | null;
+  readonly formatHost: FormatHost | null;
   readonly languageSwitch: React.ReactNode;
 }
 
@@ -102,6 +103,7 @@ function Shell({
   adapter: officeAdapter,
   planHost: officePlanHost,
   checkHost: officeCheckHost,
+  formatHost: officeFormatHost,
   languageSwitch,
 }: ShellProps): React.JSX.Element {
   const s = useStrings();
@@ -143,7 +145,17 @@ function Shell({
       <Navigation selected={panel} onSelect={setPanel} />
       <section role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
         {panel === "format" ? (
-          <PanelPlaceholder description={s[PLACEHOLDERS[panel]]} />
+          <FormatPanel
+            key={panelKey}
+            framework={framework}
+            host={fileMode ? null : officeFormatHost}
+            hostKind={info.kind === "excel" ? "excel" : "word"}
+            unavailable={
+              info.kind === "excel" && info.gaps.some((g) => g.feature === "pageSetup")
+                ? s.formatNeedsNewerExcel
+                : null
+            }
+          />
         ) : !framework || !plan.level ? (
           <Caption1>{s.levelChoose}</Caption1>
         ) : panel === "check" ? (
