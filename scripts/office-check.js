@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run check:office`: do KHCT's output files open in an office suite? Makes a standard plan
- * per level (.docx and .xlsx), fills the LibreOffice-made fixtures, and converts every output to
+ * per level (.docx and .xlsx), fills and formats the LibreOffice-made fixtures, and converts every output to
  * PDF with LibreOffice (Debian: libreoffice-writer-nogui, libreoffice-calc-nogui). Prints the
  * pages of each PDF; fails when a file does not convert. Not part of `npm test` (LibreOffice is a
  * large install); run it after changing the writers.
@@ -42,6 +42,12 @@ for (const ext of ["docx", "xlsx"]) {
     "--out",
     out
   );
+  if (r.status !== 0) throw new Error(r.stderr);
+  outputs.push(out);
+}
+for (const name of ["ke-hoach-2021-2022.docx", "ke-hoach-2021-2022.xlsx"]) {
+  const out = path.join(dir, `dinh-dang-${name}`);
+  const r = khct("format", path.join(ROOT, "test/fixtures/files", name), "--out", out);
   if (r.status !== 0) throw new Error(r.stderr);
   outputs.push(out);
 }

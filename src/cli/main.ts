@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { runCatalogue } from "./catalogue";
 import { runCheck } from "./check";
 import { runFill } from "./fill";
+import { runFormat } from "./format";
 import { runNew } from "./new";
 import { UsageError, type CommandResult } from "./usage";
 
@@ -23,6 +24,9 @@ export const USAGE = `Cách dùng / usage:
   khct fill <tệp vào> --target-level <1|2|3> (--from-assessment | --results <tệp.json>) --out <tệp ra> [--level …] [--force]
       Điền bảng kế hoạch tại chỗ từ kết quả tự đánh giá (chỉ ô trống); ghi ra tệp mới, không sửa tệp gốc.
       Fills the plan table in place from the self-assessment (empty cells only), into a new file.
+  khct format <tệp vào> --out <tệp ra> [--level …] [--force]
+      Định dạng theo Nghị định 30/2020 (phông, cỡ chữ, bảng, lề, in) và chuẩn hóa chữ mà giữ nguyên lời; ghi ra tệp mới.
+      Formats to Decree 30/2020 (fonts, sizes, table, margins, print) into a new file.
   khct --help
 `;
 
@@ -95,6 +99,19 @@ export async function run(argv: readonly string[]): Promise<CommandResult> {
         out: values.out,
         force: values.force,
       });
+    }
+    if (command === "format") {
+      const { values, positionals } = parseArgs({
+        args: [...rest],
+        options: {
+          level: { type: "string" },
+          out: { type: "string" },
+          force: { type: "boolean", default: false },
+        },
+        strict: true,
+        allowPositionals: true,
+      });
+      return await runFormat({ files: positionals, ...values });
     }
     throw new UsageError(`Không có lệnh “${command}”.`);
   } catch (error) {

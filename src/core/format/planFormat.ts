@@ -158,7 +158,8 @@ export function formatChanges(
       if (!facts.print?.landscape || !facts.print.fitOneWide || !facts.print.titleRows)
         out.push({
           id: "print",
-          label: "In: A4 ngang, vừa một trang theo chiều ngang, lặp dòng tiêu đề trên mỗi trang in",
+          label:
+            "In: A4 ngang, vừa một trang theo chiều ngang, lặp dòng tiêu đề trên mỗi trang in, lề theo Nghị định 30/2020",
         });
       if (target.columns.budget !== undefined)
         out.push({ id: "money", label: "Ô kinh phí là số: định dạng tiền đồng (#.##0 ₫)" });

@@ -83,7 +83,7 @@ export const ND30_PROFILE: FormatProfile = {
     signature: { pt: 14, bold: true },
   },
   columnWeights: {
-    tt: 4,
+    tt: 6,
     standard: 8,
     criterion: 17,
     level: 6,

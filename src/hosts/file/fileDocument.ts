@@ -19,12 +19,15 @@ import type {
   DocumentContent,
   DocumentTable,
   FillOutcome,
+  FormatHost,
+  FormatSnapshot,
   HostAdapter,
   InsertTableOutcome,
   PlanTableHost,
 } from "../adapter";
 import { FileReadError, readOfficeFile, type FileKind, type ReadFile } from "./read";
 import { appendDocxTable, fillDocx, fillXlsx, writeDocx, writeXlsx } from "./write";
+import { formatDocx, formatXlsx, readDocxFormat, readXlsxFormat } from "./format";
 
 export const MIME: Readonly<Record<FileKind, string>> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -37,6 +40,8 @@ export interface FileDocument {
   readonly adapter: HostAdapter;
   readonly planHost: PlanTableHost;
   readonly checkHost: CheckHost;
+  /** Formatting to a plan; "undo" goes back to the bytes before it. */
+  readonly formatHost: FormatHost;
   /** The file as it is now (with KHCT's changes), and whether KHCT changed it. */
   current(): { readonly data: Uint8Array; readonly changed: boolean };
   /** Back to the bytes before KHCT's last change; false when there is none. */
@@ -179,12 +184,31 @@ export async function openFileDocument(name: string, bytes: Uint8Array): Promise
     },
   };
 
-  return {
+  let formatted = false;
+  const formatHost: FormatHost = {
+    async readFormat(): Promise<FormatSnapshot> {
+      return kind === "docx" ? readDocxFormat(data) : readXlsxFormat(data);
+    },
+    async applyFormat(plan) {
+      const result = kind === "docx" ? await formatDocx(data, plan) : await formatXlsx(data, plan);
+      await commit(result.data);
+      formatted = true;
+      return { ok: true, written: result.written, skipped: result.skipped };
+    },
+    async undoFormat() {
+      if (!formatted) return false;
+      formatted = false;
+      return file.undo();
+    },
+  };
+
+  const file: FileDocument = {
     name,
     kind,
     adapter,
     planHost,
     checkHost,
+    formatHost,
     current: () => ({ data, changed: history.length > 0 }),
     async undo() {
       const previous = history.pop();
@@ -202,6 +226,7 @@ export async function openFileDocument(name: string, bytes: Uint8Array): Promise
     },
     downloadName: () => name.replace(/(\.(docx|xlsx))?$/i, (m) => ` (KHCT)${m || `.${kind}`}`),
   };
+  return file;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -15,6 +15,7 @@ import { SETTINGS_KEY } from "../../core/plan/settings";
 import { readTable, topLevelTables, W_NS } from "../ooxml/tables";
 import {
   childrenNamed,
+  ensureChild,
   newRowLike,
   paragraphElement,
   sectionProperties,
@@ -305,15 +306,8 @@ const isSet = (op: PatchOp): op is Extract<PatchOp, { kind: "set" }> => op.kind 
 const isInsert = (op: PatchOp): op is Extract<PatchOp, { kind: "insert" }> => op.kind === "insert";
 
 function ensureBold(tr: Element): void {
-  const doc = tr.ownerDocument as Document;
-  for (const r of Array.from(tr.getElementsByTagNameNS(W_NS, "r"))) {
-    let rPr = childrenNamed(r, "rPr")[0];
-    if (!rPr) {
-      rPr = w(doc, "rPr");
-      r.insertBefore(rPr, r.firstChild);
-    }
-    if (!childrenNamed(rPr, "b")[0]) rPr.insertBefore(w(doc, "b"), rPr.firstChild);
-  }
+  for (const r of Array.from(tr.getElementsByTagNameNS(W_NS, "r")))
+    ensureChild(ensureChild(r, "rPr"), "b");
 }
 
 /**

@@ -57,9 +57,10 @@ export function runProperties(doc: Document, style: RunStyle): Element {
     style.bold ? w(doc, "bCs") : null,
     style.italic ? w(doc, "i") : null,
     style.italic ? w(doc, "iCs") : null,
-    style.underline ? w(doc, "u", { val: "single" }) : null,
     w(doc, "sz", { val: Math.round(style.pt * 2) }),
-    w(doc, "szCs", { val: Math.round(style.pt * 2) })
+    w(doc, "szCs", { val: Math.round(style.pt * 2) }),
+    // The schema's order: sz before u (Word rejects a run whose properties are out of order).
+    style.underline ? w(doc, "u", { val: "single" }) : null
   );
   return rPr;
 }
@@ -247,6 +248,204 @@ export function textWidth(profile: FormatProfile, orientation: "portrait" | "lan
 }
 
 // ---- Editing an existing table -------------------------------------------------------------
+
+/**
+ * The schema order of the property elements KHCT writes into (WordprocessingML is a sequence:
+ * Word refuses a file whose properties are out of order, even where LibreOffice reads it).
+ */
+export const ORDER: Readonly<Record<string, readonly string[]>> = {
+  rPr: [
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+    "rPrChange",
+  ],
+  pPr: [
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+  ],
+  tblPr: [
+    "tblStyle",
+    "tblpPr",
+    "tblOverlap",
+    "bidiVisual",
+    "tblStyleRowBandSize",
+    "tblStyleColBandSize",
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+    "tblCaption",
+    "tblDescription",
+    "tblPrChange",
+  ],
+  trPr: [
+    "cnfStyle",
+    "divId",
+    "gridBefore",
+    "gridAfter",
+    "wBefore",
+    "wAfter",
+    "cantSplit",
+    "trHeight",
+    "tblHeader",
+    "tblCellSpacing",
+    "jc",
+    "hidden",
+    "ins",
+    "del",
+    "trPrChange",
+  ],
+  tcPr: [
+    "cnfStyle",
+    "tcW",
+    "gridSpan",
+    "hMerge",
+    "vMerge",
+    "tcBorders",
+    "shd",
+    "noWrap",
+    "tcMar",
+    "textDirection",
+    "tcFitText",
+    "vAlign",
+    "hideMark",
+    "headers",
+    "cellIns",
+    "cellDel",
+    "cellMerge",
+    "tcPrChange",
+  ],
+  tr: ["tblPrEx", "trPr", "tc"],
+  tbl: ["tblPr", "tblGrid", "tr"],
+  p: ["pPr", "r"],
+  r: ["rPr"],
+  tc: ["tcPr", "p"],
+  sectPr: [
+    "headerReference",
+    "footerReference",
+    "footnotePr",
+    "endnotePr",
+    "type",
+    "pgSz",
+    "pgMar",
+    "paperSrc",
+    "pgBorders",
+    "lnNumType",
+    "pgNumType",
+    "cols",
+    "formProt",
+    "vAlign",
+    "noEndnote",
+    "titlePg",
+    "textDirection",
+    "bidi",
+    "rtlGutter",
+    "docGrid",
+    "printerSettings",
+    "sectPrChange",
+  ],
+};
+
+/**
+ * The child `name` of `parent`, created at its place in the schema order when missing. Elements
+ * the order does not list are kept where they are.
+ */
+export function ensureChild(parent: Element, name: string): Element {
+  const found = firstChild(parent, name);
+  if (found) return found;
+  const el = w(parent.ownerDocument as Document, name);
+  const order = ORDER[parent.localName] ?? [];
+  const rank = order.indexOf(name);
+  let before: Node | null = null;
+  if (rank >= 0) {
+    for (let n = parent.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType !== 1) continue;
+      const other = order.indexOf((n as Element).localName);
+      if (other > rank) {
+        before = n;
+        break;
+      }
+    }
+  }
+  parent.insertBefore(el, before);
+  return el;
+}
 
 /** The run properties of the first run with text in a cell (what its text looks like), if any. */
 export function textRunStyle(tc: Element): Element | undefined {

@@ -148,8 +148,16 @@ function Shell({
           <FormatPanel
             key={panelKey}
             framework={framework}
-            host={fileMode ? null : officeFormatHost}
-            hostKind={info.kind === "excel" ? "excel" : "word"}
+            host={fileMode ? (file?.formatHost ?? null) : officeFormatHost}
+            hostKind={
+              fileMode
+                ? file?.kind === "xlsx"
+                  ? "excel"
+                  : "file"
+                : info.kind === "excel"
+                  ? "excel"
+                  : "word"
+            }
             unavailable={
               info.kind === "excel" && info.gaps.some((g) => g.feature === "pageSetup")
                 ? s.formatNeedsNewerExcel

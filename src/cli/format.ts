@@ -1,0 +1,55 @@
+/** `khct format <in> --out <file>`: the "Định dạng" action on a .docx/.xlsx, into a new file. */
+import { formatSession } from "../core/format/session";
+import { isSchoolLevel, SCHOOL_LEVELS } from "../core/schoolLevel";
+import { FileReadError } from "../hosts/file/read";
+import { formatDocx, formatXlsx, readDocxFormat, readXlsxFormat } from "../hosts/file/format";
+import { outputKind, writeOutput } from "./output";
+import { openPlanFile } from "./planFile";
+import { UsageError, type CommandResult } from "./usage";
+
+export interface FormatOptions {
+  readonly files: readonly string[];
+  readonly level?: string;
+  readonly out?: string;
+  readonly force?: boolean;
+}
+
+export async function runFormat(options: FormatOptions): Promise<CommandResult> {
+  const [input, ...extra] = options.files;
+  if (!input) throw new UsageError("Thiếu tệp cần định dạng.");
+  if (extra.length > 0) throw new UsageError("khct format định dạng một tệp mỗi lần.");
+  if (!options.out) throw new UsageError("Cần --out <tệp ra>.");
+  if (options.level !== undefined && !isSchoolLevel(options.level))
+    throw new UsageError(
+      `Cấp học “${options.level}” không hợp lệ; dùng ${SCHOOL_LEVELS.join(" | ")}.`
+    );
+  const opened = await openPlanFile(
+    input,
+    options.level && isSchoolLevel(options.level) ? options.level : null
+  );
+  if ("error" in opened)
+    return { exitCode: 2, stdout: "", stderr: `khct: ${input}: ${opened.error}\n` };
+  if (outputKind(options.out) !== opened.content.kind)
+    throw new UsageError(`Tệp ra phải cùng loại với tệp vào (.${opened.content.kind}).`);
+  try {
+    const docx = opened.content.kind === "docx";
+    const snapshot = docx ? await readDocxFormat(opened.data) : await readXlsxFormat(opened.data);
+    const session = formatSession(snapshot, opened.choice.framework, docx ? "file" : "excel");
+    const result = docx
+      ? await formatDocx(opened.data, session.plan)
+      : await formatXlsx(opened.data, session.plan);
+    await writeOutput(options.out, result.data, { force: options.force, input });
+    const lines = [
+      `Đã ghi ${options.out} theo thể thức Nghị định 30/2020:`,
+      ...session.changes.map((c) => `  - ${c.label}`),
+      ...(session.manual.length
+        ? ["Cần làm tay hoặc còn thiếu:", ...session.manual.map((c) => `  - ${c.label}`)]
+        : []),
+    ];
+    return { exitCode: 0, stdout: lines.join("\n") + "\n" };
+  } catch (error) {
+    if (error instanceof FileReadError)
+      return { exitCode: 2, stdout: "", stderr: `khct: ${input}: ${error.message}\n` };
+    throw error;
+  }
+}

@@ -1,0 +1,430 @@
+/**
+ * Formatting a .docx or .xlsx file to a format plan (the same plan the Office adapters apply):
+ * WordprocessingML through the DOM (fonts, sizes, the plan table's look, page margins — a file,
+ * unlike Word on the web, can have its margins set), SpreadsheetML through exceljs. Returns new
+ * bytes; the caller keeps the old ones for undo and never writes a partial file.
+ */
+import JSZip from "jszip";
+import { DOMParser, XMLSerializer, type Node as XmlNode } from "@xmldom/xmldom";
+import ExcelJS from "exceljs";
+import { PROGRESS_VALUES, type FormatPlan, type ParagraphLook } from "../../core/format/planFormat";
+import { ND30_PROFILE, inRange, type FormatProfile } from "../../core/format/profile";
+import { buildGrid } from "../../core/plan/table";
+import type { DocumentTable, FormatSnapshot } from "../adapter";
+import { cellText, child, children, readTable, topLevelTables, W_NS } from "../ooxml/tables";
+import { ensureChild, setCellText, twips, w } from "../ooxml/write";
+import { FileReadError, readOfficeFile } from "./read";
+
+const attr = (el: Element | undefined, name: string) =>
+  el ? el.getAttributeNS(W_NS, name) || el.getAttribute(`w:${name}`) || null : null;
+
+const setAttr = (el: Element, name: string, value: string | number) =>
+  el.setAttributeNS(W_NS, `w:${name}`, String(value));
+
+/** The child `name`, created at its schema place when missing. */
+const ensure = (parent: Element, name: string): Element => ensureChild(parent, name);
+
+async function loadDocx(data: Uint8Array) {
+  const zip = await JSZip.loadAsync(data);
+  const part = zip.file("word/document.xml");
+  if (!part) throw new FileReadError("Không phải tệp Word: thiếu word/document.xml.");
+  const parser = new DOMParser({ locator: false });
+  const doc = parser.parseFromString(await part.async("string"), "text/xml") as unknown as Document;
+  const stylesPart = zip.file("word/styles.xml");
+  const styles = stylesPart
+    ? (parser.parseFromString(await stylesPart.async("string"), "text/xml") as unknown as Document)
+    : null;
+  return { zip, doc, styles };
+}
+
+/** The document's default font and size (docDefaults, then the Normal style). */
+function defaults(styles: Document | null): { font: string | null; size: number | null } {
+  let font: string | null = null;
+  let size: number | null = null;
+  if (!styles) return { font, size };
+  const rPrDefault = styles.getElementsByTagNameNS(W_NS, "rPrDefault")[0];
+  const rPr = rPrDefault ? child(rPrDefault, "rPr") : undefined;
+  font = attr(child(rPr, "rFonts"), "ascii");
+  const sz = attr(child(rPr, "sz"), "val");
+  size = sz ? Number(sz) / 2 : null;
+  for (const style of Array.from(styles.getElementsByTagNameNS(W_NS, "style"))) {
+    if (attr(style, "styleId") !== "Normal") continue;
+    const normal = child(style, "rPr");
+    font = attr(child(normal, "rFonts"), "ascii") ?? font;
+    const nsz = attr(child(normal, "sz"), "val");
+    if (nsz) size = Number(nsz) / 2;
+  }
+  return { font, size: size ?? 10 };
+}
+
+/** A paragraph's look: one font and size if all its runs with text agree, else null (mixed). */
+function look(p: Element, base: { font: string | null; size: number | null }): ParagraphLook {
+  const fonts = new Set<string | null>();
+  const sizes = new Set<number | null>();
+  for (const r of Array.from(p.getElementsByTagNameNS(W_NS, "r"))) {
+    if (!(child(r, "t")?.textContent ?? "").trim()) continue;
+    const rPr = child(r, "rPr");
+    fonts.add(attr(child(rPr, "rFonts"), "ascii") ?? base.font);
+    const sz = attr(child(rPr, "sz"), "val");
+    sizes.add(sz ? Number(sz) / 2 : base.size);
+  }
+  return {
+    text: cellText(p),
+    font: fonts.size === 1 ? ([...fonts][0] ?? null) : null,
+    size: sizes.size === 1 ? ([...sizes][0] ?? null) : null,
+  };
+}
+
+const outsideTables = (doc: Document) =>
+  Array.from(doc.getElementsByTagNameNS(W_NS, "p")).filter((p) => {
+    for (let n = p.parentNode; n; n = n.parentNode)
+      if (n.nodeType === 1 && (n as Element).localName === "tbl") return false;
+    return true;
+  });
+
+const mm = (twip: string | null) => (twip ? Math.round((Number(twip) / 1440) * 25.4 * 10) / 10 : 0);
+
+export async function readDocxFormat(data: Uint8Array): Promise<FormatSnapshot> {
+  const { doc, styles } = await loadDocx(data);
+  const base = defaults(styles);
+  const tables: DocumentTable[] = [];
+  const tableFacts: Record<string, FormatSnapshot["tableFacts"][string]> = {};
+  topLevelTables(doc).forEach((tbl, i) => {
+    const read = readTable(tbl);
+    const key = `table-${i}`;
+    tables.push({ key, where: `Bảng ${i + 1}`, grid: buildGrid(read.rows) });
+    const looks = Array.from(tbl.getElementsByTagNameNS(W_NS, "p"))
+      .map((p) => look(p, base))
+      .filter((l) => l.text.trim());
+    const fonts = new Set(looks.map((l) => l.font));
+    const sizes = new Set(looks.map((l) => l.size));
+    tableFacts[key] = {
+      tableFont: fonts.size === 1 ? ([...fonts][0] ?? null) : null,
+      tablePt: sizes.size === 1 ? ([...sizes][0] ?? null) : null,
+      headerRepeat: read.headerRows,
+      boldRows: children(tbl, "tr").flatMap((tr, r) => {
+        const runs = Array.from(tr.getElementsByTagNameNS(W_NS, "r")).filter((run) =>
+          (child(run, "t")?.textContent ?? "").trim()
+        );
+        return runs.length > 0 && runs.every((run) => child(child(run, "rPr"), "b")) ? [r] : [];
+      }),
+    };
+  });
+  const sectPr = doc.getElementsByTagNameNS(W_NS, "sectPr");
+  const pgMar = sectPr.length ? child(sectPr[sectPr.length - 1] as Element, "pgMar") : undefined;
+  return {
+    paragraphs: outsideTables(doc).map((p) => look(p, base)),
+    tables,
+    tableFacts,
+    marginsMm: pgMar
+      ? {
+          top: mm(attr(pgMar, "top")),
+          bottom: mm(attr(pgMar, "bottom")),
+          left: mm(attr(pgMar, "left")),
+          right: mm(attr(pgMar, "right")),
+        }
+      : null,
+    print: null,
+    pageSetupApi: true,
+  };
+}
+
+function setRunLook(run: Element, look: { font?: string; pt?: number; bold?: boolean }) {
+  const rPr = ensure(run, "rPr");
+  if (look.font) {
+    const fonts = ensure(rPr, "rFonts");
+    for (const a of ["ascii", "hAnsi", "cs", "eastAsia"]) setAttr(fonts, a, look.font);
+  }
+  if (look.bold) ensure(rPr, "b");
+  if (look.pt) {
+    for (const name of ["sz", "szCs"]) setAttr(ensure(rPr, name), "val", Math.round(look.pt * 2));
+  }
+}
+
+/** The w:sectPr of the section a body-level element is in: the next paragraph's, else the body's. */
+function sectionOf(el: Element): Element | undefined {
+  for (let n = el.nextSibling; n; n = n.nextSibling) {
+    if (n.nodeType !== 1) continue;
+    const e = n as Element;
+    if (e.localName === "sectPr") return e;
+    if (e.localName === "p") {
+      const sectPr = child(child(e, "pPr"), "sectPr");
+      if (sectPr) return sectPr;
+    }
+  }
+  return undefined;
+}
+
+const runsOf = (el: Element) => Array.from(el.getElementsByTagNameNS(W_NS, "r"));
+
+export async function formatDocx(
+  data: Uint8Array,
+  plan: FormatPlan,
+  profile: FormatProfile = ND30_PROFILE
+): Promise<{ data: Uint8Array; written: number; skipped: number }> {
+  const { zip, doc } = await loadDocx(data);
+  // Body text.
+  outsideTables(doc).forEach((p, i) => {
+    const size = plan.bodySizes.find((s) => s.index === i)?.pt;
+    for (const r of runsOf(p)) setRunLook(r, { font: plan.font, ...(size ? { pt: size } : {}) });
+  });
+  let written = 0;
+  let skipped = 0;
+  const target = plan.table;
+  const index = target ? Number(/^table-(\d+)$/.exec(target.key)?.[1] ?? -1) : -1;
+  const tbl = target ? topLevelTables(doc)[index] : undefined;
+  if (target && tbl) {
+    const read = readTable(tbl);
+    const grid = buildGrid(read.rows);
+    if (grid.rowCount !== target.rowCount)
+      throw new FileReadError("Bảng trong tệp đã khác với lúc xem trước.");
+    const tblPr = ensure(tbl, "tblPr");
+    // Borders: one fresh set (the schema orders its sides), and cells' own borders give way to it.
+    const oldBorders = child(tblPr, "tblBorders");
+    if (oldBorders) tblPr.removeChild(oldBorders);
+    const bordersEl = ensure(tblPr, "tblBorders");
+    for (const side of ["top", "left", "bottom", "right", "insideH", "insideV"]) {
+      const b = w(doc, side);
+      setAttr(b, "val", "single");
+      setAttr(b, "sz", 4);
+      setAttr(b, "space", 0);
+      setAttr(b, "color", "000000");
+      bordersEl.appendChild(b);
+    }
+    for (const tcBorders of Array.from(tbl.getElementsByTagNameNS(W_NS, "tcBorders")))
+      tcBorders.parentNode?.removeChild(tcBorders);
+    setAttr(ensure(tblPr, "tblLayout"), "type", "fixed");
+    // Widths: the table keeps its total width, shared in the profile's proportions.
+    const gridEl = ensure(tbl, "tblGrid");
+    const cols = children(gridEl, "gridCol");
+    // The text width of the table's section (with the margins set below), or the table's own if narrower.
+    const pageWidth =
+      Number(attr(child(sectionOf(tbl), "pgSz"), "w")) || twips.fromMm(profile.paper.widthMm);
+    const textWidth =
+      pageWidth -
+      twips.fromMm(profile.marginsMm.left.preferred + profile.marginsMm.right.preferred);
+    const own = cols.reduce((sum, c) => sum + (Number(attr(c, "w")) || 0), 0);
+    const total = own > 0 ? Math.min(own, textWidth) : textWidth;
+    const tblW = ensure(tblPr, "tblW");
+    setAttr(tblW, "w", total);
+    setAttr(tblW, "type", "dxa");
+    const widths = target.widths.map((f) => Math.floor(f * total));
+    if (cols.length === widths.length) cols.forEach((c, i) => setAttr(c, "w", widths[i] ?? 0));
+    children(tbl, "tr").forEach((tr, r) => {
+      const header = r < target.headerRows;
+      const trPr = ensure(tr, "trPr");
+      const repeat = child(trPr, "tblHeader");
+      if (header && !repeat) ensure(trPr, "tblHeader");
+      if (!header && repeat) trPr.removeChild(repeat);
+      let col = 0;
+      for (const tc of children(tr, "tc")) {
+        const tcPr = ensure(tc, "tcPr");
+        const span = Number(attr(child(tcPr, "gridSpan"), "val") ?? 1) || 1;
+        const tcW = ensure(tcPr, "tcW");
+        setAttr(
+          tcW,
+          "w",
+          widths.slice(col, col + span).reduce((a, b) => a + b, 0)
+        );
+        setAttr(tcW, "type", "dxa");
+        setAttr(ensure(tcPr, "vAlign"), "val", header ? "center" : "top");
+        for (const p of children(tc, "p")) {
+          if (header) setAttr(ensure(ensure(p, "pPr"), "jc"), "val", "center");
+          for (const run of runsOf(p))
+            setRunLook(run, {
+              font: target.font,
+              pt: target.pt,
+              bold: target.boldRows.includes(r),
+            });
+        }
+        col += span;
+      }
+    });
+    const trs = children(tbl, "tr");
+    for (const edit of plan.edits) {
+      if (edit.table !== target.key) continue;
+      const tc = children(trs[edit.row] as Element, "tc")[
+        read.cellIndex[edit.row]?.[edit.col] ?? -1
+      ];
+      if (!tc || cellText(tc) !== edit.expected) {
+        skipped++;
+        continue;
+      }
+      setCellText(tc, edit.text);
+      written++;
+    }
+  }
+  // Page margins into the decree's ranges (a file can; Word on the web cannot).
+  const m = profile.marginsMm;
+  for (const sectPr of Array.from(doc.getElementsByTagNameNS(W_NS, "sectPr"))) {
+    const pgMar = ensure(sectPr, "pgMar");
+    for (const [side, range] of [
+      ["top", m.top],
+      ["bottom", m.bottom],
+      ["left", m.left],
+      ["right", m.right],
+    ] as const) {
+      const now = mm(attr(pgMar, side));
+      if (!inRange(range, now, 0.5)) setAttr(pgMar, side, twips.fromMm(range.preferred));
+    }
+  }
+  zip.file("word/document.xml", new XMLSerializer().serializeToString(doc as unknown as XmlNode));
+  return {
+    data: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }),
+    written,
+    skipped,
+  };
+}
+
+// ---- .xlsx ------------------------------------------------------------------------------------
+
+export async function readXlsxFormat(data: Uint8Array): Promise<FormatSnapshot> {
+  const content = await readOfficeFile(data);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  const tableFacts: Record<string, FormatSnapshot["tableFacts"][string]> = {};
+  let print: FormatSnapshot["print"] = null;
+  for (const t of content.tables) {
+    const bang = t.key.lastIndexOf("!");
+    const sheet = workbook.getWorksheet(t.key.slice(0, bang));
+    if (!sheet) continue;
+    const top = Number(t.key.slice(bang + 1)) + 1;
+    const fonts = new Set<string | null>();
+    const sizes = new Set<number | null>();
+    for (let r = 0; r < t.grid.rowCount; r++)
+      for (let c = 0; c < t.grid.colCount; c++) {
+        const font = sheet.getRow(top + r).getCell(c + 1).font;
+        fonts.add(font?.name ?? "Calibri");
+        sizes.add(font?.size ?? 11);
+      }
+    tableFacts[t.key] = {
+      tableFont: fonts.size === 1 ? ([...fonts][0] ?? null) : null,
+      tablePt: sizes.size === 1 ? ([...sizes][0] ?? null) : null,
+      headerRepeat: sheet.pageSetup.printTitlesRow ? 1 : 0,
+      boldRows: null,
+    };
+    print ??= {
+      landscape: sheet.pageSetup.orientation === "landscape",
+      fitOneWide: sheet.pageSetup.fitToPage === true && sheet.pageSetup.fitToWidth === 1,
+      titleRows: Boolean(sheet.pageSetup.printTitlesRow),
+      frozenRows:
+        (sheet.views.find((v) => v.state === "frozen") as { ySplit?: number } | undefined)
+          ?.ySplit ?? 0,
+    };
+  }
+  return {
+    paragraphs: [],
+    tables: content.tables,
+    tableFacts,
+    marginsMm: null,
+    print,
+    pageSetupApi: true,
+  };
+}
+
+const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
+
+export async function formatXlsx(
+  data: Uint8Array,
+  plan: FormatPlan
+): Promise<{ data: Uint8Array; written: number; skipped: number }> {
+  const target = plan.table;
+  if (!target) return { data, written: 0, skipped: 0 };
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  const bang = target.key.lastIndexOf("!");
+  const sheet = workbook.getWorksheet(target.key.slice(0, bang));
+  if (!sheet) throw new FileReadError("Không còn thấy trang tính của bảng kế hoạch.");
+  const top = Number(target.key.slice(bang + 1)) + 1;
+  const cell = (r: number, c: number) => sheet.getRow(top + r).getCell(c + 1);
+  for (let r = 0; r < target.rowCount; r++) {
+    const header = r < target.headerRows;
+    const bold = target.boldRows.includes(r);
+    for (let c = 0; c < target.colCount; c++) {
+      const x = cell(r, c);
+      x.font = { ...(x.font ?? {}), name: target.font, size: target.pt, bold };
+      x.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+      x.alignment = {
+        ...(x.alignment ?? {}),
+        wrapText: true,
+        vertical: header ? "middle" : "top",
+        ...(header ? { horizontal: "center" } : {}),
+      };
+    }
+  }
+  target.widths.forEach(
+    (f, c) => (sheet.getColumn(c + 1).width = Math.max(4, Math.round(f * 150)))
+  );
+  const merged = new Set(
+    ((sheet.model as unknown as { merges?: string[] }).merges ?? []).map((m) => m.split(":")[0])
+  );
+  for (const span of target.spanRows) {
+    const othersEmpty = Array.from(
+      { length: target.colCount - span.from - 1 },
+      (_, i) => cell(span.row, span.from + 1 + i).text
+    ).every((t) => !t);
+    const address = cell(span.row, span.from).address;
+    if (!othersEmpty || merged.has(address) || target.colCount - span.from < 2) continue;
+    sheet.mergeCells(top + span.row, span.from + 1, top + span.row, target.colCount);
+  }
+  sheet.views = [{ state: "frozen", ySplit: top - 1 + target.headerRows, xSplit: 0 }];
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${top}:${top + target.headerRows - 1}`,
+    margins: {
+      left: ND30_PROFILE.marginsMm.left.preferred / 25.4,
+      right: ND30_PROFILE.marginsMm.right.preferred / 25.4,
+      top: ND30_PROFILE.marginsMm.top.preferred / 25.4,
+      bottom: ND30_PROFILE.marginsMm.bottom.preferred / 25.4,
+      header: 0.3,
+      footer: 0.3,
+    },
+  };
+  const budget = target.columns.budget;
+  if (budget !== undefined)
+    for (let r = target.headerRows; r < target.rowCount; r++) {
+      const x = cell(r, budget);
+      if (typeof x.value === "number") x.numFmt = '#,##0 "₫"';
+    }
+  const progress = target.columns.progress;
+  if (progress !== undefined && target.rowCount > target.headerRows) {
+    const first = cell(target.headerRows, progress).address;
+    const last = cell(target.rowCount - 1, progress).address;
+    for (let r = target.headerRows; r < target.rowCount; r++)
+      cell(r, progress).dataValidation = {
+        type: "list",
+        allowBlank: true,
+        formulae: [`"${PROGRESS_VALUES.join(",")}"`],
+      };
+    const colours = ["FFF8CBAD", "FFFFE699", "FFC6EFCE"];
+    sheet.addConditionalFormatting({
+      ref: `${first}:${last}`,
+      rules: PROGRESS_VALUES.map((text, i) => ({
+        type: "containsText",
+        operator: "containsText",
+        text,
+        priority: i + 1,
+        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: colours[i] } } },
+      })) as ExcelJS.ConditionalFormattingRule[],
+    });
+  }
+  let written = 0;
+  let skipped = 0;
+  for (const edit of plan.edits) {
+    if (edit.table !== target.key) continue;
+    const x = cell(edit.row, edit.col);
+    if ((x.text ?? "") !== edit.expected) {
+      skipped++;
+      continue;
+    }
+    x.value = edit.text;
+    written++;
+  }
+  const buffer = await workbook.xlsx.writeBuffer();
+  return { data: new Uint8Array(buffer as ArrayBuffer), written, skipped };
+}
