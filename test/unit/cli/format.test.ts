@@ -34,7 +34,7 @@ const texts = async (file: string) => {
 async function expectSchemaOrder(file: string) {
   const zip = await JSZip.loadAsync(fs.readFileSync(file));
   const xml = await zip.file("word/document.xml")!.async("string");
-  const doc = new DOMParser().parseFromString(xml, "text/xml");
+  const doc = new DOMParser().parseFromString(xml, "text/xml") as unknown as Document;
   const wrong: string[] = [];
   for (const [parent, order] of Object.entries(ORDER)) {
     for (const el of Array.from(doc.getElementsByTagNameNS(W_NS, parent))) {
