@@ -26,6 +26,7 @@ describe("built task pane in chromium", () => {
       "Lập kế hoạch",
       "Kiểm tra",
       "Định dạng",
+      "Theo dõi",
     ]);
     expect(log.officeJs.length).toBeGreaterThan(0); // office.js was asked for, and served locally
     expect(log.external).toEqual([]);

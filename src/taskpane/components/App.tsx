@@ -15,6 +15,7 @@ import { CataloguePanel } from "./CataloguePanel";
 import { CheckPanel } from "./CheckPanel";
 import { FileModeCard } from "./FileModeCard";
 import { FormatPanel } from "./FormatPanel";
+import { TrackPanel } from "./TrackPanel";
 import type { FileDocument } from "../../hosts/file/fileDocument";
 import { PlanIdentityCard } from "./PlanIdentityCard";
 import { PlanPanel } from "./PlanPanel";
@@ -166,6 +167,8 @@ function Shell({
           />
         ) : !framework || !plan.level ? (
           <Caption1>{s.levelChoose}</Caption1>
+        ) : panel === "track" ? (
+          <TrackPanel key={panelKey} framework={framework} host={checkHost} tables={planHost} />
         ) : panel === "check" ? (
           <CheckPanel key={panelKey} framework={framework} level={plan.level} host={checkHost} />
         ) : panel === "catalogue" ? (

@@ -3,13 +3,14 @@ import { Tab, TabList, makeStyles } from "@fluentui/react-components";
 import { useStrings } from "../hooks/useStrings";
 import type { StringKey } from "../strings";
 
-export type PanelId = "catalogue" | "plan" | "check" | "format";
+export type PanelId = "catalogue" | "plan" | "check" | "format" | "track";
 
 export const PANELS: readonly { readonly id: PanelId; readonly label: StringKey }[] = [
   { id: "catalogue", label: "tabCatalogue" },
   { id: "plan", label: "tabPlan" },
   { id: "check", label: "tabCheck" },
   { id: "format", label: "tabFormat" },
+  { id: "track", label: "tabTrack" },
 ];
 
 const useStyles = makeStyles({

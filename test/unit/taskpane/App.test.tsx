@@ -29,10 +29,16 @@ describe("task pane outside Office", () => {
     expect(document.documentElement.lang).toBe("vi");
   });
 
-  it("offers the four capabilities as tabs, and switches panels", () => {
+  it("offers the five capabilities as tabs, and switches panels", () => {
     render(<App info={NO_HOST} />);
     const tabs = screen.getAllByRole("tab").map(tabName);
-    expect(tabs).toEqual(["Danh mục tiêu chí", "Lập kế hoạch", "Kiểm tra", "Định dạng"]);
+    expect(tabs).toEqual([
+      "Danh mục tiêu chí",
+      "Lập kế hoạch",
+      "Kiểm tra",
+      "Định dạng",
+      "Theo dõi",
+    ]);
     fireEvent.click(screen.getByRole("tab", { name: "Định dạng" }));
     expect(screen.getByRole("tabpanel").textContent).toMatch(/Nghị định 30\/2020/);
   });
@@ -57,6 +63,7 @@ describe("task pane inside Office", () => {
       "Planning",
       "Check",
       "Format",
+      "Tracking",
     ]);
     expect(screen.queryByText(/outside Word\/Excel/)).toBeNull();
   });

@@ -1,0 +1,321 @@
+import * as React from "react";
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Framework } from "../../core/catalogue";
+import { detectPlanIdentity } from "../../core/plan/identity";
+import { analyseTables, identityTexts } from "../../core/plan/session";
+import { PROGRESS_TEXT, type ProgressStatus } from "../../core/tracking/progress";
+import {
+  monitoringReport,
+  myRows,
+  reportRows,
+  trackedRows,
+  viDate,
+  type TrackedRow,
+} from "../../core/tracking/report";
+import { ROLES, staffOf } from "../../core/tracking/staff";
+import { formatDong } from "../../core/text/money";
+import type { CheckHost, PlanTableHost } from "../../hosts/adapter";
+import { errorMessage } from "../hooks/usePlan";
+import { useStrings } from "../hooks/useStrings";
+import { format } from "../strings";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXS} 0`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, width: "100%" },
+  cell: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: "2px 4px",
+  },
+});
+
+/** Who the user is: remembered on this machine only, never written into the document. */
+const ME_KEY = "khct.me";
+function loadMe(): { name: string; role: string } {
+  try {
+    const value = JSON.parse(localStorage.getItem(ME_KEY) ?? "{}") as {
+      name?: unknown;
+      role?: unknown;
+    };
+    return {
+      name: typeof value.name === "string" ? value.name : "",
+      role: typeof value.role === "string" ? value.role : "",
+    };
+  } catch {
+    return { name: "", role: "" };
+  }
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export interface TrackPanelProps {
+  readonly framework: Framework;
+  /** Reads the document and writes a cell where it still holds what was read. */
+  readonly host: CheckHost | null;
+  /** Inserts the report as a table (Word: at the cursor; Excel: at the active cell). */
+  readonly tables: PlanTableHost | null;
+}
+
+/** "Theo dõi": my rows and their progress, the staff the plan names, and the monitoring report. */
+export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.JSX.Element {
+  const s = useStrings();
+  const styles = useStyles();
+  const [rows, setRows] = React.useState<TrackedRow[] | null>(null);
+  const [staff, setStaff] = React.useState<ReturnType<typeof staffOf>>([]);
+  const [asOf, setAsOf] = React.useState(today);
+  const [me, setMe] = React.useState(loadMe);
+  const [message, setMessage] = React.useState<{
+    intent: "success" | "warning" | "error";
+    text: string;
+  } | null>(null);
+
+  const read = React.useCallback(async () => {
+    if (!host) return;
+    try {
+      const content = await host.readDocument();
+      const analysed = analyseTables(content.tables, framework);
+      const identity = detectPlanIdentity(identityTexts(content.paragraphs, content.tables));
+      const tracked = trackedRows(
+        analysed,
+        identity.schoolYear,
+        /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : today()
+      );
+      setRows(tracked);
+      setStaff(staffOf(tracked.map((r) => r.responsible)));
+    } catch (error) {
+      setMessage({
+        intent: "error",
+        text: format(s.trackReadError, { message: errorMessage(error) }),
+      });
+    }
+  }, [host, framework, asOf, s]);
+
+  React.useEffect(() => {
+    void read();
+  }, [read]);
+
+  if (!host) {
+    return (
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>{s.trackNeedsDocument}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+
+  const saveMe = (next: { name: string; role: string }) => {
+    setMe(next);
+    try {
+      localStorage.setItem(ME_KEY, JSON.stringify(next));
+    } catch {
+      // Storage may be off (private mode): the choice lasts for this session.
+    }
+  };
+
+  const setProgress = async (row: TrackedRow, status: ProgressStatus) => {
+    if (row.progressCol === undefined) return;
+    const result = await host.applyEdits([
+      {
+        table: row.table,
+        row: row.row,
+        col: row.progressCol,
+        expected: row.progressText ?? "",
+        text: PROGRESS_TEXT[status],
+      },
+    ]);
+    setMessage(
+      result.written
+        ? {
+            intent: "success",
+            text: format(s.trackSaved, { label: row.label, status: PROGRESS_TEXT[status] }),
+          }
+        : { intent: "warning", text: s.trackChanged }
+    );
+    await read();
+  };
+
+  const report = rows ? monitoringReport(rows, asOf) : null;
+  const insertReport = async () => {
+    if (!report || !tables) return;
+    const table = [
+      [format(s.trackReportTitle, { date: viDate(asOf) }), "", "", "", "", "", ""],
+      ...reportRows(report),
+    ];
+    const outcome = await tables.insertTable(table, [{ row: 0, from: 0 }], 2);
+    setMessage(
+      outcome.ok
+        ? { intent: "success", text: s.trackReportInserted }
+        : { intent: "warning", text: format(s.tableOccupied, { where: outcome.where }) }
+    );
+  };
+  const mine = rows ? myRows(rows, me) : [];
+
+  return (
+    <div className={styles.root}>
+      <section className={styles.section} aria-label={s.trackMine} role="region">
+        <Subtitle2 as="h3">{s.trackMine}</Subtitle2>
+        <Caption1>{s.trackMeHelp}</Caption1>
+        <div className={styles.row}>
+          <Field label={s.trackMyName}>
+            <Input
+              size="small"
+              value={me.name}
+              onChange={(_, d) => saveMe({ ...me, name: d.value })}
+            />
+          </Field>
+          <Field label={s.trackMyRole}>
+            <Select
+              size="small"
+              value={me.role}
+              onChange={(_, d) => saveMe({ ...me, role: d.value })}
+            >
+              <option value="">—</option>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        {rows && (me.name || me.role) && mine.length === 0 && <Body1>{s.trackNoRows}</Body1>}
+        {mine.map((r) => (
+          <div key={`${r.table}:${r.row}`} className={styles.item}>
+            <div className={styles.row}>
+              <Body1>
+                <b>{r.label}</b> {r.task}
+              </Body1>
+              {r.overdue && <Badge color="danger">{s.trackOverdue}</Badge>}
+            </div>
+            <Caption1>
+              {r.timeframe} · {r.responsible}
+            </Caption1>
+            <div className={styles.row}>
+              <Button
+                size="small"
+                onClick={() =>
+                  void host.select({ table: r.table, row: r.row }).catch(() => undefined)
+                }
+              >
+                {s.findingGo}
+              </Button>
+              {r.progressCol !== undefined ? (
+                <Select
+                  size="small"
+                  aria-label={format(s.trackProgressOf, { label: r.label })}
+                  value={r.status ?? ""}
+                  onChange={(_, d) => void setProgress(r, d.value as ProgressStatus)}
+                >
+                  {r.status === null && <option value="">{r.progressText}</option>}
+                  {(Object.keys(PROGRESS_TEXT) as ProgressStatus[]).map((k) => (
+                    <option key={k} value={k}>
+                      {PROGRESS_TEXT[k]}
+                    </option>
+                  ))}
+                </Select>
+              ) : (
+                <Caption1>{s.trackNoProgressColumn}</Caption1>
+              )}
+            </div>
+          </div>
+        ))}
+      </section>
+
+      <section className={styles.section} aria-label={s.trackReport} role="region">
+        <Subtitle2 as="h3">{s.trackReport}</Subtitle2>
+        <div className={styles.row}>
+          <Field label={s.trackAsOf}>
+            <Input size="small" type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
+          </Field>
+          <Button size="small" onClick={() => void read()}>
+            {s.formatRecheck}
+          </Button>
+        </div>
+        {report && report.total.rows === 0 && <Body1>{s.trackNoTable}</Body1>}
+        {report && report.total.rows > 0 && (
+          <>
+            <table className={styles.table}>
+              <thead>
+                <tr>
+                  {[
+                    s.trackColStandard,
+                    s.trackColRows,
+                    s.trackColDone,
+                    s.trackColDoing,
+                    s.trackColOverdue,
+                    s.trackColBudget,
+                  ].map((h) => (
+                    <th key={h} className={styles.cell}>
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {[...report.lines, report.total].map((l) => (
+                  <tr key={l.name}>
+                    <td className={styles.cell}>{l.name}</td>
+                    <td className={styles.cell}>{l.rows}</td>
+                    <td className={styles.cell}>{l.done}</td>
+                    <td className={styles.cell}>{l.inProgress}</td>
+                    <td className={styles.cell}>{l.overdue}</td>
+                    <td className={styles.cell}>{l.budget ? formatDong(l.budget) : ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {report.total.unknown > 0 && (
+              <Caption1>{format(s.trackUnknown, { count: String(report.total.unknown) })}</Caption1>
+            )}
+            {tables && (
+              <div className={styles.row}>
+                <Button size="small" appearance="primary" onClick={() => void insertReport()}>
+                  {s.trackInsertReport}
+                </Button>
+              </div>
+            )}
+          </>
+        )}
+      </section>
+
+      {staff.length > 0 && (
+        <section className={styles.section} aria-label={s.trackStaff} role="region">
+          <Subtitle2 as="h3">{s.trackStaff}</Subtitle2>
+          <ul>
+            {staff.map((p) => (
+              <li key={`${p.person.role}|${p.person.name}`}>
+                {[p.person.role, p.person.name].filter(Boolean).join(" – ")}:{" "}
+                {format(s.trackStaffRows, { count: String(p.rows) })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {message && (
+        <MessageBar intent={message.intent} layout="multiline">
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

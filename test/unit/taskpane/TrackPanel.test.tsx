@@ -1,0 +1,153 @@
+/**
+ * @jest-environment jsdom
+ */
+import * as React from "react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { TrackPanel } from "../../../src/taskpane/components/TrackPanel";
+import { frameworkById, type Framework } from "../../../src/core/catalogue";
+import { layoutById } from "../../../src/core/plan/layouts";
+import { createExcelCheckHost, createExcelPlanTableHost } from "../../../src/hosts/excel/planSheet";
+import {
+  columnLetters,
+  excelModel,
+  fakeExcelRun,
+  type CellValue,
+  type ExcelModel,
+} from "../../fakes/excel";
+
+const tt17 = frameworkById("tt17-2018") as Framework;
+const HEADER = layoutById("progress").columns.map((c) => c.header);
+
+function progressSheet(): ExcelModel {
+  const rows: CellValue[][] = [
+    ["KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2025-2026"],
+    [],
+    HEADER,
+    [
+      "1",
+      "Tiêu chí 1.2",
+      "1",
+      "Họp hội đồng trường",
+      "Tháng 10/2025",
+      "Hiệu trưởng",
+      "Đã hoàn thành",
+      "",
+      "",
+    ],
+    [
+      "1",
+      "Tiêu chí 1.4",
+      "2",
+      "Sinh hoạt chuyên môn",
+      "Tháng 10/2025",
+      "Phó hiệu trưởng, cô Lan",
+      "Đang thực hiện",
+      "",
+      "",
+    ],
+    [
+      "3",
+      "Tiêu chí 3.3",
+      "3",
+      "Xây phòng nghệ thuật",
+      "Tháng 5/2026",
+      "Hiệu trưởng",
+      "Chưa thực hiện",
+      "",
+      "100 triệu",
+    ],
+  ];
+  const cells: Record<string, CellValue> = {};
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => v !== "" && (cells[`${columnLetters(c)}${r + 1}`] = v))
+  );
+  const model = excelModel({ TD: cells });
+  model.active = { sheet: 0, cell: "A10" };
+  return model;
+}
+
+function renderPanel(model: ExcelModel) {
+  const fake = fakeExcelRun(model);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <TrackPanel
+        framework={tt17}
+        host={createExcelCheckHost(fake.run)}
+        tables={createExcelPlanTableHost(fake.run)}
+      />
+    </FluentProvider>
+  );
+}
+
+beforeEach(() => window.localStorage.clear());
+
+describe("TrackPanel", () => {
+  it("lists my rows by name, marks the overdue one, and records progress in the cell", async () => {
+    const model = progressSheet();
+    renderPanel(model);
+    fireEvent.change(screen.getByRole("textbox", { name: "Họ và tên" }), {
+      target: { value: "Nguyễn Thị Lan" },
+    });
+    const mine = screen.getByRole("region", { name: "Việc của tôi" });
+    await within(mine).findByText("Tiêu chí 1.4");
+    expect(within(mine).queryByText("Tiêu chí 1.2")).toBeNull();
+    // Who I am stays on this machine, not in the document.
+    expect(JSON.parse(window.localStorage.getItem("khct.me") ?? "{}")).toEqual({
+      name: "Nguyễn Thị Lan",
+      role: "",
+    });
+    expect(model.settings.size).toBe(0);
+    // Tháng 10/2025 has ended (the panel counts as of today) and the work is not done.
+    expect(within(mine).getByText("Quá hạn")).toBeTruthy();
+
+    fireEvent.change(within(mine).getByRole("combobox", { name: "Tiến độ: Tiêu chí 1.4" }), {
+      target: { value: "done" },
+    });
+    await screen.findByText("Đã ghi tiến độ Tiêu chí 1.4: Đã hoàn thành.");
+    expect(model.sheets[0]!.cells.get("G5")).toBe("Đã hoàn thành");
+    await waitFor(() => expect(within(mine).queryByText("Quá hạn")).toBeNull());
+  });
+
+  it("shows the monitoring report per standard and inserts it at the active cell", async () => {
+    const model = progressSheet();
+    renderPanel(model);
+    const report = screen.getByRole("region", { name: "Báo cáo giám sát" });
+    await within(report).findByText("Tiêu chuẩn 3");
+    // As of a chosen date: on 23/11/2025 only the October task is late.
+    fireEvent.change(within(report).getByLabelText("Tính đến ngày"), {
+      target: { value: "2025-11-23" },
+    });
+    await waitFor(() =>
+      expect(
+        within(report).getByText("Cả kế hoạch").closest("tr")?.querySelectorAll("td")[4]
+          ?.textContent
+      ).toBe("1")
+    );
+    const total = within(report).getByText("Cả kế hoạch").closest("tr") as HTMLElement;
+    expect([...total.querySelectorAll("td")].map((td) => td.textContent)).toEqual([
+      "Cả kế hoạch",
+      "3",
+      "1",
+      "1",
+      "1",
+      "", // the progress-tracking layout has no budget column
+    ]);
+    fireEvent.click(within(report).getByRole("button", { name: "Chèn báo cáo vào tài liệu" }));
+    await screen.findByText("Đã chèn bảng báo cáo.");
+    expect(String(model.sheets[0]!.cells.get("A10"))).toBe(
+      "BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG (tính đến ngày 23/11/2025)"
+    );
+    expect(model.sheets[0]!.cells.get("A11")).toBe("Tiêu chuẩn");
+    expect(model.sheets[0]!.cells.get("A14")).toBe("Cả kế hoạch");
+  });
+
+  it("lists the people the plan assigns", async () => {
+    renderPanel(progressSheet());
+    const staff = await screen.findByRole("region", {
+      name: "Người được phân công trong kế hoạch",
+    });
+    expect(within(staff).getByText("Hiệu trưởng: 2 việc")).toBeTruthy();
+    expect(within(staff).getByText("cô Lan: 1 việc")).toBeTruthy();
+  });
+});
