@@ -41,7 +41,8 @@ export const REQUIREMENTS: Readonly<Record<OfficeHostKind, readonly FeatureRequi
     { feature: "insertText", sets: [set("WordApi", "1.1")], essential: true },
     { feature: "documentMetadata", sets: [set("WordApi", "1.3")], essential: true },
     { feature: "fillTable", sets: [set("WordApi", "1.3")], essential: true },
-    { feature: "changeEvents", sets: [set("WordApi", "1.5")], essential: false },
+    // Paragraph added/changed/deleted events carry a Local/Remote source (content-control events, 1.5, need content controls).
+    { feature: "changeEvents", sets: [set("WordApi", "1.6")], essential: false },
     { feature: "comments", sets: [set("WordApi", "1.4")], essential: false },
     // Merged cells come from the table's Office Open XML.
     { feature: "readMerges", sets: [set("WordApi", "1.1")], essential: false },

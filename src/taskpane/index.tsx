@@ -3,6 +3,11 @@ import { createRoot } from "react-dom/client";
 import type { CheckHost, FormatHost, HostAdapter, PlanTableHost } from "../hosts/adapter";
 import { createExcelFormatHost } from "../hosts/excel/format";
 import { createWordFormatHost } from "../hosts/word/format";
+import {
+  createExcelChangeWatcher,
+  createWordChangeWatcher,
+  type ChangeWatcher,
+} from "../hosts/changes";
 import { createExcelAdapter } from "../hosts/excel/excelAdapter";
 import { createExcelCheckHost, createExcelPlanTableHost } from "../hosts/excel/planSheet";
 import { createWordCheckHost } from "../hosts/word/checkHost";
@@ -53,6 +58,13 @@ function formatHostFor(info: HostInfo): FormatHost | null {
   return null;
 }
 
+function changesFor(info: HostInfo): ChangeWatcher | null {
+  if (info.gaps.some((g) => g.essential || g.feature === "changeEvents")) return null;
+  if (info.kind === "word") return createWordChangeWatcher();
+  if (info.kind === "excel") return createExcelChangeWatcher();
+  return null;
+}
+
 const container = document.getElementById("container");
 if (container) {
   const root = createRoot(container);
@@ -64,6 +76,7 @@ if (container) {
         planHost={planHostFor(info)}
         checkHost={checkHostFor(info)}
         formatHost={formatHostFor(info)}
+        changes={changesFor(info)}
       />
     )
   );

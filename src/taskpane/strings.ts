@@ -19,6 +19,8 @@ const vi = {
   tabCheck: "Kiểm tra",
   tabFormat: "Định dạng",
   tabTrack: "Theo dõi",
+  coauthorChanged: "Tài liệu vừa được người cùng soạn sửa; KHCT đã đọc lại.",
+  dismissMessage: "Đóng",
   trackNeedsDocument:
     "Mở KHCT trong Word hoặc Excel, hoặc mở một tệp ở trên, để theo dõi việc thực hiện kế hoạch.",
   trackReadError: "Không đọc được tài liệu: {message}",
@@ -241,6 +243,8 @@ const en: Strings = {
   tabCheck: "Check",
   tabFormat: "Format",
   tabTrack: "Tracking",
+  coauthorChanged: "A co-author just changed the document; KHCT has read it again.",
+  dismissMessage: "Close",
   trackNeedsDocument: "Open KHCT in Word or Excel, or open a file above, to track the plan.",
   trackReadError: "Cannot read the document: {message}",
   trackMine: "My work",

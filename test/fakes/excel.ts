@@ -1,5 +1,7 @@
 /** A recording fake of the part of the Excel API KHCT uses. Cells are addressed "A1". */
 import {
+  fakeEvent,
+  type ChangeHandler,
   FakeCollection,
   FakeContext,
   FakeNullable,
@@ -37,6 +39,8 @@ export interface ExcelModel {
   /** Data validation rules and conditional formats, by "Sheet!A2:A9". */
   validations?: Map<string, unknown>;
   conditionalFormats?: { address: string; text: string; color: string }[];
+  /** Worksheet change handlers the add-in registered. */
+  handlers?: Set<ChangeHandler>;
   active: { sheet: number; cell: string };
 }
 
@@ -715,6 +719,7 @@ export function fakeExcelContext(model: ExcelModel) {
       get worksheets() {
         return Object.assign(new FakeCollection(context, () => model.sheets.map(sheetOf)), {
           getActiveWorksheet: () => sheetOf(activeSheet()),
+          onChanged: fakeEvent(context, (model.handlers ??= new Set())),
           getItem: (name: string) => {
             const found = model.sheets.find((s) => s.name === name);
             if (!found)

@@ -178,3 +178,30 @@ export function keyedCollection<V>(context: FakeContext, store: Map<string, V>) 
     add: (key: string, value: V) => context.enqueue(() => store.set(key, value)),
   });
 }
+
+/** Event handlers of a document: registered and removed at sync, as in Office. */
+/** One registration (the same function registered on two events is two registrations). */
+export interface ChangeHandler {
+  readonly fn: (event: { source: "Local" | "Remote"; type?: string }) => unknown;
+}
+
+export function fakeEvent(context: FakeContext, handlers: Set<ChangeHandler>) {
+  return {
+    add(fn: ChangeHandler["fn"]) {
+      const entry: ChangeHandler = { fn };
+      context.enqueue(() => handlers.add(entry));
+      return {
+        context,
+        remove: () => context.enqueue(() => handlers.delete(entry)),
+      };
+    },
+  };
+}
+
+/** What a co-author (or the user) does: every registered handler hears it. */
+export async function emitChange(
+  handlers: Set<ChangeHandler>,
+  source: "Local" | "Remote"
+): Promise<void> {
+  await Promise.all([...handlers].map((h) => h.fn({ source })));
+}

@@ -1,5 +1,12 @@
 /** A recording fake of the part of the Word API KHCT uses. */
-import { FakeCollection, FakeContext, FakeObject, keyedCollection } from "./recording";
+import {
+  fakeEvent,
+  FakeCollection,
+  FakeContext,
+  FakeObject,
+  keyedCollection,
+  type ChangeHandler,
+} from "./recording";
 
 export interface WordCellModel {
   text: string;
@@ -71,6 +78,8 @@ export interface WordModel {
   selectedCell?: { table: number; row: number; cell: number };
   /** The selection: a paragraph and a character span in it. */
   selection: { paragraph: number; start: number; end: number };
+  /** Paragraph added/changed/deleted handlers the add-in registered. */
+  handlers?: Set<ChangeHandler>;
 }
 
 export function wordModel(paragraphs: string[] = []): WordModel {
@@ -455,6 +464,15 @@ export function fakeWordContext(model: WordModel) {
         customProperties: keyedCollection(context, model.customProperties),
       },
       getSelection: () => new FakeRange(context, model, model.selection),
+      get onParagraphAdded() {
+        return fakeEvent(context, (model.handlers ??= new Set()));
+      },
+      get onParagraphChanged() {
+        return fakeEvent(context, (model.handlers ??= new Set()));
+      },
+      get onParagraphDeleted() {
+        return fakeEvent(context, (model.handlers ??= new Set()));
+      },
     },
   };
   return { context, api };

@@ -1,7 +1,11 @@
 import * as React from "react";
 import {
+  Button,
   Caption1,
   FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
   Subtitle1,
   makeStyles,
   tokens,
@@ -9,6 +13,8 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import type { CheckHost, FormatHost, HostAdapter, PlanTableHost } from "../../hosts/adapter";
+import type { ChangeWatcher } from "../../hosts/changes";
+import { DocumentVersionContext, useChangeWatcher } from "../hooks/useDocumentVersion";
 import type { HostInfo } from "../../hosts/office";
 import { usePlan } from "../hooks/usePlan";
 import { CataloguePanel } from "./CataloguePanel";
@@ -55,6 +61,8 @@ export interface AppProps {
   readonly checkHost?: CheckHost | null;
   /** Formatting to the NĐ30 profile; null outside Office. */
   readonly formatHost?: FormatHost | null;
+  /** The document's change events (co-authoring); null where the host has none. */
+  readonly changes?: ChangeWatcher | null;
 }
 
 /** The task pane: language and theme from Office, then the shell. */
@@ -64,6 +72,7 @@ export function App({
   planHost = null,
   checkHost = null,
   formatHost = null,
+  changes = null,
 }: AppProps): React.JSX.Element {
   const [locale, setLocale] = useLocale(localeFromDisplayLanguage(info.displayLanguage));
   const styles = useStyles();
@@ -83,6 +92,7 @@ export function App({
           planHost={planHost}
           checkHost={checkHost}
           formatHost={formatHost}
+          changes={changes}
           languageSwitch={<LanguageSwitch locale={locale} onChange={setLocale} />}
         />
       </FluentProvider>
@@ -96,6 +106,7 @@ interface ShellProps {
   readonly planHost: PlanTableHost | null;
   readonly checkHost: CheckHost | null;
   readonly formatHost: FormatHost | null;
+  readonly changes: ChangeWatcher | null;
   readonly languageSwitch: React.ReactNode;
 }
 
@@ -105,6 +116,7 @@ function Shell({
   planHost: officePlanHost,
   checkHost: officeCheckHost,
   formatHost: officeFormatHost,
+  changes,
   languageSwitch,
 }: ShellProps): React.JSX.Element {
   const s = useStrings();
@@ -119,6 +131,7 @@ function Shell({
     [file]
   );
   const fileMode = info.kind === "none";
+  const watched = useChangeWatcher(fileMode ? null : changes);
   const adapter = fileMode ? (file?.adapter ?? null) : officeAdapter;
   const planHost = fileMode ? (file?.planHost ?? null) : officePlanHost;
   const checkHost = fileMode ? (file?.checkHost ?? null) : officeCheckHost;
@@ -131,57 +144,69 @@ function Shell({
   const panelKey = `${framework?.id ?? ""}:${file?.name ?? ""}:${undos}`;
   const hostLabel = info.kind === "word" ? s.hostWord : info.kind === "excel" ? s.hostExcel : null;
   return (
-    <main className={styles.root}>
-      <header className={styles.header}>
-        <div className={styles.titles}>
-          <Subtitle1 as="h1">{s.appTitle}</Subtitle1>
-          <Caption1>{s.appSubtitle}</Caption1>
-          {hostLabel && <Caption1 className={styles.host}>{hostLabel}</Caption1>}
-        </div>
-        <div>{languageSwitch}</div>
-      </header>
-      <HostBanner info={info} />
-      {fileMode && <FileModeCard file={file} onFile={setFile} level={plan.level} />}
-      <PlanIdentityCard plan={plan} hasDocument={adapter !== null} />
-      <Navigation selected={panel} onSelect={setPanel} />
-      <section role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
-        {panel === "format" ? (
-          <FormatPanel
-            key={panelKey}
-            framework={framework}
-            host={fileMode ? (file?.formatHost ?? null) : officeFormatHost}
-            hostKind={
-              fileMode
-                ? file?.kind === "xlsx"
-                  ? "excel"
-                  : "file"
-                : info.kind === "excel"
-                  ? "excel"
-                  : "word"
-            }
-            unavailable={
-              info.kind === "excel" && info.gaps.some((g) => g.feature === "pageSetup")
-                ? s.formatNeedsNewerExcel
-                : null
-            }
-          />
-        ) : !framework || !plan.level ? (
-          <Caption1>{s.levelChoose}</Caption1>
-        ) : panel === "track" ? (
-          <TrackPanel key={panelKey} framework={framework} host={checkHost} tables={planHost} />
-        ) : panel === "check" ? (
-          <CheckPanel key={panelKey} framework={framework} level={plan.level} host={checkHost} />
-        ) : panel === "catalogue" ? (
-          <CataloguePanel framework={framework} insert={insert} />
-        ) : (
-          <PlanPanel
-            key={panelKey}
-            framework={framework}
-            year={plan.identity?.schoolYear ?? null}
-            host={planHost}
-          />
+    <DocumentVersionContext.Provider value={watched.version}>
+      <main className={styles.root}>
+        <header className={styles.header}>
+          <div className={styles.titles}>
+            <Subtitle1 as="h1">{s.appTitle}</Subtitle1>
+            <Caption1>{s.appSubtitle}</Caption1>
+            {hostLabel && <Caption1 className={styles.host}>{hostLabel}</Caption1>}
+          </div>
+          <div>{languageSwitch}</div>
+        </header>
+        <HostBanner info={info} />
+        {watched.remote && (
+          <MessageBar intent="info" layout="multiline" role="status">
+            <MessageBarBody>{s.coauthorChanged}</MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" appearance="transparent" onClick={watched.clearRemote}>
+                {s.dismissMessage}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
         )}
-      </section>
-    </main>
+        {fileMode && <FileModeCard file={file} onFile={setFile} level={plan.level} />}
+        <PlanIdentityCard plan={plan} hasDocument={adapter !== null} />
+        <Navigation selected={panel} onSelect={setPanel} />
+        <section role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
+          {panel === "format" ? (
+            <FormatPanel
+              key={panelKey}
+              framework={framework}
+              host={fileMode ? (file?.formatHost ?? null) : officeFormatHost}
+              hostKind={
+                fileMode
+                  ? file?.kind === "xlsx"
+                    ? "excel"
+                    : "file"
+                  : info.kind === "excel"
+                    ? "excel"
+                    : "word"
+              }
+              unavailable={
+                info.kind === "excel" && info.gaps.some((g) => g.feature === "pageSetup")
+                  ? s.formatNeedsNewerExcel
+                  : null
+              }
+            />
+          ) : !framework || !plan.level ? (
+            <Caption1>{s.levelChoose}</Caption1>
+          ) : panel === "track" ? (
+            <TrackPanel key={panelKey} framework={framework} host={checkHost} tables={planHost} />
+          ) : panel === "check" ? (
+            <CheckPanel key={panelKey} framework={framework} level={plan.level} host={checkHost} />
+          ) : panel === "catalogue" ? (
+            <CataloguePanel framework={framework} insert={insert} />
+          ) : (
+            <PlanPanel
+              key={panelKey}
+              framework={framework}
+              year={plan.identity?.schoolYear ?? null}
+              host={planHost}
+            />
+          )}
+        </section>
+      </main>
+    </DocumentVersionContext.Provider>
   );
 }

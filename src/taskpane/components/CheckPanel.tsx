@@ -17,6 +17,7 @@ import type { SchoolLevel } from "../../core/schoolLevel";
 import { check, countBySeverity, findingKey } from "../../core/validation/check";
 import type { Finding, Severity } from "../../core/validation/types";
 import type { CheckHost } from "../../hosts/adapter";
+import { useDocumentVersion } from "../hooks/useDocumentVersion";
 import { errorMessage } from "../hooks/usePlan";
 import { useStrings } from "../hooks/useStrings";
 import { format, type StringKey } from "../strings";
@@ -67,6 +68,7 @@ export function CheckPanel({ framework, level, host }: CheckPanelProps): React.J
   const [error, setError] = React.useState<string | null>(null);
   const [message, setMessage] = React.useState<string | null>(null);
   const [preview, setPreview] = React.useState<number | null>(null);
+  const version = useDocumentVersion();
 
   const run = React.useCallback(async () => {
     if (!host) return;
@@ -84,7 +86,8 @@ export function CheckPanel({ framework, level, host }: CheckPanelProps): React.J
     } finally {
       setRunning(false);
     }
-  }, [host, framework, level, s]);
+    // `version`: read again after the document changed.
+  }, [host, framework, level, s, version]);
 
   React.useEffect(() => {
     void run();

@@ -14,6 +14,7 @@ import type { Framework } from "../../core/catalogue";
 import { formatSession, type FormatSession } from "../../core/format/session";
 import { ND30_PROFILE } from "../../core/format/profile";
 import type { FormatHost } from "../../hosts/adapter";
+import { useDocumentVersion } from "../hooks/useDocumentVersion";
 import { errorMessage } from "../hooks/usePlan";
 import { useStrings } from "../hooks/useStrings";
 import { format } from "../strings";
@@ -50,6 +51,7 @@ export function FormatPanel({
   const [busy, setBusy] = React.useState(false);
   const [message, setMessage] = React.useState<Message | null>(null);
   const [canUndo, setCanUndo] = React.useState(false);
+  const version = useDocumentVersion();
 
   const read = React.useCallback(async () => {
     if (!host || !framework) return;
@@ -64,7 +66,7 @@ export function FormatPanel({
     } finally {
       setBusy(false);
     }
-  }, [host, framework, hostKind, s]);
+  }, [host, framework, hostKind, s, version]);
 
   React.useEffect(() => {
     void read();

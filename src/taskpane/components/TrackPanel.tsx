@@ -28,6 +28,7 @@ import {
 import { ROLES, staffOf } from "../../core/tracking/staff";
 import { formatDong } from "../../core/text/money";
 import type { CheckHost, PlanTableHost } from "../../hosts/adapter";
+import { useDocumentVersion } from "../hooks/useDocumentVersion";
 import { errorMessage } from "../hooks/usePlan";
 import { useStrings } from "../hooks/useStrings";
 import { format } from "../strings";
@@ -85,6 +86,7 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
   const [staff, setStaff] = React.useState<ReturnType<typeof staffOf>>([]);
   const [asOf, setAsOf] = React.useState(today);
   const [me, setMe] = React.useState(loadMe);
+  const version = useDocumentVersion();
   const [message, setMessage] = React.useState<{
     intent: "success" | "warning" | "error";
     text: string;
@@ -109,7 +111,7 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
         text: format(s.trackReadError, { message: errorMessage(error) }),
       });
     }
-  }, [host, framework, asOf, s]);
+  }, [host, framework, asOf, s, version]);
 
   React.useEffect(() => {
     void read();

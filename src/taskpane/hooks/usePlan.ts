@@ -4,6 +4,7 @@ import { detectPlanIdentity, type PlanIdentity } from "../../core/plan/identity"
 import type { PlanSettings } from "../../core/plan/settings";
 import type { SchoolLevel } from "../../core/schoolLevel";
 import type { HostAdapter } from "../../hosts/adapter";
+import { useDocumentVersion } from "./useDocumentVersion";
 
 export interface PlanState {
   readonly status: "none" | "loading" | "ready" | "error";
@@ -39,6 +40,7 @@ export function usePlan(adapter: HostAdapter | null): PlanState {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
+  const version = useDocumentVersion();
 
   useEffect(() => {
     if (!adapter) return;
@@ -61,7 +63,7 @@ export function usePlan(adapter: HostAdapter | null): PlanState {
     return () => {
       cancelled = true;
     };
-  }, [adapter, generation]);
+  }, [adapter, generation, version]);
 
   const level = pickedLevel ?? stored?.level ?? identity?.level ?? null;
   const override =

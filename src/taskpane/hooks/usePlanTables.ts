@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Framework } from "../../core/catalogue";
 import { analyseTables, type AnalysedTable } from "../../core/plan/session";
 import type { DocumentTable, PlanTableHost } from "../../hosts/adapter";
+import { useDocumentVersion } from "./useDocumentVersion";
 import { errorMessage } from "./usePlan";
 
 export interface PlanTablesState {
@@ -17,6 +18,7 @@ export function usePlanTables(host: PlanTableHost | null, framework: Framework):
   const [status, setStatus] = useState<PlanTablesState["status"]>(host ? "loading" : "none");
   const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
+  const version = useDocumentVersion();
 
   useEffect(() => {
     if (!host) return;
@@ -38,7 +40,7 @@ export function usePlanTables(host: PlanTableHost | null, framework: Framework):
     return () => {
       cancelled = true;
     };
-  }, [host, generation]);
+  }, [host, generation, version]);
 
   const tables = useMemo(() => analyseTables(found, framework), [found, framework]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);

@@ -1,0 +1,99 @@
+/**
+ * @jest-environment jsdom
+ */
+import * as React from "react";
+import { DOMParser } from "@xmldom/xmldom";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { App } from "../../../src/taskpane/components/App";
+import { createWordChangeWatcher, createExcelChangeWatcher } from "../../../src/hosts/changes";
+import { createWordCheckHost } from "../../../src/hosts/word/checkHost";
+import { createWordAdapter } from "../../../src/hosts/word/wordAdapter";
+import { emitChange } from "../../fakes/recording";
+import { excelModel, fakeExcelRun } from "../../fakes/excel";
+import { fakeWordRun, wordModel, type WordModel } from "../../fakes/word";
+import { STANDARD_HEADER } from "../../fixtures/tables";
+
+const parse = (xml: string) =>
+  new DOMParser().parseFromString(xml, "text/xml") as unknown as Document;
+
+function plan(): WordModel {
+  const model = wordModel([
+    "TRƯỜNG TIỂU HỌC HOA SEN",
+    "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2025-2026",
+  ]);
+  model.tables.push({
+    rows: [
+      { cells: STANDARD_HEADER.map((text) => ({ text })), header: true },
+      { cells: [{ text: "MỨC 1, 2, 3", span: 9 }] },
+      { cells: [{ text: "1" }, { text: "Tiêu chuẩn 1: Tổ chức và quản lý nhà trường", span: 8 }] },
+      {
+        cells: [
+          "",
+          "Tiêu chí 1. 2",
+          "Kết quả",
+          "Họp",
+          "Hiệu trưởng",
+          "Năm học 2025-2026",
+          "Không",
+          "",
+          "",
+        ].map((text) => ({ text })),
+      },
+    ],
+  });
+  return model;
+}
+
+describe("change watchers", () => {
+  it("Word: registers paragraph events in one sync, reports the source, removes them in one sync", async () => {
+    const model = plan();
+    const fake = fakeWordRun(model);
+    const heard: string[] = [];
+    const stop = await createWordChangeWatcher(fake.run).start((source) => heard.push(source));
+    expect(fake.syncs()).toBe(1);
+    expect(model.handlers?.size).toBe(3);
+    await emitChange(model.handlers!, "Remote");
+    expect(heard).toEqual(["Remote", "Remote", "Remote"]);
+    await stop();
+    expect(model.handlers?.size).toBe(0);
+  });
+
+  it("Excel: one worksheet-changed handler with its Local/Remote source", async () => {
+    const model = excelModel();
+    const heard: string[] = [];
+    const stop = await createExcelChangeWatcher(fakeExcelRun(model).run).start((source) =>
+      heard.push(source)
+    );
+    await emitChange(model.handlers!, "Local");
+    expect(heard).toEqual(["Local"]);
+    await stop();
+    expect(model.handlers?.size).toBe(0);
+  });
+});
+
+describe("co-authoring in the pane", () => {
+  it("re-reads after a co-author's change and says so, without opening any dialog", async () => {
+    const model = plan();
+    const fake = fakeWordRun(model);
+    render(
+      <App
+        info={{ kind: "word", displayLanguage: "vi-VN", theme: "light", gaps: [] }}
+        adapter={createWordAdapter(fake.run)}
+        checkHost={createWordCheckHost(fake.run, parse)}
+        changes={createWordChangeWatcher(fake.run)}
+      />
+    );
+    fireEvent.click(await screen.findByRole("tab", { name: "Kiểm tra" }));
+    await screen.findByText(/Nhãn “Tiêu chí 1\. 2” viết chưa đúng dạng/);
+    await waitFor(() => expect(model.handlers?.size).toBe(3));
+
+    // A co-author corrects the label in their copy; the event reaches this pane.
+    model.tables[0]!.rows[3]!.cells[1]!.text = "Tiêu chí 1.2";
+    await emitChange(model.handlers!, "Remote");
+    await screen.findByText("Tài liệu vừa được người cùng soạn sửa; KHCT đã đọc lại.", undefined, {
+      timeout: 4000,
+    });
+    await waitFor(() => expect(screen.queryByText(/Nhãn “Tiêu chí 1\. 2”/)).toBeNull());
+    expect(screen.queryByRole("dialog")).toBeNull();
+  }, 10_000);
+});
