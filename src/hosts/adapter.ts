@@ -115,6 +115,23 @@ export interface CheckHost {
    * co-authors dismissing different findings never overwrite each other.
    */
   setDismissed(key: string, dismissed: boolean, note: string): Promise<void>;
+  /**
+   * Attaches notes as the host's own comments on their cells or paragraphs (Word: WordApi 1.4;
+   * Excel: ExcelApi 1.10), so co-authors without KHCT see them. Absent where the host has none.
+   */
+  attachComments?(
+    notes: readonly CommentNote[]
+  ): Promise<{ readonly added: number; readonly skipped: number }>;
+}
+
+export interface CommentNote {
+  readonly location: {
+    readonly table?: string;
+    readonly row?: number;
+    readonly column?: number;
+    readonly paragraph?: number;
+  };
+  readonly text: string;
 }
 
 /** What the format panel reads: the text and tables, and the look of both (see the core's FormatInput). */

@@ -36,12 +36,18 @@ function planHostFor(info: HostInfo): PlanTableHost | null {
 
 function checkHostFor(info: HostInfo): CheckHost | null {
   if (info.gaps.some((gap) => gap.essential)) return null;
-  if (info.kind === "word") return createWordCheckHost();
-  if (info.kind === "excel")
-    return createExcelCheckHost(undefined, {
-      mergedAreas: !info.gaps.some((g) => g.feature === "readMerges"),
-    });
-  return null;
+  const host =
+    info.kind === "word"
+      ? createWordCheckHost()
+      : info.kind === "excel"
+        ? createExcelCheckHost(undefined, {
+            mergedAreas: !info.gaps.some((g) => g.feature === "readMerges"),
+          })
+        : null;
+  // Native comments need WordApi 1.4 / ExcelApi 1.10: without them the button is not offered.
+  if (host && info.gaps.some((g) => g.feature === "comments"))
+    return { ...host, attachComments: undefined };
+  return host;
 }
 
 function formatHostFor(info: HostInfo): FormatHost | null {

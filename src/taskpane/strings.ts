@@ -208,6 +208,9 @@ const vi = {
   tableOccupied: "Vùng {where} đã có nội dung; hãy chọn một ô trống có đủ chỗ cho bảng.",
   checkNeedsOffice: "Mở KHCT trong Word hoặc Excel, hoặc mở một tệp ở trên, để kiểm tra kế hoạch.",
   checkRun: "Kiểm tra lại",
+  commentsAttach: "Gắn thành nhận xét trong tài liệu",
+  commentsAdded:
+    "Đã gắn {added} nhận xét vào tài liệu (người cùng soạn không có KHCT cũng thấy); bỏ qua {skipped} (đã có, hoặc không còn chỗ).",
   checkRunning: "Đang kiểm tra…",
   checkError: "Không kiểm tra được: {message}",
   checkSummary: "{errors} lỗi, {warnings} cảnh báo, {hints} gợi ý",
@@ -432,6 +435,9 @@ const en: Strings = {
   tableOccupied: "The area {where} is not empty; choose an empty cell with room for the table.",
   checkNeedsOffice: "Open KHCT in Word or Excel, or open a file above, to check the plan.",
   checkRun: "Check again",
+  commentsAttach: "Attach as comments in the document",
+  commentsAdded:
+    "Attached {added} comments to the document (co-authors without KHCT see them too); skipped {skipped} (already there, or the place is gone).",
   checkRunning: "Checking…",
   checkError: "Could not check: {message}",
   checkSummary: "{errors} errors, {warnings} warnings, {hints} hints",

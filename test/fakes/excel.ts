@@ -39,6 +39,8 @@ export interface ExcelModel {
   /** Data validation rules and conditional formats, by "Sheet!A2:A9". */
   validations?: Map<string, unknown>;
   conditionalFormats?: { address: string; text: string; color: string }[];
+  /** Comments, by cell ("Sheet!A1"). */
+  comments?: { address: string; content: string }[];
   /** Worksheet change handlers the add-in registered. */
   handlers?: Set<ChangeHandler>;
   active: { sheet: number; cell: string };
@@ -738,6 +740,42 @@ export function fakeExcelContext(model: ExcelModel) {
         });
       },
       settings: keyedCollection(context, model.settings),
+      comments: (() => {
+        let items: { address: string }[] | null = null;
+        return {
+          load() {
+            context.enqueue(
+              () => (items = (model.comments ?? []).map((c) => ({ address: c.address })))
+            );
+          },
+          get items() {
+            if (!items) throw new Error("PropertyNotLoaded: comments");
+            return items.map((c) => ({
+              getLocation() {
+                let address: string | null = null;
+                return {
+                  load() {
+                    context.enqueue(() => (address = c.address));
+                    return this;
+                  },
+                  get address() {
+                    if (address === null) throw new Error("PropertyNotLoaded: address");
+                    return address;
+                  },
+                };
+              },
+            }));
+          },
+          add(address: string, content: string) {
+            context.enqueue(() => {
+              const bare = address.replace(/^'(.*)'!/, "$1!");
+              if ((model.comments ?? []).some((c) => c.address === bare))
+                throw new Error("InvalidArgument: the cell already has a comment");
+              (model.comments ??= []).push({ address: bare, content });
+            });
+          },
+        };
+      })(),
       getActiveCell: () => new FakeRange(context, model, activeSheet(), model.active.cell),
     },
   };

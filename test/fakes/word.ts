@@ -38,6 +38,15 @@ const DEFAULT_LOOK: WordLook = {
   verticalAlignment: "Top",
 };
 
+/** A range comments can be inserted on (WordApi 1.4). */
+function commentTarget(context: FakeContext, model: WordModel, where: string) {
+  return {
+    insertComment(content: string) {
+      context.enqueue(() => (model.comments ??= []).push({ where, content }));
+    },
+  };
+}
+
 /** A font object whose reads need load+sync and whose writes reach the model at sync. */
 function fontOf(
   context: FakeContext,
@@ -78,6 +87,8 @@ export interface WordModel {
   selectedCell?: { table: number; row: number; cell: number };
   /** The selection: a paragraph and a character span in it. */
   selection: { paragraph: number; start: number; end: number };
+  /** Comments the add-in inserted: where ("p3", "t0:2:1") and the text. */
+  comments?: { where: string; content: string }[];
   /** Paragraph added/changed/deleted handlers the add-in registered. */
   handlers?: Set<ChangeHandler>;
 }
@@ -126,6 +137,9 @@ class FakeParagraph extends FakeObject {
   }
   select(): void {
     this.context.enqueue(() => (this.model.selectedParagraph = this.index));
+  }
+  getRange() {
+    return commentTarget(this.context, this.model, `p${this.index}`);
   }
 }
 
@@ -418,6 +432,9 @@ class FakeTable extends FakeObject {
         select() {
           context.enqueue(() => (model.selectedCell = { table: tableNumber, row, cell }));
         },
+        getRange() {
+          return commentTarget(context, model, `t${tableNumber}:${row}:${cell}`);
+        },
       },
       set value(text: string) {
         context.enqueue(() => {
@@ -458,6 +475,20 @@ export function fakeWordContext(model: WordModel) {
           return new FakeCollection(context, () =>
             model.paragraphs.map((_, i) => new FakeParagraph(context, model, i))
           );
+        },
+        getComments() {
+          let items: { content: string }[] | null = null;
+          return {
+            load() {
+              context.enqueue(
+                () => (items = (model.comments ?? []).map((c) => ({ content: c.content })))
+              );
+            },
+            get items() {
+              if (!items) throw new Error("PropertyNotLoaded: comments");
+              return items;
+            },
+          };
         },
       },
       properties: {

@@ -7,6 +7,7 @@
  */
 import { PROGRESS_VALUES, type FormatPlan } from "../../core/format/planFormat";
 import type { FormatHost, FormatOutcome, FormatSnapshot, DocumentTable } from "../adapter";
+import { columnName } from "./address";
 import { asCellText } from "./excelAdapter";
 
 const cellText = (value: unknown) => (value === null || value === undefined ? "" : String(value));
@@ -54,17 +55,7 @@ interface Undo {
   texts: { address: string; before: string; after: string }[];
 }
 
-const columnLetters = (index: number) => {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-};
-const a1 = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
+const a1 = (row: number, col: number) => `${columnName(col)}${row + 1}`;
 
 export function createExcelFormatHost(
   run: BatchRunner = (batch) => Excel.run(batch),

@@ -19,6 +19,7 @@ import type {
   InsertTableOutcome,
   PlanTableHost,
 } from "../adapter";
+import { columnName } from "./address";
 import { asCellText } from "./excelAdapter";
 
 export interface SheetSnapshot {
@@ -364,6 +365,42 @@ export function createExcelCheckHost(
           .getRangeByIndexes(snapshot.top + target.row, snapshot.left + target.col, 1, 1)
           .select();
         await context.sync();
+      });
+    },
+
+    attachComments(notes) {
+      return run(async (context) => {
+        const current = snapshot;
+        if (!current) return { added: 0, skipped: notes.length };
+        // Excel allows one comment thread per cell: cells that have one are skipped.
+        const comments = context.workbook.comments;
+        comments.load("items");
+        await context.sync();
+        const locations = comments.items.map((c) => c.getLocation().load("address"));
+        await context.sync();
+        const bare = (address: string) => address.replace(/\$/g, "").replace(/^'(.*)'!/, "$1!");
+        const taken = new Set(locations.map((l) => bare(l.address)));
+        const sheetRef = /^[A-Za-z0-9_]+$/.test(current.sheet)
+          ? current.sheet
+          : `'${current.sheet.replace(/'/g, "''")}'`;
+        let added = 0;
+        for (const note of notes) {
+          const { table, row, column, paragraph } = note.location;
+          const target =
+            table !== undefined && row !== undefined
+              ? { row: (tableStarts.get(table) ?? 0) + row, col: column ?? 0 }
+              : paragraph !== undefined
+                ? paragraphCells[paragraph]
+                : undefined;
+          if (!target) continue;
+          const cell = `${columnName(current.left + target.col)}${current.top + target.row + 1}`;
+          if (taken.has(`${current.sheet}!${cell}`)) continue;
+          taken.add(`${current.sheet}!${cell}`);
+          comments.add(`${sheetRef}!${cell}`, note.text);
+          added++;
+        }
+        await context.sync();
+        return { added, skipped: notes.length - added };
       });
     },
 

@@ -80,6 +80,40 @@ export function createWordCheckHost(
       });
     },
 
+    attachComments(notes) {
+      return run(async (context) => {
+        const all = context.document.body.tables;
+        all.load("items/nestingLevel");
+        const paragraphs = context.document.body.paragraphs;
+        paragraphs.load("items");
+        // The same note twice is noise for co-authors: what is already there is skipped.
+        const existing = context.document.body.getComments();
+        existing.load("items/content");
+        await context.sync();
+        const there = new Set(existing.items.map((c) => c.content));
+        const top = all.items.filter((t) => t.nestingLevel === 1);
+        let added = 0;
+        for (const note of notes) {
+          if (there.has(note.text)) continue;
+          const { table: key, row, column, paragraph } = note.location;
+          if (key !== undefined && row !== undefined) {
+            const table = top[tableIndex(key)];
+            const index = cellIndex(key, row, column ?? 0);
+            if (!table || index < 0) continue;
+            table.getCell(row, index).body.getRange("Whole").insertComment(note.text);
+            added++;
+          } else if (paragraph !== undefined) {
+            const target = paragraphs.items[paragraphIndex[paragraph] ?? -1];
+            if (!target) continue;
+            target.getRange("Whole").insertComment(note.text);
+            added++;
+          }
+        }
+        await context.sync();
+        return { added, skipped: notes.length - added };
+      });
+    },
+
     applyEdits(edits: readonly CellEdit[]) {
       return run(async (context) => {
         const all = context.document.body.tables;

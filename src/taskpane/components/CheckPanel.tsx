@@ -130,12 +130,33 @@ export function CheckPanel({ framework, level, host }: CheckPanelProps): React.J
   const findings = all ? all.filter((f) => !dismissed.has(findingKey(f))) : null;
   const hidden = all ? all.filter((f) => dismissed.has(findingKey(f))) : [];
   const counts = findings ? countBySeverity(findings) : null;
+  const attach = async () => {
+    if (!host.attachComments || !findings) return;
+    try {
+      const result = await host.attachComments(
+        findings.map((f) => ({
+          location: f.location,
+          text: `KHCT – ${s[SEVERITY_LABEL[f.severity]]}: ${f.message}`,
+        }))
+      );
+      setMessage(
+        format(s.commentsAdded, { added: String(result.added), skipped: String(result.skipped) })
+      );
+    } catch (e) {
+      setError(format(s.checkError, { message: errorMessage(e) }));
+    }
+  };
   return (
     <div className={styles.root}>
       <div className={styles.line}>
         <Button size="small" disabled={running} onClick={() => void run()}>
           {running ? s.checkRunning : s.checkRun}
         </Button>
+        {host.attachComments && findings && findings.length > 0 && (
+          <Button size="small" disabled={running} onClick={() => void attach()}>
+            {s.commentsAttach}
+          </Button>
+        )}
         {running && <Spinner size="tiny" />}
       </div>
       {error && (

@@ -104,6 +104,16 @@ describe("CheckPanel", () => {
     expect(model.selectedParagraph).toBe(2);
   });
 
+  it("attaches the findings as native comments, so co-authors without KHCT see them", async () => {
+    const model = wordPlan();
+    renderPanel(createWordCheckHost(fakeWordRun(model).run, parse));
+    await screen.findByText("2 lỗi, 2 cảnh báo, 0 gợi ý");
+    fireEvent.click(screen.getByRole("button", { name: "Gắn thành nhận xét trong tài liệu" }));
+    await screen.findByText(/^Đã gắn 4 nhận xét vào tài liệu/);
+    expect(model.comments?.map((c) => c.where)).toEqual(["t0:2:1", "t0:2:0", "t0:3:1", "p2"]);
+    expect(model.comments?.[0]?.content).toMatch(/^KHCT – Lỗi: Tiêu chuẩn 5: /);
+  });
+
   it("a dismissed finding is remembered in the document: a co-author does not see it, and it can be restored", async () => {
     const model = wordPlan();
     const first = renderPanel(createWordCheckHost(fakeWordRun(model).run, parse));

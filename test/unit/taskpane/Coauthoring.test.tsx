@@ -7,6 +7,7 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "../../../src/taskpane/components/App";
 import { createWordChangeWatcher, createExcelChangeWatcher } from "../../../src/hosts/changes";
 import { createWordCheckHost } from "../../../src/hosts/word/checkHost";
+import { createExcelCheckHost } from "../../../src/hosts/excel/planSheet";
 import { createWordAdapter } from "../../../src/hosts/word/wordAdapter";
 import { emitChange } from "../../fakes/recording";
 import { excelModel, fakeExcelRun } from "../../fakes/excel";
@@ -96,4 +97,53 @@ describe("co-authoring in the pane", () => {
     await waitFor(() => expect(screen.queryByText(/Nhãn “Tiêu chí 1\. 2”/)).toBeNull());
     expect(screen.queryByRole("dialog")).toBeNull();
   }, 10_000);
+});
+
+describe("findings as native comments", () => {
+  it("Word: a comment on the cell of each finding, in two syncs, and never the same note twice", async () => {
+    const model = plan();
+    const fake = fakeWordRun(model);
+    const host = createWordCheckHost(fake.run, parse);
+    await host.readDocument();
+    const notes = [
+      {
+        location: { table: "table-0", row: 3, column: 1 },
+        text: "KHCT – Cảnh báo: nhãn viết sai dạng",
+      },
+      { location: { paragraph: 1 }, text: "KHCT – Gợi ý: năm học" },
+    ];
+    const before = fake.syncs();
+    expect(await host.attachComments!(notes)).toEqual({ added: 2, skipped: 0 });
+    expect(fake.syncs() - before).toBe(2);
+    expect(model.comments).toEqual([
+      { where: "t0:3:1", content: "KHCT – Cảnh báo: nhãn viết sai dạng" },
+      { where: "p1", content: "KHCT – Gợi ý: năm học" },
+    ]);
+    expect(await host.attachComments!(notes)).toEqual({ added: 0, skipped: 2 });
+    expect(model.comments).toHaveLength(2);
+  });
+
+  it("Excel: a comment on the finding's cell; a cell that has one already is skipped", async () => {
+    const model = excelModel({
+      KH: {
+        A1: "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2025-2026",
+        ...Object.fromEntries(
+          STANDARD_HEADER.map((h, c) => [`${String.fromCharCode(65 + c)}3`, h])
+        ),
+        B4: "Tiêu chí 1. 2",
+      },
+    });
+    model.comments = [{ address: "KH!A1", content: "của người dùng" }];
+    const host = createExcelCheckHost(fakeExcelRun(model).run);
+    await host.readDocument();
+    const result = await host.attachComments!([
+      { location: { table: "KH!2", row: 1, column: 1 }, text: "KHCT – nhãn" },
+      { location: { paragraph: 0 }, text: "KHCT – năm học" },
+    ]);
+    expect(result).toEqual({ added: 1, skipped: 1 });
+    expect(model.comments).toEqual([
+      { address: "KH!A1", content: "của người dùng" },
+      { address: "KH!B4", content: "KHCT – nhãn" },
+    ]);
+  });
 });
