@@ -31,6 +31,7 @@ import type { SchoolYear } from "../../core/text/schoolYear";
 import type { PlanTableHost } from "../../hosts/adapter";
 import { errorMessage } from "../hooks/usePlan";
 import { usePlanTables } from "../hooks/usePlanTables";
+import { ROLES, staffOf } from "../../core/tracking/staff";
 import { useStrings } from "../hooks/useStrings";
 import { format } from "../strings";
 
@@ -72,6 +73,14 @@ export function PlanPanel({ framework, year, host }: PlanPanelProps): React.JSX.
   const styles = useStyles();
   const tables = usePlanTables(host, framework);
   const planTables = tables.tables.filter((t) => t.kind === "plan");
+  // The people the plan already names, offered when typing who leads a new row.
+  const staff = React.useMemo(() => {
+    const cells = planTables.flatMap((t) =>
+      (t.table?.rows ?? []).map((r) => r.cells.responsible?.text ?? "").filter(Boolean)
+    );
+    return staffOf(cells).map(({ person }) => [person.role, person.name].filter(Boolean).join(" "));
+  }, [planTables]);
+  const staffListId = React.useId();
   const [chosenKey, setChosenKey] = React.useState<string | null>(null);
   const chosen = planTables.find((t) => t.key === chosenKey) ?? planTables[0] ?? null;
   const fromTables = React.useMemo(() => resultsFromTables(tables.tables), [tables.tables]);
@@ -325,11 +334,18 @@ export function PlanPanel({ framework, year, host }: PlanPanelProps): React.JSX.
                 placeholder={s.proposalResponsible}
                 value={edits.get(key)?.responsible ?? ""}
                 onChange={(_, d) => edit(key, "responsible", d.value)}
+                list={staffListId}
               />
             </div>
           );
         })}
       </section>
+
+      <datalist id={staffListId}>
+        {[...new Set([...staff, ...ROLES])].map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
 
       <section className={styles.section} aria-label={s.previewHeading}>
         <Body1Strong>{s.previewHeading}</Body1Strong>

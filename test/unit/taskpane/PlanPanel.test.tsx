@@ -66,6 +66,14 @@ describe("PlanPanel", () => {
     expect(screen.getByText("Trang tính KH, từ hàng 14: Bảng kế hoạch chuẩn (9 cột)")).toBeTruthy();
     // Target Mức 3: all 7 assessed criteria are below it.
     expect(screen.getByText("Các dòng đề xuất (7)")).toBeTruthy();
+    // Who leads a new row: the people the plan already names are offered (then the usual roles).
+    // (an input with suggestions is a combobox)
+    const responsible = screen.getByRole("combobox", {
+      name: "Chủ trì và phối hợp: Tiêu chí 3.6 → Mức 3",
+    }) as HTMLInputElement;
+    const offered = [...(responsible.list?.options ?? [])].map((o) => o.value);
+    expect(offered.slice(0, 2)).toEqual(["Hiệu trưởng", "Phó hiệu trưởng"]);
+    expect(offered).toContain("Hội đồng trường");
     fireEvent.click(screen.getByRole("checkbox", { name: "Tiêu chí 3.3 → Mức 3" }));
     fireEvent.change(
       screen.getByRole("textbox", { name: "Công việc/giải pháp: Tiêu chí 3.6 → Mức 3" }),
