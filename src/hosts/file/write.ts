@@ -497,7 +497,15 @@ export async function fillXlsx(
     const merges = model.map(rangeOf);
     for (const m of merges) sheet.unMergeCells(m.top, m.left, m.bottom, m.right);
     // A plain body row of the table gives the new rows their style.
-    const styleRow = top + Math.max(1, Math.min(patch.rowCount - 1, patch.rowCount - 1));
+    // A plain body row gives the new rows their style: the last one that is not a MỨC or standard row.
+    const isGroupRow = (r: number) => {
+      const texts = [...Array(patch.colCount).keys()].map((c) =>
+        (cellOf(sheet, r, c + 1).text ?? "").trim()
+      );
+      return texts.every((t) => !t) || texts.some((t) => /^(MỨC|Mức)\s|^Tiêu chuẩn\s/u.test(t));
+    };
+    let styleRow = top + patch.rowCount - 1;
+    while (styleRow > top + 1 && isGroupRow(styleRow)) styleRow--;
     const styles = Array.from({ length: patch.colCount }, (_, c) => ({
       ...cellOf(sheet, styleRow, c + 1).style,
     }));
