@@ -22,8 +22,16 @@ export type HeaderResult =
   | { readonly ok: true; readonly match: HeaderMatch }
   | { readonly ok: false; readonly reason: string };
 
-/** The folded header text of each column over rows [start, start + rows). Merged header cells count for every column they cover. */
-export function headerTexts(grid: TableGrid, start: number, rows: number): string[] {
+/**
+ * The folded header text of each column over rows [start, start + rows). Merged header cells count
+ * for every column they cover. `folded` caches each cell's folded text across calls.
+ */
+export function headerTexts(
+  grid: TableGrid,
+  start: number,
+  rows: number,
+  folded: Map<string, string> = new Map()
+): string[] {
   return Array.from({ length: grid.colCount }, (_, c) => {
     const parts: string[] = [];
     let lastOrigin = "";
@@ -33,10 +41,15 @@ export function headerTexts(grid: TableGrid, start: number, rows: number): strin
       const originKey = `${cell.origin.row}:${cell.origin.col}`;
       if (originKey === lastOrigin) continue;
       lastOrigin = originKey;
-      const text = grid.cells[cell.origin.row]?.[cell.origin.col]?.text ?? "";
-      if (text.trim()) parts.push(text);
+      let text = folded.get(originKey);
+      if (text === undefined) {
+        text = fold(grid.cells[cell.origin.row]?.[cell.origin.col]?.text ?? "");
+        folded.set(originKey, text);
+      }
+      // Folding the parts one by one equals folding them joined by a space.
+      if (text) parts.push(text);
     }
-    return fold(parts.join(" "));
+    return parts.join(" ");
   });
 }
 
@@ -106,10 +119,11 @@ export function recognizeHeader(
 ): HeaderResult {
   if (grid.rowCount === 0 || grid.colCount === 0) return { ok: false, reason: "Bảng trống." };
   let best: Candidate | null = null;
+  const folded = new Map<string, string>();
   for (let start = 0; start < Math.min(3, grid.rowCount); start++) {
     for (const rows of [1, 2]) {
       if (start + rows > grid.rowCount) continue;
-      const texts = headerTexts(grid, start, rows);
+      const texts = headerTexts(grid, start, rows, folded);
       for (const layout of layouts) {
         const candidate = tryLayout(layout, texts, start, rows);
         if (better(candidate, best)) best = candidate;
