@@ -71,6 +71,16 @@ export type InsertTableOutcome =
 export interface PlanTableHost {
   readTables(): Promise<DocumentTable[]>;
   applyPatch(table: DocumentTable, patch: Patch): Promise<FillOutcome>;
+  /**
+   * Takes back KHCT's last fill where the host has no undo of its own (Excel clears its undo
+   * after an add-in writes): inserted rows are removed and filled cells emptied, except where
+   * someone changed them since (kept, and counted). null when there is nothing to undo.
+   */
+  undoFill?(): Promise<{
+    readonly removedRows: number;
+    readonly clearedCells: number;
+    readonly kept: number;
+  } | null>;
   /** A new table at the cursor (Word) or the active cell (Excel); `merged` rows span from their `from` column. */
   insertTable(
     rows: readonly (readonly string[])[],

@@ -204,6 +204,10 @@ const vi = {
   fillGone: "Không còn thấy bảng này trong tài liệu. Hãy đọc lại.",
   fillNoAnchor: "Bảng không có dòng thường nào để làm mẫu cho dòng mới. KHCT chưa ghi gì.",
   fillError: "Không điền được: {message}",
+  fillUndo: "Hoàn tác lần điền",
+  fillUndone:
+    "Đã hoàn tác: gỡ {rows} dòng, trả {cells} ô về trống; giữ nguyên {kept} chỗ đã có người sửa sau khi điền.",
+  fillNothingToUndo: "Không còn lần điền nào để hoàn tác.",
   tableInserted: "Đã chèn bảng kế hoạch mới.",
   tableOccupied: "Vùng {where} đã có nội dung; hãy chọn một ô trống có đủ chỗ cho bảng.",
   checkNeedsOffice: "Mở KHCT trong Word hoặc Excel, hoặc mở một tệp ở trên, để kiểm tra kế hoạch.",
@@ -431,6 +435,10 @@ const en: Strings = {
   fillGone: "This table is no longer in the document. Read again.",
   fillNoAnchor: "The table has no plain row for new rows to copy. KHCT wrote nothing.",
   fillError: "Could not fill: {message}",
+  fillUndo: "Undo the fill",
+  fillUndone:
+    "Undone: removed {rows} rows, emptied {cells} cells; kept {kept} places someone changed after the fill.",
+  fillNothingToUndo: "There is no fill left to undo.",
   tableInserted: "Inserted a new plan table.",
   tableOccupied: "The area {where} is not empty; choose an empty cell with room for the table.",
   checkNeedsOffice: "Open KHCT in Word or Excel, or open a file above, to check the plan.",

@@ -204,6 +204,30 @@ class FakeRange extends FakeObject {
     const { r0, r1 } = parseAddress(this.at);
     const height = r1 - r0 + 1;
     return {
+      /** Deleting whole rows shifts everything below up, merges too (merges inside are dropped). */
+      delete: (direction: "Up") => {
+        if (direction !== "Up") throw new Error("fake: only Up is modelled");
+        this.context.enqueue(() => {
+          const moved = new Map<string, CellValue>();
+          for (const [address, value] of this.sheet.cells) {
+            const { r0: r, c0: c } = parseAddress(address);
+            if (r >= r0 && r < r0 + height) continue;
+            moved.set(r >= r0 + height ? a1(r - height, c) : address, value);
+          }
+          this.sheet.cells = moved;
+          this.model.merges = this.model.merges.flatMap((m) => {
+            const [sheet, area] = m.split("!") as [string, string];
+            if (sheet !== this.sheet.name) return [m];
+            const box = parseAddress(area);
+            if (box.r0 >= r0 && box.r1 < r0 + height) return [];
+            return box.r0 >= r0 + height
+              ? [
+                  `${sheet}!${areaAddress(box.r0 - height, box.c0, box.r1 - box.r0 + 1, box.c1 - box.c0 + 1)}`,
+                ]
+              : [m];
+          });
+        });
+      },
       insert: (direction: "Down") => {
         if (direction !== "Down") throw new Error("fake: only Down is modelled");
         this.context.enqueue(() => {

@@ -121,6 +121,13 @@ export function createExcelPlanSheet(
   run: BatchRunner<Excel.RequestContext> = (batch) => Excel.run(batch),
   options: { mergedAreas?: boolean } = {}
 ) {
+  let lastFill: {
+    sheet: string;
+    left: number;
+    width: number;
+    inserted: { row: number; cells: string[] }[];
+    sets: { row: number; col: number; text: string; before: string }[];
+  } | null = null;
   return {
     /** The active sheet's used range as a grid (one sync). */
     readActiveSheet(): Promise<SheetSnapshot | null> {
@@ -225,7 +232,78 @@ export function createExcelPlanSheet(
           });
         }
         await context.sync();
+        // Where the fill's rows and cells are now, for undo: the original rows moved down by the
+        // rows inserted before them (applyPatch's order: each row after the inserts placed before it).
+        const finalRow: number[] = [];
+        const insertedAt: { row: number; cells: string[] }[] = [];
+        let n = 0;
+        for (let r = 0; r <= height; r++) {
+          for (const op of inserts.filter((o) => o.before === r))
+            insertedAt.push({ row: snapshot.top + place.start + n++, cells: [...op.cells] });
+          if (r < height) finalRow[r] = snapshot.top + place.start + n++;
+        }
+        lastFill = {
+          sheet: snapshot.sheet,
+          left: snapshot.left,
+          width,
+          inserted: insertedAt,
+          sets: patch.ops
+            .filter((op): op is Extract<PatchOp, { kind: "set" }> => op.kind === "set")
+            .filter((op) => !skipped.includes(op))
+            .map((op) => ({
+              row: finalRow[op.row] ?? 0,
+              col: op.col,
+              text: op.text,
+              before: op.expected,
+            })),
+        };
         return { ok: true, written, inserted: inserts.length, skipped };
+      });
+    },
+
+    /** Undoes the last fill (two syncs: read what is there now, write). */
+    undoFill() {
+      const fill = lastFill;
+      if (!fill) return Promise.resolve(null);
+      return run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(fill.sheet);
+        const rows = fill.inserted.map((i) => {
+          const range = sheet.getRangeByIndexes(i.row, fill.left, 1, fill.width);
+          range.load("values");
+          return range;
+        });
+        const cells = fill.sets.map((s) => {
+          const range = sheet.getRangeByIndexes(s.row, fill.left + s.col, 1, 1);
+          range.load("values");
+          return range;
+        });
+        await context.sync();
+        let kept = 0;
+        let clearedCells = 0;
+        // Cells first (their addresses hold until rows are removed), then rows bottom-up.
+        fill.sets.forEach((s, i) => {
+          if (text(cells[i]?.values[0]?.[0]) !== s.text) {
+            kept++;
+            return;
+          }
+          (cells[i] as Excel.Range).values = [[asCellText(s.before)]];
+          clearedCells++;
+        });
+        let removedRows = 0;
+        for (let i = fill.inserted.length - 1; i >= 0; i--) {
+          const entry = fill.inserted[i] as { row: number; cells: string[] };
+          const now = (rows[i]?.values[0] ?? []).map(text);
+          const same = entry.cells.every((t, c) => (now[c] ?? "") === t);
+          if (!same) {
+            kept++;
+            continue;
+          }
+          (rows[i] as Excel.Range).getEntireRow().delete("Up");
+          removedRows++;
+        }
+        await context.sync();
+        lastFill = null;
+        return { removedRows, clearedCells, kept };
       });
     },
   };
@@ -259,6 +337,8 @@ export function createExcelPlanTableHost(
       if (!entry) return { ok: false, reason: "gone" };
       return sheet.applyPatch(entry.snapshot, entry.place, patch);
     },
+
+    undoFill: () => sheet.undoFill(),
 
     insertTable(rows, merged, headerRows): Promise<InsertTableOutcome> {
       return run(async (context) => {

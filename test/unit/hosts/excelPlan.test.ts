@@ -70,7 +70,7 @@ async function fill(model: ExcelModel, ids: string[], between?: (model: ExcelMod
   const readSyncs = fake.syncs();
   between?.(model);
   const outcome = await adapter.applyPatch(snapshot, located, patch);
-  return { outcome, patch, readSyncs, writeSyncs: fake.syncs() - readSyncs };
+  return { outcome, patch, readSyncs, writeSyncs: fake.syncs() - readSyncs, adapter, fake };
 }
 
 const column = (model: ExcelModel, letter: string) => {
@@ -79,6 +79,38 @@ const column = (model: ExcelModel, letter: string) => {
   for (let r = 1; r <= 40; r++) out.push(String(sheet?.cells.get(`${letter}${r}`) ?? ""));
   return out;
 };
+
+describe("undo of KHCT's last fill (Excel keeps no undo after an add-in writes)", () => {
+  it("removes the inserted rows and empties the filled cells: the sheet is as before, in 2 syncs", async () => {
+    const model = planSheet();
+    const cells = new Map(model.sheets[0]!.cells);
+    const merges = [...model.merges];
+    const { outcome, adapter, fake } = await fill(model, ["1.1", "1.2", "3.6", "4.1"]);
+    expect(outcome).toMatchObject({ ok: true });
+    expect(model.sheets[0]!.cells).not.toEqual(cells);
+    const before = fake.syncs();
+    const undone = await adapter.undoFill();
+    expect(fake.syncs() - before).toBe(2);
+    expect(undone).toMatchObject({ kept: 0 });
+    expect(undone!.removedRows).toBeGreaterThan(0);
+    expect(model.sheets[0]!.cells).toEqual(cells);
+    expect(model.merges).toEqual(merges);
+    expect(await adapter.undoFill()).toBeNull();
+  });
+
+  it("keeps what someone changed since the fill", async () => {
+    const model = planSheet();
+    const { adapter } = await fill(model, ["1.1", "3.6"]);
+    // A co-author writes a solution into the new Tiêu chí 1.1 row (row 8 of the sheet).
+    const row11 = [...model.sheets[0]!.cells]
+      .find(([, v]) => String(v).startsWith("Tiêu chí 1.1"))![0]
+      .slice(1);
+    model.sheets[0]!.cells.set(`D${row11}`, "Việc cô Lan đã ghi");
+    const undone = await adapter.undoFill();
+    expect(undone).toMatchObject({ removedRows: 2, kept: 1 }); // the standard 3 row and the 3.6 row go
+    expect(model.sheets[0]!.cells.get(`D${row11}`)).toBe("Việc cô Lan đã ghi");
+  });
+});
 
 describe("Excel plan sheet", () => {
   it("finds the plan table below the title, with its merged group rows", async () => {
