@@ -76,6 +76,15 @@ export interface PlanTableHost {
    * after an add-in writes): inserted rows are removed and filled cells emptied, except where
    * someone changed them since (kept, and counted). null when there is nothing to undo.
    */
+  /**
+   * Excel: the monitoring report on a new sheet, as a table and a column chart of its first
+   * `chartRows` lines (the standards). Word inserts the report with insertTable.
+   */
+  insertReport?(
+    title: string,
+    rows: readonly (readonly string[])[],
+    chartRows: number
+  ): Promise<{ readonly ok: true; readonly where: string }>;
   undoFill?(): Promise<{
     readonly removedRows: number;
     readonly clearedCells: number;

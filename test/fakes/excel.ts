@@ -41,6 +41,8 @@ export interface ExcelModel {
   conditionalFormats?: { address: string; text: string; color: string }[];
   /** Comments, by cell ("Sheet!A1"). */
   comments?: { address: string; content: string }[];
+  /** Charts the add-in added: sheet, type, source range, title. */
+  charts?: { sheet: string; type: string; source: string; title?: string }[];
   /** Worksheet change handlers the add-in registered. */
   handlers?: Set<ChangeHandler>;
   active: { sheet: number; cell: string };
@@ -261,6 +263,10 @@ class FakeRange extends FakeObject {
       this.sheet,
       areaAddress(b.top, b.left, b.height + deltaRows, b.width + deltaColumns)
     );
+  }
+  /** "A1:C3", without the sheet (for the fake's own records). */
+  addressInSheet(): string {
+    return this.at;
   }
   getCell(row: number, column: number): FakeRange {
     const b = this.box();
@@ -639,6 +645,38 @@ class FakeWorksheet extends FakeObject {
   getUsedRangeOrNullObject(): FakeUsedRange {
     return new FakeUsedRange(this.context, this.model, this.sheet);
   }
+  get charts() {
+    const context = this.context;
+    const model = this.model;
+    const name = this.sheet.name;
+    return {
+      add: (type: string, source: FakeRange) => {
+        const chart: { sheet: string; type: string; source: string; title?: string } = {
+          sheet: name,
+          type,
+          source: source.addressInSheet(),
+        };
+        context.enqueue(() => (model.charts ??= []).push(chart));
+        return {
+          title: {
+            set text(value: string) {
+              context.enqueue(() => (chart.title = value));
+            },
+          },
+          setPosition: () => undefined,
+        };
+      },
+    };
+  }
+  activate(): void {
+    this.context.enqueue(
+      () =>
+        (this.model.active = {
+          sheet: this.model.sheets.findIndex((s) => s.name === this.sheet.name),
+          cell: "A1",
+        })
+    );
+  }
   get freezePanes() {
     const context = this.context;
     const model = this.model;
@@ -753,6 +791,16 @@ export function fakeExcelContext(model: ExcelModel) {
                 throw new Error(`ItemNotFound: worksheet ${name}`);
               });
             return sheetOf(found ?? { name, cells: new Map() });
+          },
+          /** A new sheet, at sync; a name already taken fails the batch, as in Excel. */
+          add: (name: string) => {
+            const sheet: ExcelSheetModel = { name, cells: new Map() };
+            context.enqueue(() => {
+              if (model.sheets.some((s) => s.name === name))
+                throw new Error(`ItemAlreadyExists: worksheet ${name}`);
+              model.sheets.push(sheet);
+            });
+            return sheetOf(sheet);
           },
           getItemOrNullObject: (name: string) => {
             const found = model.sheets.find((s) => s.name === name);

@@ -340,6 +340,41 @@ export function createExcelPlanTableHost(
 
     undoFill: () => sheet.undoFill(),
 
+    insertReport(title, rows, chartRows) {
+      return run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        // A sheet name: at most 31 characters, none of : \ / ? * [ ]; never one already taken.
+        const taken = new Set(sheets.items.map((s) => s.name));
+        const base = "Báo cáo giám sát";
+        let name = base;
+        for (let n = 2; taken.has(name); n++) name = `${base} (${n})`;
+        const ws = sheets.add(name);
+        ws.getRange("A1").values = [[asCellText(title)]];
+        ws.getRange("A1").format.font.bold = true;
+        const width = Math.max(...rows.map((r) => r.length));
+        const body = ws.getRangeByIndexes(2, 0, rows.length, width);
+        // Counts as numbers (a chart needs them), names and money as text.
+        body.values = rows.map((row, r) =>
+          Array.from({ length: width }, (_, c) => {
+            const v = row[c] ?? "";
+            return r > 0 && c > 0 && /^\d+$/.test(v) ? Number(v) : asCellText(v);
+          })
+        );
+        ws.getRangeByIndexes(2, 0, 1, width).format.font.bold = true;
+        const chart = ws.charts.add(
+          "ColumnClustered",
+          ws.getRangeByIndexes(2, 0, 1 + chartRows, Math.min(width, 6)),
+          "Columns"
+        );
+        chart.title.text = "Tiến độ thực hiện theo tiêu chuẩn";
+        ws.activate();
+        await context.sync();
+        return { ok: true as const, where: name };
+      });
+    },
+
     insertTable(rows, merged, headerRows): Promise<InsertTableOutcome> {
       return run(async (context) => {
         const width = Math.max(1, ...rows.map((r) => r.length));

@@ -159,10 +159,14 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
   const report = rows ? monitoringReport(rows, asOf) : null;
   const insertReport = async () => {
     if (!report || !tables) return;
-    const table = [
-      [format(s.trackReportTitle, { date: viDate(asOf) }), "", "", "", "", "", ""],
-      ...reportRows(report),
-    ];
+    const title = format(s.trackReportTitle, { date: viDate(asOf) });
+    if (tables.insertReport) {
+      // Excel: a summary sheet with a chart.
+      const made = await tables.insertReport(title, reportRows(report), report.lines.length);
+      setMessage({ intent: "success", text: format(s.trackReportSheet, { where: made.where }) });
+      return;
+    }
+    const table = [[title, "", "", "", "", "", ""], ...reportRows(report)];
     const outcome = await tables.insertTable(table, [{ row: 0, from: 0 }], 2);
     setMessage(
       outcome.ok

@@ -109,7 +109,7 @@ describe("TrackPanel", () => {
     await waitFor(() => expect(within(mine).queryByText("Quá hạn")).toBeNull());
   });
 
-  it("shows the monitoring report per standard and inserts it at the active cell", async () => {
+  it("shows the monitoring report per standard and puts it on a summary sheet with a chart", async () => {
     const model = progressSheet();
     renderPanel(model);
     const report = screen.getByRole("region", { name: "Báo cáo giám sát" });
@@ -134,12 +134,24 @@ describe("TrackPanel", () => {
       "", // the progress-tracking layout has no budget column
     ]);
     fireEvent.click(within(report).getByRole("button", { name: "Chèn báo cáo vào tài liệu" }));
-    await screen.findByText("Đã chèn bảng báo cáo.");
-    expect(String(model.sheets[0]!.cells.get("A10"))).toBe(
+    await screen.findByText("Đã tạo trang tính “Báo cáo giám sát” với bảng báo cáo và biểu đồ.");
+    const summary = model.sheets.find((s) => s.name === "Báo cáo giám sát")!;
+    expect(summary.cells.get("A1")).toBe(
       "BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG (tính đến ngày 23/11/2025)"
     );
-    expect(model.sheets[0]!.cells.get("A11")).toBe("Tiêu chuẩn");
-    expect(model.sheets[0]!.cells.get("A14")).toBe("Cả kế hoạch");
+    expect(
+      [...Array(7).keys()].map((c) => summary.cells.get(`${String.fromCharCode(65 + c)}6`))
+    ).toEqual(["Cả kế hoạch", 3, 1, 1, 1, 1, ""]);
+    expect(model.charts).toEqual([
+      {
+        sheet: "Báo cáo giám sát",
+        type: "ColumnClustered",
+        source: "A3:F5",
+        title: "Tiến độ thực hiện theo tiêu chuẩn",
+      },
+    ]);
+    // The school's sheet is untouched.
+    expect(model.sheets[0]!.cells.get("A10")).toBeUndefined();
   });
 
   it("lists the people the plan assigns", async () => {
