@@ -23,10 +23,18 @@ export type ColumnRole =
   | "level2"
   | "level3"
   | "unmet"
-  | "achieved";
+  | "achieved"
+  | "person"
+  | "position";
 
 export type LayoutId =
-  "standard" | "standard-level" | "progress" | "solutions" | "assessment" | "assessment-level4";
+  | "standard"
+  | "standard-level"
+  | "progress"
+  | "solutions"
+  | "assessment"
+  | "assessment-level4"
+  | "staff";
 
 export interface LayoutColumn {
   readonly role: ColumnRole;
@@ -41,7 +49,8 @@ export interface Layout {
   readonly id: LayoutId;
   /** Vietnamese name shown to the user. */
   readonly name: string;
-  readonly kind: "plan" | "assessment";
+  /** "staff": the plan's staff list (name, role), kept in the document by the school. */
+  readonly kind: "plan" | "assessment" | "staff";
   readonly columns: readonly LayoutColumn[];
   /** Several rows per criterion are normal (progress tracking lists tasks). */
   readonly rowsPerCriterion: "one" | "many";
@@ -196,8 +205,23 @@ export const LAYOUTS: readonly Layout[] = [
   },
 ];
 
+/** The staff list a school keeps in the plan: "TT | Họ và tên | Chức vụ (| Nhiệm vụ)". */
+export const STAFF_LAYOUT: Layout = {
+  id: "staff",
+  name: "Danh sách cán bộ, giáo viên, nhân viên",
+  kind: "staff",
+  columns: [
+    col("tt", "TT", [/^(s ?tt|tt|so tt|so thu tu)$/], false),
+    col("person", "Họ và tên", [/^ho (va )?ten$/, /^ho ten can bo/]),
+    col("position", "Chức vụ", [/^chuc vu/, /^chuc danh/]),
+  ],
+  rowsPerCriterion: "one",
+  numbersEveryRow: true,
+  groupRows: false,
+};
+
 export function layoutById(id: LayoutId): Layout {
-  const layout = LAYOUTS.find((l) => l.id === id);
+  const layout = [...LAYOUTS, STAFF_LAYOUT].find((l) => l.id === id);
   if (!layout) throw new Error(`layout ${id}`);
   return layout;
 }

@@ -3,7 +3,7 @@
  * whose header a layout recognises and runs until a blank row (or the next table).
  */
 import { recognizeHeader, type HeaderMatch } from "./header";
-import type { Layout } from "./layouts";
+import { LAYOUTS, STAFF_LAYOUT, type Layout } from "./layouts";
 import type { GridCell, TableGrid } from "./table";
 
 export interface LocatedTable {
@@ -51,7 +51,10 @@ const startsTable = (grid: TableGrid, r: number, layouts?: readonly Layout[]) =>
  * Every table in the grid whose header a layout recognises, top to bottom. A table ends at a blank
  * row, a document heading, or the header of the next table.
  */
-export function locateTables(grid: TableGrid, layouts?: readonly Layout[]): LocatedTable[] {
+export function locateTables(
+  grid: TableGrid,
+  layouts: readonly Layout[] = [...LAYOUTS, STAFF_LAYOUT]
+): LocatedTable[] {
   const found: LocatedTable[] = [];
   let r = 0;
   while (r < grid.rowCount) {

@@ -3,6 +3,7 @@
  * and the names written there. A staff list kept in the document (a table "Họ và tên | Chức vụ")
  * is read like any table; KHCT never invents a person.
  */
+import type { AnalysedTable } from "../plan/session";
 import { fold, squash } from "../text/fold";
 
 /** Roles seen in plans, the decree's order of seniority. */
@@ -103,4 +104,34 @@ export function staffOf(cells: readonly string[]): { person: Person; rows: numbe
         (b.person.role ? ROLES.indexOf(b.person.role as (typeof ROLES)[number]) : 99) ||
       b.rows - a.rows
   );
+}
+
+/** The staff list the school keeps in the document (tables "Họ và tên | Chức vụ"). */
+export function staffList(tables: readonly AnalysedTable[]): { name: string; role: string }[] {
+  const out: { name: string; role: string }[] = [];
+  for (const t of tables) {
+    if (t.kind !== "staff" || !t.table) continue;
+    for (const row of t.table.rows) {
+      const name = squash(row.cells.person?.text ?? "");
+      if (!name) continue;
+      out.push({ name, role: squash(row.cells.position?.text ?? "") });
+    }
+  }
+  return out;
+}
+
+/**
+ * Who a person is in the plan: their name, and the role the staff list gives them (so rows given
+ * to "Tổ trưởng chuyên môn" are theirs too), unless they said their role themselves.
+ */
+export function withRole(
+  who: { readonly name?: string; readonly role?: string },
+  staff: readonly { readonly name: string; readonly role: string }[]
+): { name?: string; role?: string } {
+  if (who.role || !who.name) return { ...who };
+  const found = staff.find((s) => fold(s.name) === fold(who.name ?? ""));
+  const role = found
+    ? FOLDED_ROLES.find((r) => fold(found.role).startsWith(r.folded))?.role
+    : undefined;
+  return role ? { ...who, role } : { ...who };
 }

@@ -31,7 +31,7 @@ import type { SchoolYear } from "../../core/text/schoolYear";
 import type { PlanTableHost } from "../../hosts/adapter";
 import { errorMessage } from "../hooks/usePlan";
 import { usePlanTables } from "../hooks/usePlanTables";
-import { ROLES, staffOf } from "../../core/tracking/staff";
+import { ROLES, staffList, staffOf } from "../../core/tracking/staff";
 import { useStrings } from "../hooks/useStrings";
 import { format } from "../strings";
 
@@ -78,8 +78,12 @@ export function PlanPanel({ framework, year, host }: PlanPanelProps): React.JSX.
     const cells = planTables.flatMap((t) =>
       (t.table?.rows ?? []).map((r) => r.cells.responsible?.text ?? "").filter(Boolean)
     );
-    return staffOf(cells).map(({ person }) => [person.role, person.name].filter(Boolean).join(" "));
-  }, [planTables]);
+    const named = staffOf(cells).map(({ person }) =>
+      [person.role, person.name].filter(Boolean).join(" ")
+    );
+    // The staff list the school keeps in the document comes first.
+    return [...staffList(tables.tables).map((p) => p.name), ...named];
+  }, [planTables, tables.tables]);
   const staffListId = React.useId();
   const [chosenKey, setChosenKey] = React.useState<string | null>(null);
   const chosen = planTables.find((t) => t.key === chosenKey) ?? planTables[0] ?? null;

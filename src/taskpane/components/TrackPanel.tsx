@@ -25,7 +25,7 @@ import {
   viDate,
   type TrackedRow,
 } from "../../core/tracking/report";
-import { ROLES, staffOf } from "../../core/tracking/staff";
+import { ROLES, staffList, staffOf, withRole } from "../../core/tracking/staff";
 import { formatDong } from "../../core/text/money";
 import type { CheckHost, PlanTableHost } from "../../hosts/adapter";
 import { useDocumentVersion } from "../hooks/useDocumentVersion";
@@ -84,6 +84,7 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
   const styles = useStyles();
   const [rows, setRows] = React.useState<TrackedRow[] | null>(null);
   const [staff, setStaff] = React.useState<ReturnType<typeof staffOf>>([]);
+  const [kept, setKept] = React.useState<ReturnType<typeof staffList>>([]);
   const [asOf, setAsOf] = React.useState(today);
   const [me, setMe] = React.useState(loadMe);
   const version = useDocumentVersion();
@@ -105,6 +106,7 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
       );
       setRows(tracked);
       setStaff(staffOf(tracked.map((r) => r.responsible)));
+      setKept(staffList(analysed));
     } catch (error) {
       setMessage({
         intent: "error",
@@ -174,7 +176,7 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
         : { intent: "warning", text: format(s.tableOccupied, { where: outcome.where }) }
     );
   };
-  const mine = rows ? myRows(rows, me) : [];
+  const mine = rows ? myRows(rows, withRole(me, kept)) : [];
 
   return (
     <div className={styles.root}>
@@ -304,7 +306,22 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
         )}
       </section>
 
-      {staff.length > 0 && (
+      {kept.length > 0 && (
+        <section className={styles.section} aria-label={s.trackStaffList} role="region">
+          <Subtitle2 as="h3">{s.trackStaffList}</Subtitle2>
+          <ul>
+            {kept.map((p) => (
+              <li key={`${p.name}|${p.role}`}>
+                {[p.name, p.role].filter(Boolean).join(" – ")}:{" "}
+                {format(s.trackStaffRows, {
+                  count: String(rows ? myRows(rows, withRole({ name: p.name }, kept)).length : 0),
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {kept.length === 0 && staff.length > 0 && (
         <section className={styles.section} aria-label={s.trackStaff} role="region">
           <Subtitle2 as="h3">{s.trackStaff}</Subtitle2>
           <ul>

@@ -154,6 +154,27 @@ describe("TrackPanel", () => {
     expect(model.sheets[0]!.cells.get("A10")).toBeUndefined();
   });
 
+  it("reads the staff list kept in the document: my role's rows are mine too", async () => {
+    const model = progressSheet();
+    const cells = model.sheets[0]!.cells;
+    cells.set("A12", "TT");
+    cells.set("B12", "Họ và tên");
+    cells.set("C12", "Chức vụ");
+    cells.set("A13", "1");
+    cells.set("B13", "Trần Văn Minh");
+    cells.set("C13", "Hiệu trưởng");
+    model.active = { sheet: 0, cell: "A20" };
+    renderPanel(model);
+    const list = await screen.findByRole("region", { name: "Danh sách nhân sự trong tài liệu" });
+    expect(within(list).getByText("Trần Văn Minh – Hiệu trưởng: 2 việc")).toBeTruthy();
+    fireEvent.change(screen.getByRole("textbox", { name: "Họ và tên" }), {
+      target: { value: "Trần Văn Minh" },
+    });
+    const mine = screen.getByRole("region", { name: "Việc của tôi" });
+    await within(mine).findByText("Tiêu chí 3.3");
+    expect(within(mine).getByText("Tiêu chí 1.2")).toBeTruthy();
+  });
+
   it("lists the people the plan assigns", async () => {
     renderPanel(progressSheet());
     const staff = await screen.findByRole("region", {

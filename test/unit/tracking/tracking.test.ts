@@ -10,7 +10,7 @@ import {
   reportRows,
   trackedRows,
 } from "../../../src/core/tracking/report";
-import { involves, peopleIn, staffOf } from "../../../src/core/tracking/staff";
+import { involves, peopleIn, staffList, staffOf, withRole } from "../../../src/core/tracking/staff";
 
 const tt17 = frameworkById("tt17-2018") as Framework;
 const year = parseSchoolYear("2025-2026");
@@ -148,5 +148,42 @@ describe("tracking rows and the monitoring report", () => {
     ]);
     expect(report.total).toMatchObject({ rows: 3, done: 1, overdue: 1 });
     expect(reportRows(report).at(-1)).toEqual(["Cả kế hoạch", "3", "1", "1", "1", "1", ""]);
+  });
+});
+
+describe("the staff list kept in the document", () => {
+  const tables = analyseTables(
+    [
+      {
+        key: "ds",
+        where: "Bảng 2",
+        grid: gridFromStrings([
+          ["TT", "Họ và tên", "Chức vụ"],
+          ["1", "Trần Văn Minh", "Phó hiệu trưởng"],
+          ["2", "Nguyễn Thị Lan", "Tổ trưởng chuyên môn khối 3"],
+        ]),
+      },
+    ],
+    tt17
+  );
+
+  it("is recognised as a staff table and read as names with roles", () => {
+    expect(tables[0]?.kind).toBe("staff");
+    expect(staffList(tables)).toEqual([
+      { name: "Trần Văn Minh", role: "Phó hiệu trưởng" },
+      { name: "Nguyễn Thị Lan", role: "Tổ trưởng chuyên môn khối 3" },
+    ]);
+  });
+
+  it("gives a person the role the list says, so rows given to the role are theirs too", () => {
+    const staff = staffList(tables);
+    expect(withRole({ name: "nguyen thi lan" }, staff)).toEqual({
+      name: "nguyen thi lan",
+      role: "Tổ trưởng chuyên môn",
+    });
+    expect(withRole({ name: "Ai Đó" }, staff)).toEqual({ name: "Ai Đó" });
+    expect(involves("Tổ trưởng chuyên môn", withRole({ name: "Nguyễn Thị Lan" }, staff))).toBe(
+      true
+    );
   });
 });
