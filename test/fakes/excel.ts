@@ -41,6 +41,10 @@ export interface ExcelModel {
   conditionalFormats?: { address: string; text: string; color: string }[];
   /** Comments, by cell ("Sheet!A1"). */
   comments?: { address: string; content: string }[];
+  /** Whether a validation shows an error alert, by "Sheet!A2:A9". */
+  validationAlerts?: Map<string, boolean>;
+  /** Hidden sheets, by name. */
+  hidden?: Set<string>;
   /** Charts the add-in added: sheet, type, source range, title. */
   charts?: { sheet: string; type: string; source: string; title?: string }[];
   /** Worksheet change handlers the add-in registered. */
@@ -454,6 +458,9 @@ class FakeRange extends FakeObject {
       clear() {
         context.enqueue(() => model.validations?.delete(where));
       },
+      set errorAlert(value: { showAlert: boolean }) {
+        context.enqueue(() => (model.validationAlerts ??= new Map()).set(where, value.showAlert));
+      },
     };
   }
   private conditionalFormatsObject: ReturnType<FakeRange["make_conditionalFormats"]> | null = null;
@@ -667,6 +674,19 @@ class FakeWorksheet extends FakeObject {
         };
       },
     };
+  }
+  set visibility(value: string) {
+    this.context.enqueue(() => {
+      const hidden = (this.model.hidden ??= new Set());
+      if (value === "Visible") hidden.delete(this.sheet.name);
+      else hidden.add(this.sheet.name);
+    });
+  }
+  delete(): void {
+    this.context.enqueue(() => {
+      this.model.sheets = this.model.sheets.filter((s) => s.name !== this.sheet.name);
+      this.model.hidden?.delete(this.sheet.name);
+    });
   }
   activate(): void {
     this.context.enqueue(

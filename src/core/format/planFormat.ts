@@ -9,6 +9,9 @@ import { columnFractions, inRange, type FormatProfile } from "./profile";
 import { NORMALIZATION_LABEL, type Normalization } from "./normalize";
 import type { DocumentPart } from "./documentParts";
 
+/** The hidden sheet of an .xlsx that holds KHCT's suggestion lists. */
+export const LIST_SHEET = "KHCT_DanhSach";
+
 /** The progress values of the progress-tracking layout (its data-validation list). */
 export const PROGRESS_VALUES = ["Chưa thực hiện", "Đang thực hiện", "Đã hoàn thành"] as const;
 
@@ -163,6 +166,12 @@ export function formatChanges(
         });
       if (target.columns.budget !== undefined)
         out.push({ id: "money", label: "Ô kinh phí là số: định dạng tiền đồng (#.##0 ₫)" });
+      if (target.columns.criterion !== undefined || target.columns.responsible !== undefined)
+        out.push({
+          id: "lists",
+          label:
+            "Danh sách gợi ý cho cột tiêu chí (theo thông tư) và cột người chủ trì (danh sách nhân sự), lưu ở trang tính ẩn “KHCT_DanhSach”",
+        });
       if (target.columns.progress !== undefined)
         out.push({
           id: "progress",
@@ -246,4 +255,12 @@ export interface FormatPlan {
   readonly table: TableFormatTarget | null;
   /** Text normalisations: each written only where the cell still holds `expected`. */
   readonly edits: readonly Normalization[];
+  /**
+   * Suggestion lists for Excel cells (not enforced: schools write titles after labels): the
+   * criterion labels of the plan's framework, and the people the plan names.
+   */
+  readonly lists?: {
+    readonly criterion: readonly string[];
+    readonly responsible: readonly string[];
+  };
 }

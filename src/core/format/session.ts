@@ -3,7 +3,9 @@
  * table's target, the text normalisations, the missing administrative parts, the list of changes
  * for the preview and the plan the adapter applies.
  */
+import { criteria } from "../catalogue/catalogue";
 import type { Framework } from "../catalogue/types";
+import { ROLES, staffList, staffOf } from "../tracking/staff";
 import { analyseTables, identityTexts, type FoundTable } from "../plan/session";
 import { documentParts } from "./documentParts";
 import { normalizations } from "./normalize";
@@ -80,6 +82,27 @@ export function formatSession(
     target,
     changes: all.filter((c) => !c.manual),
     manual: [...all.filter((c) => c.manual), ...missing],
-    plan: { font: profile.font, bodySizes, table: target, edits },
+    plan: {
+      font: profile.font,
+      bodySizes,
+      table: target,
+      edits,
+      lists: {
+        criterion: criteria(framework).map((c) => `Tiêu chí ${c.id}`),
+        responsible: [
+          ...new Set([
+            ...staffList(tables).map((p) => p.name),
+            ...staffOf(
+              tables.flatMap((t) =>
+                t.kind === "plan" && t.table
+                  ? t.table.rows.map((r) => r.cells.responsible?.text ?? "")
+                  : []
+              )
+            ).map(({ person }) => [person.role, person.name].filter(Boolean).join(" ")),
+            ...ROLES,
+          ]),
+        ],
+      },
+    },
   };
 }

@@ -5,7 +5,7 @@
  * colours for the progress column. Read 2 syncs, apply 2, undo 2 — whatever the number of rows.
  * Excel clears its own undo stack after an add-in writes, so KHCT keeps what it changed.
  */
-import { PROGRESS_VALUES, type FormatPlan } from "../../core/format/planFormat";
+import { LIST_SHEET, PROGRESS_VALUES, type FormatPlan } from "../../core/format/planFormat";
 import type { FormatHost, FormatOutcome, FormatSnapshot, DocumentTable } from "../adapter";
 import { columnName } from "./address";
 import { asCellText } from "./excelAdapter";
@@ -51,6 +51,9 @@ interface Undo {
   titleRows: string | null;
   money: { address: string; formats: unknown } | null;
   validation: string | null;
+  /** Suggestion lists added (criterion, responsible) and the hidden sheet KHCT made for them. */
+  validations: string[];
+  listSheet: string | null;
   conditional: string | null;
   texts: { address: string; before: string; after: string }[];
 }
@@ -165,6 +168,24 @@ export function createExcelFormatHost(
               )
             : null;
         progress?.dataValidation.load("rule");
+        // Suggestion lists: on a hidden sheet of their own, read now to know whether it exists.
+        const listSheet = context.workbook.worksheets.getItemOrNullObject(LIST_SHEET);
+        const listColumns = (["criterion", "responsible"] as const)
+          .map((role) => ({ role, col: target.columns[role] }))
+          .filter(
+            (x): x is { role: "criterion" | "responsible"; col: number } => x.col !== undefined
+          )
+          .map((x) => {
+            const area = sheet.getRangeByIndexes(
+              top + target.headerRows,
+              x.col,
+              target.rowCount - target.headerRows,
+              1
+            );
+            area.dataValidation.load("rule");
+            area.load("address");
+            return { ...x, area };
+          });
         const conditionalCount = progress?.conditionalFormats.getCount();
         progress?.load("address");
         await context.sync();
@@ -201,6 +222,8 @@ export function createExcelFormatHost(
           titleRows: titles.isNullObject ? null : titles.address,
           money: money ? { address: money.address, formats: money.numberFormat } : null,
           validation: null,
+          validations: [],
+          listSheet: null,
           conditional: null,
           texts: [],
         };
@@ -275,6 +298,35 @@ export function createExcelFormatHost(
             record.conditional = progress.address;
           }
         }
+        if (plan.lists && listColumns.length > 0 && target.rowCount > target.headerRows) {
+          const lists = plan.lists;
+          const made = listSheet.isNullObject;
+          const holder = made ? context.workbook.worksheets.add(LIST_SHEET) : listSheet;
+          record.listSheet = made ? LIST_SHEET : null;
+          listColumns.forEach((x, i) => {
+            const items = lists[x.role];
+            if (items.length === 0 || x.area.dataValidation.rule?.list) return;
+            holder.getRangeByIndexes(0, i, items.length, 1).values = items.map((t) => [
+              asCellText(t),
+            ]);
+            const letter = columnName(i);
+            // A suggestion, not a rule: "Tiêu chí 1.2: <tên>" stays acceptable.
+            x.area.dataValidation.errorAlert = {
+              showAlert: false,
+              style: "Information",
+              title: "",
+              message: "",
+            };
+            x.area.dataValidation.rule = {
+              list: {
+                inCellDropDown: true,
+                source: `='${LIST_SHEET}'!$${letter}$1:$${letter}$${items.length}`,
+              },
+            };
+            record.validations.push(x.area.address);
+          });
+          holder.visibility = "Hidden";
+        }
         let written = 0;
         let skipped = 0;
         for (const edit of plan.edits) {
@@ -317,6 +369,9 @@ export function createExcelFormatHost(
             .formats as string[][];
         if (record.validation)
           sheet.getRange(record.validation.split("!").pop() ?? "").dataValidation.clear();
+        for (const address of record.validations)
+          sheet.getRange(address.split("!").pop() ?? "").dataValidation.clear();
+        if (record.listSheet) context.workbook.worksheets.getItem(record.listSheet).delete();
         if (record.conditional)
           sheet.getRange(record.conditional.split("!").pop() ?? "").conditionalFormats.clearAll();
         record.texts.forEach((t, i) => {

@@ -7,7 +7,12 @@
 import JSZip from "jszip";
 import { DOMParser, XMLSerializer, type Node as XmlNode } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
-import { PROGRESS_VALUES, type FormatPlan, type ParagraphLook } from "../../core/format/planFormat";
+import {
+  LIST_SHEET,
+  PROGRESS_VALUES,
+  type FormatPlan,
+  type ParagraphLook,
+} from "../../core/format/planFormat";
 import { ND30_PROFILE, inRange, type FormatProfile } from "../../core/format/profile";
 import { buildGrid } from "../../core/plan/table";
 import type { DocumentTable, FormatSnapshot } from "../adapter";
@@ -411,6 +416,28 @@ export async function formatXlsx(
         priority: i + 1,
         style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: colours[i] } } },
       })) as ExcelJS.ConditionalFormattingRule[],
+    });
+  }
+  // Suggestion lists (criterion labels, people) on a hidden sheet, as in the Excel adapter.
+  const listed = (["criterion", "responsible"] as const).filter(
+    (role) => target.columns[role] !== undefined && (plan.lists?.[role].length ?? 0) > 0
+  );
+  if (plan.lists && listed.length > 0 && !workbook.getWorksheet(LIST_SHEET)) {
+    const holder = workbook.addWorksheet(LIST_SHEET, { state: "hidden" });
+    listed.forEach((role, i) => {
+      const items = plan.lists?.[role] ?? [];
+      items.forEach((t, r) => (holder.getRow(r + 1).getCell(i + 1).value = t));
+      const letter = String.fromCharCode(65 + i);
+      for (let r = target.headerRows; r < target.rowCount; r++) {
+        const x = cell(r, target.columns[role] as number);
+        if (x.dataValidation) continue;
+        x.dataValidation = {
+          type: "list",
+          allowBlank: true,
+          showErrorMessage: false,
+          formulae: [`'${LIST_SHEET}'!$${letter}$1:$${letter}$${items.length}`],
+        };
+      }
     });
   }
   let written = 0;

@@ -7,6 +7,7 @@
 import JSZip from "jszip";
 import { DOMParser } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
+import { LIST_SHEET } from "../../core/format/planFormat";
 import { locateTables } from "../../core/plan/locate";
 import { parseSettings, SETTINGS_KEY, type PlanSettings } from "../../core/plan/settings";
 import { buildGrid, type RawCell } from "../../core/plan/table";
@@ -160,6 +161,8 @@ async function readXlsx(data: Uint8Array): Promise<ReadFile> {
   const paragraphs: string[] = [];
   const tables: DocumentTable[] = [];
   workbook.eachSheet((sheet) => {
+    // KHCT's own hidden sheet of suggestion lists is not part of the plan.
+    if (sheet.name === LIST_SHEET) return;
     const rows = Math.min(sheet.rowCount, 5000);
     const cols = Math.min(sheet.columnCount, 64);
     const merges = ((sheet.model as unknown as { merges?: string[] }).merges ?? []).map(area);

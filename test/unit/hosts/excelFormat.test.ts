@@ -126,6 +126,16 @@ describe("Excel formatting of the plan range", () => {
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
     });
     expect(model.numberFormats?.get("KH!G6")).toBe('#,##0 "₫"');
+    // Suggestion lists on a hidden sheet: the circular's criterion labels, the people the plan names.
+    const lists = model.sheets.find((s) => s.name === "KHCT_DanhSach")!;
+    expect(model.hidden?.has("KHCT_DanhSach")).toBe(true);
+    expect(lists.cells.get("A1")).toBe("Tiêu chí 1.1");
+    expect(lists.cells.get("A27")).toBe("Tiêu chí 5.5");
+    expect(lists.cells.get("B1")).toBe("Hiệu trưởng");
+    expect(model.validations?.get("KH!B4:B6")).toEqual({
+      list: { inCellDropDown: true, source: "='KHCT_DanhSach'!$A$1:$A$27" },
+    });
+    expect(model.validationAlerts?.get("KH!B4:B6")).toBe(false); // a suggestion, not a rule
     const widths = [...Array(9).keys()].map(
       (c) => model.columnWidths?.get(`KH!${columnLetters(c)}`) ?? 0
     );
@@ -170,6 +180,7 @@ describe("Excel formatting of the plan range", () => {
     expect(values(model)).toEqual(before.values);
     expect(model.merges).toEqual(before.merges);
     expect(model.validations?.size ?? 0).toBe(0);
+    expect(model.sheets.map((s) => s.name)).toEqual(["TD"]); // the list sheet KHCT made is gone
     expect(model.conditionalFormats).toEqual([]);
     expect(model.frozenRows?.get("TD")).toBe(0);
     expect(model.pageLayout?.get("TD")).toMatchObject({
