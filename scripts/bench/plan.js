@@ -38,9 +38,8 @@ function bigTable(catalogue, rowsWanted, header) {
 
 async function run(report) {
   const core = compiledCore();
-  const HEADER = core("core/plan/layouts")
-    .layoutById("standard")
-    .columns.map((c) => c.header);
+  const layouts = core("core/plan/layouts");
+  const HEADER = layouts.createdColumns(layouts.layoutById("standard")).map((c) => c.header);
   const catalogue = core("core/catalogue");
   const { gridFromStrings } = core("core/plan/table");
   const { recognizeHeader } = core("core/plan/header");

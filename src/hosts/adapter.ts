@@ -85,6 +85,16 @@ export interface PlanTableHost {
     rows: readonly (readonly string[])[],
     chartRows: number
   ): Promise<{ readonly ok: true; readonly where: string }>;
+  /**
+   * Adds the "Tiến độ thực hiện" and "Kết quả thực hiện" columns at the right of a plan table (on the
+   * user's request): header cells written, body cells left empty. Refused (nothing written) when the
+   * table changed or, in Excel, the cells to the right are not empty.
+   */
+  addProgressColumns?(
+    table: DocumentTable
+  ): Promise<
+    { readonly ok: true } | { readonly ok: false; readonly reason: "changed" | "occupied" }
+  >;
   undoFill?(): Promise<{
     readonly removedRows: number;
     readonly clearedCells: number;

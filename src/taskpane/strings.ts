@@ -54,6 +54,13 @@ const vi = {
   trackStaff: "Người được phân công trong kế hoạch",
   trackStaffRows: "{count} việc",
   trackStaffList: "Danh sách nhân sự trong tài liệu",
+  trackColumnsAdd: "Thêm cột Tiến độ, Kết quả vào {where}",
+  trackColumnsConfirm:
+    "KHCT sẽ thêm hai cột “Tiến độ thực hiện” và “Kết quả thực hiện” vào bên phải {where}; không ô nào đã có bị đổi. Thêm?",
+  trackColumnsYes: "Thêm",
+  trackColumnsNo: "Thôi",
+  trackColumnsAdded: "Đã thêm cột Tiến độ thực hiện và Kết quả thực hiện.",
+  trackColumnsOccupied: "Bên phải bảng đã có nội dung: KHCT không thêm cột để không ghi đè.",
   hostWord: "Đang làm việc trong Word",
   hostExcel: "Đang làm việc trong Excel",
   noHostTitle: "KHCT đang mở ngoài Word/Excel",
@@ -284,6 +291,14 @@ const en: Strings = {
   trackStaff: "People assigned in the plan",
   trackStaffRows: "{count} tasks",
   trackStaffList: "Staff list in the document",
+  trackColumnsAdd: "Add Progress and Result columns to {where}",
+  trackColumnsConfirm:
+    "KHCT will add two columns, “Tiến độ thực hiện” and “Kết quả thực hiện”, to the right of {where}; no existing cell changes. Add them?",
+  trackColumnsYes: "Add",
+  trackColumnsNo: "Cancel",
+  trackColumnsAdded: "The Progress and Result columns were added.",
+  trackColumnsOccupied:
+    "The cells to the right of the table are not empty: KHCT adds no column, to overwrite nothing.",
   hostWord: "Working in Word",
   hostExcel: "Working in Excel",
   noHostTitle: "KHCT is open outside Word/Excel",

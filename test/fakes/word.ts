@@ -363,6 +363,17 @@ class FakeTable extends FakeObject {
         )
     );
   }
+  /** New columns at the end of every row (a merged row gets its new cells after its span). */
+  addColumns(where: "End" | "Start", count: number, values: string[][]): void {
+    this.context.enqueue(() => {
+      if (where !== "End") throw new Error("fake: only End is modelled");
+      if (values.length !== this.table.rows.length || values.some((v) => v.length !== count))
+        throw new Error("InvalidArgument: values do not fit the table");
+      this.table.rows.forEach((row, r) =>
+        row.cells.push(...(values[r] ?? []).map((text) => ({ text })))
+      );
+    });
+  }
   getBorder(location: string) {
     const context = this.context;
     const table = this.table;

@@ -13,7 +13,7 @@ import { formatDate } from "../catalogue/select";
 import type { CitedDocument, Framework } from "../catalogue/types";
 import { ND30_PROFILE, QUOC_HIEU, TIEU_NGU, columnFractions } from "../format/profile";
 import type { FormatProfile } from "../format/profile";
-import { layoutById, type ColumnRole, type LayoutId } from "../plan/layouts";
+import { createdColumns, layoutById, type ColumnRole, type LayoutId } from "../plan/layouts";
 import { newPlanTable } from "../plan/newTable";
 import { SECTION_TEXT } from "../plan/patch";
 import { serializeSettings } from "../plan/settings";
@@ -336,19 +336,19 @@ function planTable(options: StandardPlanOptions, profile: FormatProfile): Table 
   const merged = new Map(made.merged.map((m) => [m.row, m.from]));
   // A MỨC 4 list whose size the catalogue does not know: the section row and one row to fill.
   if (layout.groupRows && level4 && level4.count === null) {
-    const section = Array.from({ length: layout.columns.length }, () => "");
+    const section = Array.from({ length: createdColumns(layout).length }, () => "");
     section[0] = SECTION_TEXT.level4;
     merged.set(rows.length, 0);
     rows.push(
       section,
-      Array.from({ length: layout.columns.length }, () => "")
+      Array.from({ length: createdColumns(layout).length }, () => "")
     );
   }
   return planTableModel(
     rows,
     [...merged].map(([row, from]) => ({ row, from })),
     made.headerRows,
-    layout.columns.map((c) => c.role),
+    createdColumns(layout).map((c) => c.role),
     profile
   );
 }

@@ -43,6 +43,8 @@ export interface LayoutColumn {
   /** Wordings seen in plans, tried in order against the folded header. */
   readonly variants: readonly RegExp[];
   readonly required: boolean;
+  /** Recognised when a school (or KHCT, on request) added it; never part of a new table. */
+  readonly extra?: boolean;
 }
 
 export interface Layout {
@@ -93,6 +95,15 @@ const TIMEFRAME = col("timeframe", "Thời gian thực hiện và hoàn thành",
 const BUDGET = col("budget", "Dự kiến kinh phí", [/kinh phi/], false);
 const SUPPORT = col("support", "Điều kiện hỗ trợ khác", [/dieu kien ho tro/, /ho tro khac/], false);
 const NOTE = col("note", "Ghi chú", [/ghi chu/], false);
+/** Progress columns a plan table may gain during the year ("Theo dõi" adds them on request). */
+const PROGRESS_EXTRA: LayoutColumn = {
+  ...col("progress", "Tiến độ thực hiện", [/tien do/], false),
+  extra: true,
+};
+const RESULT_EXTRA: LayoutColumn = {
+  ...col("result", "Kết quả thực hiện", [/^ket qua( dat duoc| thuc hien)$/], false),
+  extra: true,
+};
 
 export const LAYOUTS: readonly Layout[] = [
   {
@@ -109,6 +120,8 @@ export const LAYOUTS: readonly Layout[] = [
       BUDGET,
       SUPPORT,
       NOTE,
+      PROGRESS_EXTRA,
+      RESULT_EXTRA,
     ],
     rowsPerCriterion: "one",
     numbersEveryRow: false,
@@ -129,6 +142,8 @@ export const LAYOUTS: readonly Layout[] = [
       BUDGET,
       SUPPORT,
       NOTE,
+      PROGRESS_EXTRA,
+      RESULT_EXTRA,
     ],
     rowsPerCriterion: "one",
     numbersEveryRow: false,
@@ -167,6 +182,8 @@ export const LAYOUTS: readonly Layout[] = [
       col("budget", "Dự kiến kinh phí (nếu có)", [/kinh phi/], false),
       col("timeframe", "Thời gian thực hiện", [/thoi gian/]),
       col("solution", "Giải pháp", [/giai phap/, /bien phap/]),
+      PROGRESS_EXTRA,
+      RESULT_EXTRA,
     ],
     rowsPerCriterion: "one",
     numbersEveryRow: false,
@@ -219,6 +236,11 @@ export const STAFF_LAYOUT: Layout = {
   numbersEveryRow: true,
   groupRows: false,
 };
+
+/** The columns a new table of the layout has (without the ones added during the year). */
+export function createdColumns(layout: Layout): readonly LayoutColumn[] {
+  return layout.columns.filter((c) => !c.extra);
+}
 
 export function layoutById(id: LayoutId): Layout {
   const layout = [...LAYOUTS, STAFF_LAYOUT].find((l) => l.id === id);

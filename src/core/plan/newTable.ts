@@ -3,7 +3,7 @@
  * plan needs with their section and standard rows, computed by the same fill patch as in place.
  */
 import type { Framework } from "../catalogue/types";
-import type { Layout } from "./layouts";
+import { createdColumns, type Layout } from "./layouts";
 import { applyPatch, computeFillPatch } from "./patch";
 import { readPlanTable } from "./rows";
 import { gridFromStrings } from "./table";
@@ -21,9 +21,10 @@ export function newPlanTable(
   templates: readonly RowTemplate[],
   framework: Framework
 ): NewTable {
-  const header = layout.columns.map((c) => c.header);
+  const created = createdColumns(layout);
+  const header = created.map((c) => c.header);
   const grid = gridFromStrings([header]);
-  const columns = Object.fromEntries(layout.columns.map((c, i) => [c.role, i]));
+  const columns = Object.fromEntries(created.map((c, i) => [c.role, i]));
   const match = { layout, headerStart: 0, headerRows: 1, columns, unmatched: [] };
   const patch = computeFillPatch(readPlanTable(grid, match, framework), templates, framework);
   const rows = applyPatch([header], patch).rows;

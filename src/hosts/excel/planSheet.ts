@@ -340,6 +340,35 @@ export function createExcelPlanTableHost(
 
     undoFill: () => sheet.undoFill(),
 
+    addProgressColumns(table) {
+      const entry = known.get(table.key);
+      if (!entry) return Promise.resolve({ ok: false as const, reason: "changed" as const });
+      const { snapshot, place } = entry;
+      return run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(snapshot.sheet);
+        const top = snapshot.top + place.start;
+        const height = place.end - place.start;
+        const width = snapshot.grid.colCount;
+        const header = ws.getRangeByIndexes(top, snapshot.left, 1, width);
+        header.load("values");
+        const right = ws.getRangeByIndexes(top, snapshot.left + width, height, 2);
+        right.load("values");
+        await context.sync();
+        const expected = (table.grid.cells[0] ?? []).map((c, i) =>
+          c.origin.col === i ? c.text : ""
+        );
+        if ((header.values[0] ?? []).some((v, i) => text(v) !== (expected[i] ?? "")))
+          return { ok: false as const, reason: "changed" as const };
+        if (right.values.some((row) => row.some((v) => text(v) !== "")))
+          return { ok: false as const, reason: "occupied" as const };
+        ws.getRangeByIndexes(top, snapshot.left + width, 1, 2).values = [
+          ["Tiến độ thực hiện", "Kết quả thực hiện"],
+        ];
+        await context.sync();
+        return { ok: true as const };
+      });
+    },
+
     insertReport(title, rows, chartRows) {
       return run(async (context) => {
         const sheets = context.workbook.worksheets;

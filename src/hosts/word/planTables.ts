@@ -160,6 +160,29 @@ export function createWordPlanTableHost(
       return tables.applyPatch(snapshot, patch);
     },
 
+    addProgressColumns(table) {
+      const snapshot = known.get(table.key);
+      if (!snapshot) return Promise.resolve({ ok: false as const, reason: "changed" as const });
+      return run(async (context) => {
+        const all = context.document.body.tables;
+        all.load("items/nestingLevel,items/rowCount");
+        await context.sync();
+        const target = all.items.filter((t) => t.nestingLevel === 1)[snapshot.index];
+        if (!target || target.rowCount !== snapshot.grid.rowCount)
+          return { ok: false as const, reason: "changed" as const };
+        // Two columns at the end of every row (WordApi 1.3): headers in the first row, the rest empty.
+        target.addColumns(
+          "End",
+          2,
+          Array.from({ length: snapshot.grid.rowCount }, (_, r) =>
+            r === 0 ? ["Tiến độ thực hiện", "Kết quả thực hiện"] : ["", ""]
+          )
+        );
+        await context.sync();
+        return { ok: true as const };
+      });
+    },
+
     /** WordApi 1.3 cannot merge cells: section and standard rows keep their text in one cell, unmerged. */
     insertTable(rows, _merged, headerRows): Promise<InsertTableOutcome> {
       return run(async (context) => {

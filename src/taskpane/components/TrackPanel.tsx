@@ -85,6 +85,9 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
   const [rows, setRows] = React.useState<TrackedRow[] | null>(null);
   const [staff, setStaff] = React.useState<ReturnType<typeof staffOf>>([]);
   const [kept, setKept] = React.useState<ReturnType<typeof staffList>>([]);
+  /** Plan tables without a progress column (the user may ask KHCT to add one), and the one awaiting confirmation. */
+  const [noProgress, setNoProgress] = React.useState<{ key: string; where: string }[]>([]);
+  const [confirmAdd, setConfirmAdd] = React.useState<string | null>(null);
   const [asOf, setAsOf] = React.useState(today);
   const [me, setMe] = React.useState(loadMe);
   const version = useDocumentVersion();
@@ -107,6 +110,13 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
       setRows(tracked);
       setStaff(staffOf(tracked.map((r) => r.responsible)));
       setKept(staffList(analysed));
+      setNoProgress(
+        analysed
+          .filter(
+            (t) => t.kind === "plan" && t.header.ok && t.header.match.columns.progress === undefined
+          )
+          .map((t) => ({ key: t.key, where: t.where }))
+      );
     } catch (error) {
       setMessage({
         intent: "error",
@@ -177,6 +187,30 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
     );
   };
   const mine = rows ? myRows(rows, withRole(me, kept)) : [];
+  const addColumns = async (key: string) => {
+    if (!tables?.addProgressColumns) return;
+    setConfirmAdd(null);
+    try {
+      const table = (await tables.readTables()).find((t) => t.key === key);
+      const outcome = table
+        ? await tables.addProgressColumns(table)
+        : ({ ok: false, reason: "changed" } as const);
+      setMessage(
+        outcome.ok
+          ? { intent: "success", text: s.trackColumnsAdded }
+          : {
+              intent: "warning",
+              text: outcome.reason === "occupied" ? s.trackColumnsOccupied : s.trackChanged,
+            }
+      );
+      await read();
+    } catch (error) {
+      setMessage({
+        intent: "error",
+        text: format(s.trackReadError, { message: errorMessage(error) }),
+      });
+    }
+  };
 
   return (
     <div className={styles.root}>
@@ -207,6 +241,26 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
           </Field>
         </div>
         {rows && (me.name || me.role) && mine.length === 0 && <Body1>{s.trackNoRows}</Body1>}
+        {tables?.addProgressColumns &&
+          noProgress.map((t) =>
+            confirmAdd === t.key ? (
+              <MessageBar key={t.key} intent="info" layout="multiline">
+                <MessageBarBody>{format(s.trackColumnsConfirm, { where: t.where })}</MessageBarBody>
+                <div className={styles.row}>
+                  <Button size="small" appearance="primary" onClick={() => void addColumns(t.key)}>
+                    {s.trackColumnsYes}
+                  </Button>
+                  <Button size="small" onClick={() => setConfirmAdd(null)}>
+                    {s.trackColumnsNo}
+                  </Button>
+                </div>
+              </MessageBar>
+            ) : (
+              <Button key={t.key} size="small" onClick={() => setConfirmAdd(t.key)}>
+                {format(s.trackColumnsAdd, { where: t.where })}
+              </Button>
+            )
+          )}
         {mine.map((r) => (
           <div key={`${r.table}:${r.row}`} className={styles.item}>
             <div className={styles.row}>

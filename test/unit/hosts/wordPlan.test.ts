@@ -5,7 +5,11 @@ import { computeFillPatch } from "../../../src/core/plan/patch";
 import { readPlanTable } from "../../../src/core/plan/rows";
 import { criterionRowTemplate, type RowTemplate } from "../../../src/core/plan/templates";
 import { parseSchoolYear } from "../../../src/core/text/schoolYear";
-import { createWordPlanTables, normaliseCellText } from "../../../src/hosts/word/planTables";
+import {
+  createWordPlanTableHost,
+  createWordPlanTables,
+  normaliseCellText,
+} from "../../../src/hosts/word/planTables";
 import { fakeWordRun, wordModel, type WordModel, type WordTableModel } from "../../fakes/word";
 import { STANDARD_HEADER } from "../../fixtures/tables";
 
@@ -142,5 +146,26 @@ describe("Word plan tables", () => {
   it("normalises Word's cell text for comparison", () => {
     expect(normaliseCellText("a\rb\r")).toBe("a\nb");
     expect(normaliseCellText(undefined)).toBe("");
+  });
+});
+
+describe("progress columns on request", () => {
+  it("adds two columns at the end of every row, headers in the first, in 2 syncs; the school's texts stay", async () => {
+    const model = wordModel();
+    model.tables.push(planTable());
+    const before = model.tables[0]!.rows.map((r) => r.cells.map((c) => c.text));
+    const fake = fakeWordRun(model);
+    const host = createWordPlanTableHost(fake.run, parse);
+    const [table] = await host.readTables();
+    const syncs = fake.syncs();
+    expect(await host.addProgressColumns!(table!)).toEqual({ ok: true });
+    expect(fake.syncs() - syncs).toBe(2);
+    const after = model.tables[0]!.rows.map((r) => r.cells.map((c) => c.text));
+    expect(after.map((r) => r.slice(0, -2))).toEqual(before);
+    expect(after[0]!.slice(-2)).toEqual(["Tiến độ thực hiện", "Kết quả thực hiện"]);
+    // Read again: the table is the standard layout with its progress column now.
+    const [again] = await host.readTables();
+    const header = recognizeHeader(again!.grid);
+    expect(header.ok && header.match.columns.progress).toBe(9);
   });
 });

@@ -7,6 +7,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { TrackPanel } from "../../../src/taskpane/components/TrackPanel";
 import { frameworkById, type Framework } from "../../../src/core/catalogue";
 import { layoutById } from "../../../src/core/plan/layouts";
+import { STANDARD_HEADER } from "../../fixtures/tables";
 import { createExcelCheckHost, createExcelPlanTableHost } from "../../../src/hosts/excel/planSheet";
 import {
   columnLetters,
@@ -173,6 +174,41 @@ describe("TrackPanel", () => {
     const mine = screen.getByRole("region", { name: "Việc của tôi" });
     await within(mine).findByText("Tiêu chí 3.3");
     expect(within(mine).getByText("Tiêu chí 1.2")).toBeTruthy();
+  });
+
+  it("adds progress columns to a standard plan only when asked, then tracks through them", async () => {
+    const cells: Record<string, CellValue> = {};
+    const rows: CellValue[][] = [
+      [...STANDARD_HEADER],
+      ["MỨC 1, 2, 3"],
+      ["1", "Tiêu chuẩn 1: Tổ chức và quản lý nhà trường"],
+      ["", "Tiêu chí 1.2", "Kết quả", "Họp định kỳ", "Hiệu trưởng", "Tháng 10/2025", "", "", ""],
+    ];
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => v !== "" && (cells[`${columnLetters(c)}${r + 1}`] = v))
+    );
+    const model = excelModel({ KH: cells });
+    model.active = { sheet: 0, cell: "A20" };
+    renderPanel(model);
+    fireEvent.change(screen.getByRole("combobox", { name: "Chức vụ" }), {
+      target: { value: "Hiệu trưởng" },
+    });
+    const mine = screen.getByRole("region", { name: "Việc của tôi" });
+    await within(mine).findByText(/Bảng này không có cột Tiến độ thực hiện/);
+    // Never silently: a first click only asks.
+    fireEvent.click(
+      await within(mine).findByRole("button", { name: /^Thêm cột Tiến độ, Kết quả vào/ })
+    );
+    expect(model.sheets[0]!.cells.get("J1")).toBeUndefined();
+    fireEvent.click(within(mine).getByRole("button", { name: "Thêm" }));
+    await screen.findByText("Đã thêm cột Tiến độ thực hiện và Kết quả thực hiện.");
+    expect(model.sheets[0]!.cells.get("J1")).toBe("Tiến độ thực hiện");
+    expect(model.sheets[0]!.cells.get("K1")).toBe("Kết quả thực hiện");
+    fireEvent.change(await within(mine).findByRole("combobox", { name: "Tiến độ: Tiêu chí 1.2" }), {
+      target: { value: "done" },
+    });
+    await screen.findByText("Đã ghi tiến độ Tiêu chí 1.2: Đã hoàn thành.");
+    expect(model.sheets[0]!.cells.get("J4")).toBe("Đã hoàn thành");
   });
 
   it("lists the people the plan assigns", async () => {
