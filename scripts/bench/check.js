@@ -68,6 +68,26 @@ async function run(report) {
   }
   report("check.1000.median", median(times), "ms");
   report("check.1000.findings", findings.length, "findings");
+
+  // The monitoring report of the same 1,000-row plan ("Theo dõi"): tasks, statuses, overdue, per standard.
+  const tracking = core("core/tracking/report");
+  const { parseSchoolYear } = core("core/text/schoolYear");
+  const analysed = analyseTables(
+    [{ key: "t0", where: "Bảng 1", grid: gridFromStrings(rows) }],
+    framework
+  );
+  const year = parseSchoolYear("2025-2026");
+  const reportOnce = () =>
+    tracking.monitoringReport(tracking.trackedRows(analysed, year, "2025-11-15"), "2025-11-15");
+  for (let i = 0; i < 3; i++) reportOnce();
+  const reportTimes = [];
+  for (let i = 0; i < 20; i++) {
+    const start = process.hrtime.bigint();
+    reportOnce();
+    reportTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  report("report.1000.median", median(reportTimes), "ms");
+  report("report.1000.overdue", reportOnce().total.overdue, "rows");
 }
 
 module.exports = { run };
