@@ -39,9 +39,13 @@ export interface Person {
 
 /** The people a cell names: split on commas, semicolons, "và", "phối hợp", line breaks. */
 export function peopleIn(text: string): Person[] {
-  const parts = squash(text)
-    .split(
-      /[,;\n+]|\s(?:và|phối hợp(?: với)?|cùng|chủ trì:?|phối hợp:?)\s|^(?:chủ trì|phối hợp):?\s/iu
+  // Lines first (a cell often lists one person per line), then the separators inside a line.
+  const parts = text
+    .split(/\r?\n/)
+    .flatMap((line) =>
+      squash(line).split(
+        /[,;+]|\s(?:và|phối hợp(?: với)?|cùng|chủ trì:?|phối hợp:?)\s|^(?:chủ trì|phối hợp):?\s/iu
+      )
     )
     .map((p) => (p ?? "").replace(/^[-–•:\s]+|[.\s]+$/gu, "").trim())
     .filter((p) => p.length > 1);

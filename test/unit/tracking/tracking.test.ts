@@ -58,6 +58,10 @@ describe("staff named in the plan", () => {
         { role: "Kế toán", name: null },
       ])
     );
+    expect(peopleIn("Hiệu trưởng\nKế toán")).toEqual([
+      { role: "Hiệu trưởng", name: null },
+      { role: "Kế toán", name: null },
+    ]);
     expect(peopleIn("Phó hiệu trưởng Trần Văn Minh")).toEqual([
       { role: "Phó hiệu trưởng", name: "Trần Văn Minh" },
     ]);
