@@ -23,10 +23,9 @@ export function parseProgress(text: string): ProgressStatus | null {
   }
   const f = fold(text);
   if (!f) return "not-started";
-  if (/^(da )?(hoan thanh|xong|thuc hien xong|dat)\b|^da thuc hien\b|^100 ?%$/.test(f))
-    return "done";
-  if (/^dang\b|^(\d{1,2}) ?%$|^tiep tuc\b/.test(f)) return "in-progress";
-  if (/^chua\b|^0 ?%$/.test(f)) return "not-started";
+  if (/^dang\b|^tiep tuc\b|mot phan\b/.test(f)) return "in-progress";
+  if (/^(da )?(hoan thanh|xong|thuc hien xong|dat)\b|^da thuc hien\b/.test(f)) return "done";
+  if (/^chua\b/.test(f)) return "not-started";
   return null;
 }
 

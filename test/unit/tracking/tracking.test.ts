@@ -23,6 +23,7 @@ describe("progress and overdue", () => {
     ["Đã thực hiện xong", "done"],
     ["Đang thực hiện", "in-progress"],
     ["50%", "in-progress"],
+    ["Đã thực hiện một phần", "in-progress"],
     ["Chưa thực hiện", "not-started"],
     ["", "not-started"],
     ["Xem ghi chú", null],
