@@ -56,17 +56,17 @@ export interface FileDocument {
 export async function openFileDocument(name: string, bytes: Uint8Array): Promise<FileDocument> {
   let data = bytes;
   let content: ReadFile = await readOfficeFile(data);
-  const history: { data: Uint8Array; content: ReadFile }[] = [];
+  const history: { data: Uint8Array; content: ReadFile; what: "format" | "other" }[] = [];
   let settings: PlanSettings | null = content.settings;
   const dismissed = new Set<string>(content.dismissed);
   const kind = content.kind;
 
   const listeners = new Set<(event: "change" | "undo") => void>();
   const notify = (event: "change" | "undo") => listeners.forEach((l) => l(event));
-  const commit = async (next: Uint8Array) => {
+  const commit = async (next: Uint8Array, what: "format" | "other" = "other") => {
     // Read back before accepting: a change KHCT cannot read again is not kept.
     const reread = await readOfficeFile(next);
-    history.push({ data, content });
+    history.push({ data, content, what });
     data = next;
     content = reread;
     notify("change");
@@ -115,6 +115,7 @@ export async function openFileDocument(name: string, bytes: Uint8Array): Promise
       const result = await fill(table.key, patch);
       if (!result) return { ok: false, reason: "gone" };
       await commit(result.data);
+      // The file writer counts skipped cells; the pane shows only how many.
       const skipped: PatchOp[] = result.skipped
         ? patch.ops.filter((op) => op.kind === "set").slice(0, result.skipped)
         : [];
@@ -184,20 +185,18 @@ export async function openFileDocument(name: string, bytes: Uint8Array): Promise
     },
   };
 
-  let formatted = false;
   const formatHost: FormatHost = {
     async readFormat(): Promise<FormatSnapshot> {
       return kind === "docx" ? readDocxFormat(data) : readXlsxFormat(data);
     },
     async applyFormat(plan) {
       const result = kind === "docx" ? await formatDocx(data, plan) : await formatXlsx(data, plan);
-      await commit(result.data);
-      formatted = true;
+      await commit(result.data, "format");
       return { ok: true, written: result.written, skipped: result.skipped };
     },
     async undoFormat() {
-      if (!formatted) return false;
-      formatted = false;
+      // Only when formatting was the last change: never take back a fill made after it.
+      if (history[history.length - 1]?.what !== "format") return false;
       return file.undo();
     },
   };

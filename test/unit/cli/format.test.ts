@@ -160,4 +160,22 @@ describe("khct format", () => {
     expect(file.current()).toEqual({ data: bytes, changed: false });
     expect(await file.formatHost.undoFormat()).toBe(false);
   });
+
+  it("in file mode, undoing the format never takes back a change made after it", async () => {
+    const file = await openFileDocument(
+      "kh.docx",
+      new Uint8Array(fs.readFileSync(fixture("ke-hoach-2021-2022.docx")))
+    );
+    const session = formatSession(await file.formatHost.readFormat(), framework, "file");
+    await file.formatHost.applyFormat(session.plan);
+    const content = await file.checkHost.readDocument();
+    const table = content.tables[0]!;
+    const row = table.grid.cells.findIndex((r) => r[1]?.text === "Tiêu chí 1.4");
+    await file.checkHost.applyEdits([
+      { table: table.key, row, col: 8, expected: "", text: "Ghi chú sau" },
+    ]);
+    expect(await file.formatHost.undoFormat()).toBe(false);
+    const after = await file.checkHost.readDocument();
+    expect(after.tables[0]!.grid.cells[row]![8]!.text).toBe("Ghi chú sau");
+  });
 });
