@@ -87,6 +87,8 @@ export interface WordModel {
   selectedCell?: { table: number; row: number; cell: number };
   /** The selection: a paragraph and a character span in it. */
   selection: { paragraph: number; start: number; end: number };
+  /** Page margins of the (single) section, in points (Word's default 1 inch when absent). */
+  margins?: { top: number; bottom: number; left: number; right: number };
   /** Comments the add-in inserted: where ("p3", "t0:2:1") and the text. */
   comments?: { where: string; content: string }[];
   /** Paragraph added/changed/deleted handlers the add-in registered. */
@@ -228,6 +230,35 @@ export function bodyOoxml(model: WordModel): string {
     )
     .join("");
   return `<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage"><pkg:part pkg:name="/word/document.xml"><pkg:xmlData><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${model.paragraphs.map(paragraphXml).join("")}${tables}</w:body></w:document></pkg:xmlData></pkg:part></pkg:package>`;
+}
+
+/** A section with its page setup (WordApiDesktop 1.3). */
+class FakeSection extends FakeObject {
+  constructor(
+    context: FakeContext,
+    private readonly model: WordModel
+  ) {
+    super(context);
+  }
+  private margins() {
+    return (this.model.margins ??= { top: 72, bottom: 72, left: 72, right: 72 });
+  }
+  protected current(property: string): unknown {
+    const m = /^pageSetup\/(top|bottom|left|right)Margin$/.exec(property);
+    if (m) return this.margins()[m[1] as "top"];
+    throw new Error(`fake: Section.${property} not modelled`);
+  }
+  get pageSetup(): Record<"topMargin" | "bottomMargin" | "leftMargin" | "rightMargin", number> {
+    const setup = {} as Record<"topMargin" | "bottomMargin" | "leftMargin" | "rightMargin", number>;
+    for (const name of ["top", "bottom", "left", "right"] as const)
+      Object.defineProperty(setup, `${name}Margin`, {
+        get: () => this.read<number>(`pageSetup/${name}Margin`),
+        set: (value: number) => {
+          this.context.enqueue(() => (this.margins()[name] = value));
+        },
+      });
+    return setup;
+  }
 }
 
 class FakeTableRow extends FakeObject {
@@ -506,6 +537,9 @@ export function fakeWordContext(model: WordModel) {
         customProperties: keyedCollection(context, model.customProperties),
       },
       getSelection: () => new FakeRange(context, model, model.selection),
+      get sections() {
+        return new FakeCollection(context, () => [new FakeSection(context, model)]);
+      },
       get onParagraphAdded() {
         return fakeEvent(context, (model.handlers ??= new Set()));
       },

@@ -5,6 +5,7 @@
  * Page margins are set by hand where WordApiDesktop 1.3 is missing: the preview says where to click.
  */
 import type { FormatPlan } from "../../core/format/planFormat";
+import { ND30_PROFILE } from "../../core/format/profile";
 import { buildGrid } from "../../core/plan/table";
 import type {
   BatchRunner,
@@ -29,8 +30,17 @@ interface RowLook {
 }
 
 /** What one applyFormat changed, to put back. */
+interface Margins {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
 interface Undo {
   paragraphs: { index: number; name: string | null; size: number | null }[];
+  /** Page margins of each section (points), when KHCT set them (WordApiDesktop 1.3). */
+  margins: Margins[] | null;
   table: {
     index: number;
     headerRowCount: number;
@@ -61,8 +71,25 @@ export function createWordFormatHost(
         "items/rows/items/font/name,items/rows/items/font/size,items/rows/items/font/bold," +
         "items/rows/items/horizontalAlignment,items/rows/items/verticalAlignment"
     );
-    return { ooxml, paragraphs, tables };
+    // Page margins exist in the API only on recent desktop Word (WordApiDesktop 1.3).
+    const sections = options.pageSetupApi
+      ? context.document.sections.load(
+          "items/pageSetup/topMargin,items/pageSetup/bottomMargin,items/pageSetup/leftMargin,items/pageSetup/rightMargin"
+        )
+      : null;
+    return { ooxml, paragraphs, tables, sections };
   };
+  const ptToMm = (pt: number) => Math.round((pt / 72) * 25.4 * 10) / 10;
+  const mmToPt = (mm: number) => Math.round((mm / 25.4) * 72 * 10) / 10;
+  const marginsOf = (sections: Word.SectionCollection | null): Margins[] =>
+    sections
+      ? sections.items.map((s) => ({
+          top: s.pageSetup.topMargin,
+          bottom: s.pageSetup.bottomMargin,
+          left: s.pageSetup.leftMargin,
+          right: s.pageSetup.rightMargin,
+        }))
+      : [];
 
   const outside = (paragraphs: Word.ParagraphCollection) =>
     paragraphs.items.filter((p) => p.tableNestingLevel === 0);
@@ -70,8 +97,9 @@ export function createWordFormatHost(
   return {
     readFormat(): Promise<FormatSnapshot> {
       return run(async (context) => {
-        const { ooxml, paragraphs, tables } = loadLook(context);
+        const { ooxml, paragraphs, tables, sections } = loadLook(context);
         await context.sync();
+        const first = marginsOf(sections)[0];
         // getOoxml() returns a ClientResult, filled by the sync; it has no load().
         const structures = readTables(parse(ooxml.value));
         const top = tables.items.filter((t) => t.nestingLevel === 1);
@@ -97,7 +125,14 @@ export function createWordFormatHost(
           })),
           tables: documentTables,
           tableFacts,
-          marginsMm: null,
+          marginsMm: first
+            ? {
+                top: ptToMm(first.top),
+                bottom: ptToMm(first.bottom),
+                left: ptToMm(first.left),
+                right: ptToMm(first.right),
+              }
+            : null,
           print: null,
           pageSetupApi: options.pageSetupApi ?? false,
         };
@@ -107,7 +142,7 @@ export function createWordFormatHost(
     applyFormat(plan: FormatPlan): Promise<FormatOutcome> {
       return run(async (context) => {
         // 1. The structure now: paragraphs, tables, their OOXML (merged cells) and look.
-        const { ooxml, paragraphs, tables } = loadLook(context);
+        const { ooxml, paragraphs, tables, sections } = loadLook(context);
         await context.sync();
         const body = outside(paragraphs);
         const top = tables.items.filter((t) => t.nestingLevel === 1);
@@ -138,7 +173,23 @@ export function createWordFormatHost(
         await context.sync();
 
         // 3. Write.
-        const record: Undo = { paragraphs: [], table: null };
+        const record: Undo = { paragraphs: [], margins: null, table: null };
+        if (sections) {
+          // Margins into the decree's ranges, each side only when it is outside.
+          record.margins = marginsOf(sections);
+          const m = ND30_PROFILE.marginsMm;
+          sections.items.forEach((section) => {
+            const setup = section.pageSetup;
+            const fix = (now: number, range: { min: number; max: number; preferred: number }) =>
+              ptToMm(now) < range.min - 0.5 || ptToMm(now) > range.max + 0.5
+                ? mmToPt(range.preferred)
+                : now;
+            setup.topMargin = fix(setup.topMargin, m.top);
+            setup.bottomMargin = fix(setup.bottomMargin, m.bottom);
+            setup.leftMargin = fix(setup.leftMargin, m.left);
+            setup.rightMargin = fix(setup.rightMargin, m.right);
+          });
+        }
         let written = 0;
         let skipped = 0;
         body.forEach((p, i) => {
@@ -227,6 +278,7 @@ export function createWordFormatHost(
       if (!record) return Promise.resolve(false);
       return run(async (context) => {
         const paragraphs = context.document.body.paragraphs.load("items/tableNestingLevel");
+        const sections = record.margins ? context.document.sections.load("items") : null;
         const tables = context.document.body.tables.load(
           "items/nestingLevel,items/values,items/rows/items/font/bold"
         );
@@ -238,6 +290,14 @@ export function createWordFormatHost(
           if (p.name) paragraph.font.name = p.name;
           if (p.size) paragraph.font.size = p.size;
         }
+        sections?.items.forEach((section, i) => {
+          const was = record.margins?.[i];
+          if (!was) return;
+          section.pageSetup.topMargin = was.top;
+          section.pageSetup.bottomMargin = was.bottom;
+          section.pageSetup.leftMargin = was.left;
+          section.pageSetup.rightMargin = was.right;
+        });
         const saved = record.table;
         const table = saved
           ? tables.items.filter((t) => t.nestingLevel === 1)[saved.index]

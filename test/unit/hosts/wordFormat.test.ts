@@ -171,3 +171,24 @@ describe("Word formatting", () => {
     expect(JSON.stringify(model.paragraphLooks)).toBe(looks);
   });
 });
+
+describe("page margins where Word has the API (WordApiDesktop 1.3)", () => {
+  it("reads them, sets the ones outside the decree's range, and undo puts them back, with no extra sync", async () => {
+    const model = document(0);
+    model.margins = { top: 80, bottom: 56.7, left: 72, right: 45 }; // 28.2 / 20 / 25.4 / 15.9 mm
+    const fake = fakeWordRun(model);
+    const host = createWordFormatHost(fake.run, parse, { pageSetupApi: true });
+    const snapshot = await host.readFormat();
+    expect(snapshot.marginsMm).toEqual({ top: 28.2, bottom: 20, left: 25.4, right: 15.9 });
+    const session = formatSession(snapshot, tt17, "word");
+    expect(session.changes.find((c) => c.id === "margins")?.label).toMatch(/^Lề trang: trên 20 mm/);
+    expect(session.manual.some((c) => c.id === "margins")).toBe(false);
+    const before = fake.syncs();
+    await host.applyFormat(session.plan);
+    expect(fake.syncs() - before).toBe(3);
+    // Top 28.2 mm is outside 20–25: set to 20 mm; left 25.4 mm outside 30–35: 30 mm; bottom and right were inside.
+    expect(model.margins).toEqual({ top: 56.7, bottom: 56.7, left: 85, right: 45 });
+    await host.undoFormat();
+    expect(model.margins).toEqual({ top: 80, bottom: 56.7, left: 72, right: 45 });
+  });
+});
