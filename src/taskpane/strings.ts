@@ -24,6 +24,7 @@ const vi = {
   trackNeedsDocument:
     "Mở KHCT trong Word hoặc Excel, hoặc mở một tệp ở trên, để theo dõi việc thực hiện kế hoạch.",
   trackReadError: "Không đọc được tài liệu: {message}",
+  trackWriteError: "Không ghi được vào tài liệu: {message}",
   trackMine: "Việc của tôi",
   trackMeHelp:
     "Ghi tên hoặc chức vụ của bạn một lần (chỉ lưu trên máy này, không ghi vào tài liệu).",
@@ -86,6 +87,7 @@ const vi = {
   newPlanYearInvalid: "Năm học phải có dạng 2025-2026.",
   newPlanDocx: "Tải .docx",
   newPlanXlsx: "Tải .xlsx",
+  newPlanError: "Không tạo được kế hoạch mẫu: {message}",
   unsupportedHostTitle: "Ứng dụng này chưa được hỗ trợ",
   unsupportedHostBody: "KHCT chỉ chạy trong Word và Excel.",
   gapsEssentialTitle: "Phiên bản Office này quá cũ cho KHCT",
@@ -263,6 +265,7 @@ const en: Strings = {
   dismissMessage: "Close",
   trackNeedsDocument: "Open KHCT in Word or Excel, or open a file above, to track the plan.",
   trackReadError: "Cannot read the document: {message}",
+  trackWriteError: "Cannot write to the document: {message}",
   trackMine: "My work",
   trackMeHelp: "Enter your name or role once (kept on this computer only, never in the document).",
   trackMyName: "Full name",
@@ -325,6 +328,7 @@ const en: Strings = {
   newPlanYearInvalid: "The school year must look like 2025-2026.",
   newPlanDocx: "Download .docx",
   newPlanXlsx: "Download .xlsx",
+  newPlanError: "Could not make the sample plan: {message}",
   unsupportedHostTitle: "This application is not supported",
   unsupportedHostBody: "KHCT runs in Word and Excel only.",
   gapsEssentialTitle: "This version of Office is too old for KHCT",

@@ -19,7 +19,9 @@ import type {
   InsertTableOutcome,
   PlanTableHost,
 } from "../adapter";
-import { columnName } from "./address";
+import { columnName, parseAddress } from "./address";
+
+export { parseAddress };
 import { asCellText } from "./excelAdapter";
 
 export interface SheetSnapshot {
@@ -36,15 +38,6 @@ export interface TablePlace {
   readonly end: number;
 }
 
-export type ApplyOutcome =
-  | {
-      readonly ok: true;
-      readonly written: number;
-      readonly inserted: number;
-      readonly skipped: readonly PatchOp[];
-    }
-  | { readonly ok: false; readonly reason: "changed" | "gone" };
-
 /** Bounds on what one request reads, within Excel on the web's 5 MB payload limit. */
 export const MAX_ROWS = 5000;
 export const MAX_COLUMNS = 64;
@@ -59,26 +52,6 @@ export class TooLargeError extends Error {
 }
 
 const text = (value: unknown) => (value === null || value === undefined ? "" : String(value));
-
-/** "Sheet1!B3:D4" or "'Kế hoạch'!B3" -> zero-based corners. */
-export function parseAddress(address: string): {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-} {
-  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
-  const [a = "A1", b] = local.replace(/\$/g, "").split(":");
-  const cell = (s: string) => {
-    const m = /^([A-Z]+)(\d+)$/i.exec(s);
-    if (!m || !m[1] || !m[2]) return { row: 0, col: 0 };
-    const col = [...m[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    return { row: Number(m[2]) - 1, col };
-  };
-  const start = cell(a);
-  const end = b ? cell(b) : start;
-  return { top: start.row, left: start.col, bottom: end.row, right: end.col };
-}
 
 /**
  * Builds the grid of the used range: values, and merged areas when the host can report them
@@ -163,7 +136,7 @@ export function createExcelPlanSheet(
      * cell a co-author filled meanwhile. Sets are written before inserts, inserts bottom-up, so
      * snapshot coordinates stay valid throughout the one write batch.
      */
-    applyPatch(snapshot: SheetSnapshot, place: TablePlace, patch: Patch): Promise<ApplyOutcome> {
+    applyPatch(snapshot: SheetSnapshot, place: TablePlace, patch: Patch): Promise<FillOutcome> {
       return run(async (context) => {
         const sheet = context.workbook.worksheets.getItemOrNullObject(snapshot.sheet);
         const height = place.end - place.start;

@@ -122,7 +122,10 @@ export async function openFileDocument(name: string, bytes: Uint8Array): Promise
       return { ok: true, written: result.set, inserted: result.inserted, skipped };
     },
     async insertTable(rows, merged, headerRows): Promise<InsertTableOutcome> {
-      if (kind !== "docx") return { ok: false, reason: "occupied", where: name };
+      if (kind !== "docx")
+        throw new FileReadError(
+          "Trong chế độ tệp, KHCT chưa chèn được bảng mới vào tệp Excel: hãy mở tệp bằng Excel, hoặc dùng “Tạo kế hoạch mẫu”."
+        );
       const header = recognizeHeader(gridFromStrings(rows.slice(0, Math.max(1, headerRows))));
       const roles =
         rows[0]?.map((_, c) =>
@@ -238,5 +241,3 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 export async function standardPlanFile(model: DocumentModel, kind: FileKind): Promise<Uint8Array> {
   return kind === "docx" ? writeDocx(model) : writeXlsx(model);
 }
-
-export { FileReadError };

@@ -17,7 +17,7 @@ import { ND30_PROFILE, inRange, type FormatProfile } from "../../core/format/pro
 import { buildGrid } from "../../core/plan/table";
 import type { DocumentTable, FormatSnapshot } from "../adapter";
 import { cellText, child, children, readTable, topLevelTables, W_NS } from "../ooxml/tables";
-import { ensureChild, setCellText, twips, w } from "../ooxml/write";
+import { ensureChild as ensure, setCellText, twips, w } from "../ooxml/write";
 import { FileReadError, readOfficeFile } from "./read";
 
 const attr = (el: Element | undefined, name: string) =>
@@ -25,9 +25,6 @@ const attr = (el: Element | undefined, name: string) =>
 
 const setAttr = (el: Element, name: string, value: string | number) =>
   el.setAttributeNS(W_NS, `w:${name}`, String(value));
-
-/** The child `name`, created at its schema place when missing. */
-const ensure = (parent: Element, name: string): Element => ensureChild(parent, name);
 
 async function loadDocx(data: Uint8Array) {
   const zip = await JSZip.loadAsync(data);

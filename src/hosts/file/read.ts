@@ -12,6 +12,7 @@ import { locateTables } from "../../core/plan/locate";
 import { parseSettings, SETTINGS_KEY, type PlanSettings } from "../../core/plan/settings";
 import { buildGrid, type RawCell } from "../../core/plan/table";
 import type { DocumentContent, DocumentTable } from "../adapter";
+import { parseAddress } from "../excel/address";
 import { readParagraphs, readTables } from "../ooxml/tables";
 
 /** Limits that keep a hostile or broken file from taking the machine with it. */
@@ -133,22 +134,6 @@ async function readDocx(zip: JSZip): Promise<ReadFile> {
   };
 }
 
-/** "B3:D4" -> zero-based corners. */
-function area(range: string): { top: number; left: number; bottom: number; right: number } {
-  const cell = (s: string) => {
-    const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(s.trim());
-    if (!m || !m[1] || !m[2]) return { row: 0, col: 0 };
-    return {
-      row: Number(m[2]) - 1,
-      col: [...m[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1,
-    };
-  };
-  const [a = "A1", b] = range.split(":");
-  const start = cell(a);
-  const end = b ? cell(b) : start;
-  return { top: start.row, left: start.col, bottom: end.row, right: end.col };
-}
-
 async function readXlsx(data: Uint8Array): Promise<ReadFile> {
   const workbook = new ExcelJS.Workbook();
   try {
@@ -165,7 +150,9 @@ async function readXlsx(data: Uint8Array): Promise<ReadFile> {
     if (sheet.name === LIST_SHEET) return;
     const rows = Math.min(sheet.rowCount, 5000);
     const cols = Math.min(sheet.columnCount, 64);
-    const merges = ((sheet.model as unknown as { merges?: string[] }).merges ?? []).map(area);
+    const merges = ((sheet.model as unknown as { merges?: string[] }).merges ?? []).map(
+      parseAddress
+    );
     const covered = new Set<string>();
     const spans = new Map<string, { rowSpan: number; colSpan: number }>();
     for (const m of merges) {

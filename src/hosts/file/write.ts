@@ -12,6 +12,7 @@ import type { FormatProfile } from "../../core/format/profile";
 import type { Patch, PatchOp } from "../../core/plan/patch";
 import { buildGrid } from "../../core/plan/table";
 import { SETTINGS_KEY } from "../../core/plan/settings";
+import { parseAddress } from "../excel/address";
 import { readTable, topLevelTables, W_NS } from "../ooxml/tables";
 import {
   childrenNamed,
@@ -437,21 +438,6 @@ export async function fillDocx(
   return { data: out, ...result };
 }
 
-/** "B3:D4" -> 1-based corners. */
-function rangeOf(ref: string): { top: number; left: number; bottom: number; right: number } {
-  const parse = (s: string) => {
-    const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(s.trim()) ?? ["", "A", "1"];
-    return {
-      row: Number(m[2]),
-      col: [...(m[1] ?? "A").toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0),
-    };
-  };
-  const [a = "A1", b] = ref.split(":");
-  const s = parse(a);
-  const e = b ? parse(b) : s;
-  return { top: s.row, left: s.col, bottom: e.row, right: e.col };
-}
-
 /**
  * Applies a fill patch to the table that starts at 0-based row `start` of sheet `sheetName`.
  * Inserted rows take the style of a plain row of the table; merges below move with their rows.
@@ -494,7 +480,13 @@ export async function fillXlsx(
         "Trang tính có công thức trong hoặc dưới bảng: KHCT không chèn hàng vào tệp để không làm sai công thức. Hãy dùng KHCT trong Excel."
       );
     const model = (sheet.model as unknown as { merges?: string[] }).merges ?? [];
-    const merges = model.map(rangeOf);
+    // exceljs counts rows and columns from 1.
+    const merges = model.map(parseAddress).map((m) => ({
+      top: m.top + 1,
+      left: m.left + 1,
+      bottom: m.bottom + 1,
+      right: m.right + 1,
+    }));
     for (const m of merges) sheet.unMergeCells(m.top, m.left, m.bottom, m.right);
     // A plain body row of the table gives the new rows their style.
     // A plain body row gives the new rows their style: the last one that is not a MỨC or standard row.

@@ -23,15 +23,6 @@ export interface WordTableSnapshot {
   readonly grid: TableGrid;
 }
 
-export type WordApplyOutcome =
-  | {
-      readonly ok: true;
-      readonly written: number;
-      readonly inserted: number;
-      readonly skipped: readonly PatchOp[];
-    }
-  | { readonly ok: false; readonly reason: "changed" | "gone" | "no-anchor-row" };
-
 /** Word reports a cell's paragraphs separated by "\r"; compare texts the way the OOXML reader writes them. */
 export function normaliseCellText(value: unknown): string {
   return String(value ?? "")
@@ -69,7 +60,7 @@ export function createWordPlanTables(
      * filled meanwhile. New rows are inserted next to a row with one cell per grid column, so they
      * take the plain row structure.
      */
-    applyPatch(snapshot: WordTableSnapshot, patch: Patch): Promise<WordApplyOutcome> {
+    applyPatch(snapshot: WordTableSnapshot, patch: Patch): Promise<FillOutcome> {
       return run(async (context) => {
         const tables = context.document.body.tables;
         // The rows too, so inserting needs no further read (getCell throws on vertically merged cells).

@@ -150,7 +150,7 @@ function NewPlanForm({ level }: { readonly level: SchoolLevel | null }): React.J
         MIME[kind]
       );
     } catch (e) {
-      setError(errorMessage(e));
+      setError(format(s.newPlanError, { message: errorMessage(e) }));
     }
   };
 

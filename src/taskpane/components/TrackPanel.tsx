@@ -146,6 +146,18 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
     }
   };
 
+  /** Every write from this panel: an Office error becomes a Vietnamese message, never an unhandled rejection. */
+  const guarded = async (write: () => Promise<void>) => {
+    try {
+      await write();
+    } catch (error) {
+      setMessage({
+        intent: "error",
+        text: format(s.trackWriteError, { message: errorMessage(error) }),
+      });
+    }
+  };
+
   const setProgress = async (row: TrackedRow, status: ProgressStatus) => {
     if (row.progressCol === undefined) return;
     const result = await host.applyEdits([
@@ -190,26 +202,19 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
   const addColumns = async (key: string) => {
     if (!tables?.addProgressColumns) return;
     setConfirmAdd(null);
-    try {
-      const table = (await tables.readTables()).find((t) => t.key === key);
-      const outcome = table
-        ? await tables.addProgressColumns(table)
-        : ({ ok: false, reason: "changed" } as const);
-      setMessage(
-        outcome.ok
-          ? { intent: "success", text: s.trackColumnsAdded }
-          : {
-              intent: "warning",
-              text: outcome.reason === "occupied" ? s.trackColumnsOccupied : s.trackChanged,
-            }
-      );
-      await read();
-    } catch (error) {
-      setMessage({
-        intent: "error",
-        text: format(s.trackReadError, { message: errorMessage(error) }),
-      });
-    }
+    const table = (await tables.readTables()).find((t) => t.key === key);
+    const outcome = table
+      ? await tables.addProgressColumns(table)
+      : ({ ok: false, reason: "changed" } as const);
+    setMessage(
+      outcome.ok
+        ? { intent: "success", text: s.trackColumnsAdded }
+        : {
+            intent: "warning",
+            text: outcome.reason === "occupied" ? s.trackColumnsOccupied : s.trackChanged,
+          }
+    );
+    await read();
   };
 
   return (
@@ -247,7 +252,11 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
               <MessageBar key={t.key} intent="info" layout="multiline">
                 <MessageBarBody>{format(s.trackColumnsConfirm, { where: t.where })}</MessageBarBody>
                 <div className={styles.row}>
-                  <Button size="small" appearance="primary" onClick={() => void addColumns(t.key)}>
+                  <Button
+                    size="small"
+                    appearance="primary"
+                    onClick={() => void guarded(() => addColumns(t.key))}
+                  >
                     {s.trackColumnsYes}
                   </Button>
                   <Button size="small" onClick={() => setConfirmAdd(null)}>
@@ -286,7 +295,7 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
                   size="small"
                   aria-label={format(s.trackProgressOf, { label: r.label })}
                   value={r.status ?? ""}
-                  onChange={(_, d) => void setProgress(r, d.value as ProgressStatus)}
+                  onChange={(_, d) => void guarded(() => setProgress(r, d.value as ProgressStatus))}
                 >
                   {r.status === null && <option value="">{r.progressText}</option>}
                   {(Object.keys(PROGRESS_TEXT) as ProgressStatus[]).map((k) => (
@@ -351,7 +360,11 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
             )}
             {tables && (
               <div className={styles.row}>
-                <Button size="small" appearance="primary" onClick={() => void insertReport()}>
+                <Button
+                  size="small"
+                  appearance="primary"
+                  onClick={() => void guarded(insertReport)}
+                >
                   {s.trackInsertReport}
                 </Button>
               </div>
