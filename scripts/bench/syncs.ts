@@ -44,7 +44,7 @@ async function excelFillSyncs(
     templates,
     framework
   );
-  const outcome = await sheet.applyPatch(snapshot!, located!, patch);
+  const outcome = await sheet.applyPatch(snapshot!, located!, located!.grid, patch);
   if (!outcome.ok) throw new Error(outcome.reason);
   return fake.syncs();
 }

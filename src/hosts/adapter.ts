@@ -72,11 +72,6 @@ export interface PlanTableHost {
   readTables(): Promise<DocumentTable[]>;
   applyPatch(table: DocumentTable, patch: Patch): Promise<FillOutcome>;
   /**
-   * Takes back KHCT's last fill where the host has no undo of its own (Excel clears its undo
-   * after an add-in writes): inserted rows are removed and filled cells emptied, except where
-   * someone changed them since (kept, and counted). null when there is nothing to undo.
-   */
-  /**
    * Excel: the monitoring report on a new sheet, as a table and a column chart of its first
    * `chartRows` lines (the standards). Word inserts the report with insertTable.
    */
@@ -95,11 +90,6 @@ export interface PlanTableHost {
   ): Promise<
     { readonly ok: true } | { readonly ok: false; readonly reason: "changed" | "occupied" }
   >;
-  undoFill?(): Promise<{
-    readonly removedRows: number;
-    readonly clearedCells: number;
-    readonly kept: number;
-  } | null>;
   /** A new table at the cursor (Word) or the active cell (Excel); `merged` rows span from their `from` column. */
   insertTable(
     rows: readonly (readonly string[])[],
@@ -125,6 +115,46 @@ export interface CellEdit {
   readonly text: string;
 }
 
+export interface RowRemoval {
+  readonly table: string;
+  readonly row: number;
+  /** The row's texts in grid positions ("" where a merge covers it). */
+  readonly cells: readonly string[];
+}
+
+export interface EditOptions {
+  readonly removals?: readonly RowRemoval[];
+  /** What the edits are, for KHCT's history of its own operations. */
+  readonly purpose?: "fix" | "progress" | "undo";
+}
+
+export interface EditOutcome {
+  readonly written: number;
+  /** Edits not written because the cell no longer held what they expected. */
+  readonly skipped: number;
+  readonly removed: number;
+  /** Rows not removed because someone changed them (or the host cannot remove rows). */
+  readonly kept: number;
+  /** The edits that were written. */
+  readonly applied: readonly CellEdit[];
+}
+
+/** The outcome of applyEdits, from what a host wrote and removed. */
+export function editOutcome(
+  edits: readonly CellEdit[],
+  applied: readonly CellEdit[],
+  removals: readonly RowRemoval[],
+  removed: number
+): EditOutcome {
+  return {
+    written: applied.length,
+    skipped: edits.length - applied.length,
+    removed,
+    kept: removals.length - removed,
+    applied,
+  };
+}
+
 export interface CheckHost {
   /** Paragraphs and tables in a fixed number of syncs, whatever the document's size. */
   readDocument(): Promise<DocumentContent>;
@@ -135,10 +165,11 @@ export interface CheckHost {
     readonly column?: number;
     readonly paragraph?: number;
   }): Promise<void>;
-  /** Applies fixes; returns how many were written and how many skipped because the cell changed. */
-  applyEdits(
-    edits: readonly CellEdit[]
-  ): Promise<{ readonly written: number; readonly skipped: number }>;
+  /**
+   * Writes cell edits, each only while its cell holds `expected`, then removes rows, each only
+   * while it holds exactly its cells (undoing a fill) — one read to confirm, one write.
+   */
+  applyEdits(edits: readonly CellEdit[], options?: EditOptions): Promise<EditOutcome>;
   /**
    * Remembers (or forgets) a dismissed finding in the document, one small entry per finding, so
    * co-authors dismissing different findings never overwrite each other.
@@ -173,10 +204,22 @@ export type FormatOutcome =
   /** Nothing was written: the table changed since the preview, or is gone. */
   | { readonly ok: false; readonly reason: "changed" | "gone" };
 
-/** Formatting: read the look, apply a plan in a fixed number of syncs, undo KHCT's last format. */
+/** What undoing a format did. */
+export interface FormatUndo {
+  /**
+   * The table's rows changed since (a co-author inserted, removed or moved rows): the look of its
+   * rows and cells was kept, because it would land on other rows; the rest was restored.
+   */
+  readonly tableKept: boolean;
+}
+
+/** Formatting: read the look, apply a plan in a fixed number of syncs, undo KHCT's formats. */
 export interface FormatHost {
   readFormat(): Promise<FormatSnapshot>;
   applyFormat(plan: FormatPlan): Promise<FormatOutcome>;
-  /** Restores what the last applyFormat changed; false when there is nothing to undo. */
-  undoFormat(): Promise<boolean>;
+  /**
+   * Restores what the most recent applyFormat not yet undone changed (formats are undone in
+   * reverse order); null when there is nothing to undo.
+   */
+  undoFormat(): Promise<FormatUndo | null>;
 }

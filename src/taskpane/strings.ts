@@ -77,7 +77,6 @@ const vi = {
   fileUnchanged: "KHCT chưa sửa gì trong tệp.",
   fileChanged: "Tệp đã được KHCT sửa: hãy tải về để giữ thay đổi (tệp gốc trên máy không bị đổi).",
   fileDownload: "Tải tệp đã sửa",
-  fileUndo: "Hoàn tác thay đổi cuối",
   fileClose: "Đóng tệp",
   newPlanTitle: "Tạo kế hoạch mẫu",
   newPlanHelp:
@@ -116,8 +115,6 @@ const vi = {
   formatDone: "Đã định dạng; chuẩn hóa {cells} ô.",
   formatChanged: "Bảng đã thay đổi sau khi xem trước: KHCT chưa ghi gì. Hãy xem lại.",
   formatError: "Không định dạng được: {message}",
-  formatUndo: "Hoàn tác định dạng",
-  formatUndone: "Đã trả lại định dạng như trước.",
   formatRecheck: "Kiểm tra lại",
   formatManualHeading: "Cần làm tay hoặc còn thiếu",
   formatNeedsNewerExcel:
@@ -215,10 +212,6 @@ const vi = {
   fillGone: "Không còn thấy bảng này trong tài liệu. Hãy đọc lại.",
   fillNoAnchor: "Bảng không có dòng thường nào để làm mẫu cho dòng mới. KHCT chưa ghi gì.",
   fillError: "Không điền được: {message}",
-  fillUndo: "Hoàn tác lần điền",
-  fillUndone:
-    "Đã hoàn tác: gỡ {rows} dòng, trả {cells} ô về trống; giữ nguyên {kept} chỗ đã có người sửa sau khi điền.",
-  fillNothingToUndo: "Không còn lần điền nào để hoàn tác.",
   tableInserted: "Đã chèn bảng kế hoạch mới.",
   tableOccupied: "Vùng {where} đã có nội dung; hãy chọn một ô trống có đủ chỗ cho bảng.",
   checkNeedsOffice: "Mở KHCT trong Word hoặc Excel, hoặc mở một tệp ở trên, để kiểm tra kế hoạch.",
@@ -243,6 +236,37 @@ const vi = {
   findingDismiss: "Bỏ qua",
   findingRestore: "Khôi phục",
   dismissedHeading: "Đã bỏ qua ({count}), ghi nhớ trong tài liệu cho mọi người cùng sửa",
+  historyTitle: "Hoàn tác thao tác của KHCT",
+  historyIntro:
+    "KHCT ghi lại từng lần điền, sửa, cập nhật tiến độ và định dạng của mình; hoàn tác lần lượt từ thao tác gần nhất, chỉ những chỗ chưa ai sửa lại.",
+  historyLast: "Gần nhất: {what}",
+  historyEarlier: "Các thao tác trước ({count})",
+  historyKindFill: "Điền bảng",
+  historyKindFix: "Sửa theo Kiểm tra",
+  historyKindProgress: "Cập nhật tiến độ",
+  historyKindFormat: "Định dạng theo NĐ 30/2020",
+  historyKindTable: "Chèn bảng",
+  historyCells: "{count} ô",
+  historyRows: "{count} dòng mới",
+  historyUndo: "Hoàn tác…",
+  historyPreviewCells: "Hoàn tác sẽ trả {cells} ô về như trước và gỡ {rows} dòng KHCT đã thêm.",
+  historyPreviewFormat:
+    "Hoàn tác sẽ trả lại định dạng như trước lần định dạng này (chữ, bảng, trang in).",
+  historyPreviewFile: "Hoàn tác sẽ trả tệp về như trước thao tác này.",
+  historyRefusedChanged: "Giữ nguyên vì đã có người sửa sau thao tác của KHCT: {list}.",
+  historyRefusedMissing:
+    "Không còn thấy trong tài liệu (đã bị xoá, hoặc bảng ở trang tính khác — hãy mở trang tính đó rồi thử lại): {list}.",
+  historyARow: "một dòng",
+  historyConfirm: "Hoàn tác",
+  historyCancel: "Thôi",
+  historyDone: "Đã hoàn tác “{what}”: trả {cells} ô về như trước, gỡ {rows} dòng.",
+  historyDoneWhole: "Đã hoàn tác “{what}”.",
+  historyTableKept:
+    "Bảng đã thêm hoặc bớt hàng từ lần định dạng đó: KHCT giữ nguyên định dạng từng hàng (nó sẽ rơi vào hàng khác), chỉ trả lại phần còn lại.",
+  historyNothing:
+    "Không hoàn tác được gì: mọi chỗ của thao tác này đã có người sửa hoặc không còn trong tài liệu. Thao tác vẫn ở trong lịch sử.",
+  historyForget: "Bỏ khỏi lịch sử",
+  historyError: "Không hoàn tác được: {message}",
 } as const;
 
 export type StringKey = keyof typeof vi;
@@ -318,7 +342,6 @@ const en: Strings = {
   fileChanged:
     "KHCT changed the file: download it to keep the changes (the original on your computer is unchanged).",
   fileDownload: "Download the changed file",
-  fileUndo: "Undo the last change",
   fileClose: "Close the file",
   newPlanTitle: "Make a sample plan",
   newPlanHelp:
@@ -357,8 +380,6 @@ const en: Strings = {
   formatDone: "Formatted; {cells} cells normalised.",
   formatChanged: "The table changed after the preview: nothing was written. Please review again.",
   formatError: "Cannot format: {message}",
-  formatUndo: "Undo formatting",
-  formatUndone: "The previous formatting is back.",
   formatRecheck: "Check again",
   formatManualHeading: "To do by hand, or missing",
   formatNeedsNewerExcel:
@@ -458,10 +479,6 @@ const en: Strings = {
   fillGone: "This table is no longer in the document. Read again.",
   fillNoAnchor: "The table has no plain row for new rows to copy. KHCT wrote nothing.",
   fillError: "Could not fill: {message}",
-  fillUndo: "Undo the fill",
-  fillUndone:
-    "Undone: removed {rows} rows, emptied {cells} cells; kept {kept} places someone changed after the fill.",
-  fillNothingToUndo: "There is no fill left to undo.",
   tableInserted: "Inserted a new plan table.",
   tableOccupied: "The area {where} is not empty; choose an empty cell with room for the table.",
   checkNeedsOffice: "Open KHCT in Word or Excel, or open a file above, to check the plan.",
@@ -486,6 +503,37 @@ const en: Strings = {
   findingDismiss: "Dismiss",
   findingRestore: "Restore",
   dismissedHeading: "Dismissed ({count}), remembered in the document for every co-author",
+  historyTitle: "Undo KHCT's operations",
+  historyIntro:
+    "KHCT records each of its fills, fixes, progress updates and formats; they are undone newest first, only where nobody has changed them since.",
+  historyLast: "Latest: {what}",
+  historyEarlier: "Earlier operations ({count})",
+  historyKindFill: "Fill the table",
+  historyKindFix: "Fix from the check",
+  historyKindProgress: "Progress update",
+  historyKindFormat: "Format to Decree 30/2020",
+  historyKindTable: "Insert a table",
+  historyCells: "{count} cells",
+  historyRows: "{count} new rows",
+  historyUndo: "Undo…",
+  historyPreviewCells:
+    "Undoing puts {cells} cells back as they were and removes {rows} rows KHCT added.",
+  historyPreviewFormat: "Undoing puts back the look from before this format (text, table, page).",
+  historyPreviewFile: "Undoing takes the file back to before this operation.",
+  historyRefusedChanged: "Kept, because someone changed them after KHCT: {list}.",
+  historyRefusedMissing:
+    "No longer found in the document (deleted, or the table is on another sheet — open that sheet and try again): {list}.",
+  historyARow: "a row",
+  historyConfirm: "Undo",
+  historyCancel: "Cancel",
+  historyDone: "Undone “{what}”: {cells} cells put back, {rows} rows removed.",
+  historyDoneWhole: "Undone “{what}”.",
+  historyTableKept:
+    "The table gained or lost rows since that format: KHCT kept the rows' look (it would land on other rows) and put back the rest.",
+  historyNothing:
+    "Nothing could be undone: everything this operation wrote was changed by someone or is no longer in the document. It stays in the history.",
+  historyForget: "Remove from the history",
+  historyError: "Could not undo: {message}",
 };
 
 export const STRINGS: Readonly<Record<Locale, Strings>> = { vi, en };

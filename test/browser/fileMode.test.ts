@@ -70,8 +70,13 @@ describe("the task pane outside Office works on files, in the browser only", () 
     expect(
       labels.some((l) => l.includes("Tiêu chí 1.4") && l.includes("Sinh hoạt chuyên môn"))
     ).toBe(true);
-    // Undo takes the file back to what was opened.
-    await page.getByRole("button", { name: "Hoàn tác thay đổi cuối" }).click();
+    // KHCT's history takes the file back to what was opened, after a preview.
+    const history = page.getByRole("group", { name: "Hoàn tác thao tác của KHCT" });
+    await history.getByText(/^Gần nhất: Điền bảng — .*: \d+ ô, \d+ dòng mới/).waitFor();
+    await history.getByRole("button", { name: "Hoàn tác…" }).click();
+    await history.getByText("Hoàn tác sẽ trả tệp về như trước thao tác này.").waitFor();
+    await history.getByRole("button", { name: "Hoàn tác", exact: true }).click();
+    await history.getByText("Đã hoàn tác “Điền bảng”.").waitFor();
     await page.getByText("KHCT chưa sửa gì trong tệp.").waitFor();
     expect(log.external).toEqual([]);
     await page.context().close();

@@ -305,6 +305,18 @@ class FakeTableRow extends FakeObject {
   set verticalAlignment(value: string) {
     this.context.enqueue(() => (this.look().verticalAlignment = value));
   }
+  /**
+   * Removes the row (WordApi 1.3). A row object stands for its row, not its position: several
+   * rows deleted in one batch each remove their own row.
+   */
+  delete(): void {
+    const row = this.table.rows[this.index];
+    this.context.enqueue(() => {
+      const at = row ? this.table.rows.indexOf(row) : -1;
+      if (at < 0) throw new Error("ItemNotFound");
+      this.table.rows.splice(at, 1);
+    });
+  }
   /** New rows copy the reference row's cells (widths, spans); vertical merges are not copied in this fake. */
   insertRows(where: "Before" | "After", count: number, values: string[][]): void {
     this.context.enqueue(() => {

@@ -13,6 +13,8 @@ import type { Framework } from "../catalogue/types";
 import type { ColumnRole } from "./layouts";
 import type { PlanRow, PlanTable, Section } from "./rows";
 import type { RowTemplate } from "./templates";
+import type { TableGrid } from "./table";
+import { sameText } from "../text/cellText";
 
 export type InsertedRowKind = "section" | "standard" | "criterion" | "level4";
 
@@ -316,4 +318,44 @@ export function applyPatch(rows: readonly (readonly string[])[], patch: Patch): 
     }
   }
   return { rows: out, origins, conflicts };
+}
+
+export type SetOp = Extract<PatchOp, { kind: "set" }>;
+
+/** The table as the host reads it just before writing, in the snapshot's grid coordinates. */
+export interface CurrentTable {
+  readonly rowCount: number;
+  /** The text at a grid position now; null where the host has no cell of its own there. */
+  textAt(row: number, col: number): string | null;
+}
+
+/**
+ * Just before writing: does the table still hold what the patch was computed from? The whole
+ * patch is refused when the row count differs or a cell the patch does not write has changed (a
+ * co-author inserted, removed or edited rows: the patch's places may be wrong); otherwise the
+ * sets whose cell no longer holds what they expect (a co-author filled it) are listed, and the
+ * host skips them. Hosts call this with what they read in their confirming sync.
+ */
+export function confirmPatch(
+  grid: TableGrid,
+  patch: Patch,
+  now: CurrentTable
+): { readonly ok: true; readonly skipped: readonly SetOp[] } | { readonly ok: false } {
+  if (now.rowCount !== grid.rowCount || patch.rowCount !== grid.rowCount) return { ok: false };
+  const sets = patch.ops.filter((op): op is SetOp => op.kind === "set");
+  const targets = new Set(sets.map((op) => `${op.row}:${op.col}`));
+  for (let r = 0; r < grid.rowCount; r++)
+    for (let c = 0; c < grid.colCount; c++) {
+      if (targets.has(`${r}:${c}`)) continue;
+      const text = now.textAt(r, c);
+      const cell = grid.cells[r]?.[c];
+      if (text === null || !cell) continue;
+      const covered = cell.origin.row !== r || cell.origin.col !== c;
+      if (!sameText(text, covered ? "" : cell.text)) return { ok: false };
+    }
+  const skipped = sets.filter((op) => {
+    const text = now.textAt(op.row, op.col);
+    return text === null || !sameText(text, op.expected);
+  });
+  return { ok: true, skipped };
 }

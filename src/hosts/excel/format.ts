@@ -6,7 +6,13 @@
  * Excel clears its own undo stack after an add-in writes, so KHCT keeps what it changed.
  */
 import { LIST_SHEET, PROGRESS_VALUES, type FormatPlan } from "../../core/format/planFormat";
-import type { FormatHost, FormatOutcome, FormatSnapshot, DocumentTable } from "../adapter";
+import type {
+  DocumentTable,
+  FormatHost,
+  FormatOutcome,
+  FormatSnapshot,
+  FormatUndo,
+} from "../adapter";
 import { columnName } from "./address";
 import { asCellText } from "./excelAdapter";
 
@@ -56,7 +62,12 @@ interface Undo {
   listSheet: string | null;
   conditional: string | null;
   texts: { address: string; before: string; after: string }[];
+  /** Each row's first two cells right after the format: looks go back only onto the same rows. */
+  labels: string[];
 }
+
+/** A row's first two cells, which name it (TT, criterion): enough to tell whether rows moved. */
+const rowKey = (row: readonly unknown[]) => row.slice(0, 2).map(cellText).join("\u0001");
 
 const a1 = (row: number, col: number) => `${columnName(col)}${row + 1}`;
 
@@ -66,7 +77,8 @@ export function createExcelFormatHost(
 ): FormatHost {
   const tables = createExcelPlanTableHost(run, options);
   let known: DocumentTable[] = [];
-  let undo: Undo | null = null;
+  // One record per format not yet undone, newest last.
+  const undos: Undo[] = [];
   const place = (key: string) => {
     const bang = key.lastIndexOf("!");
     return { sheet: key.slice(0, bang), top: Number(key.slice(bang + 1)) };
@@ -226,6 +238,7 @@ export function createExcelFormatHost(
           listSheet: null,
           conditional: null,
           texts: [],
+          labels: [],
         };
 
         // Look of the whole range, then the header and group rows.
@@ -340,22 +353,36 @@ export function createExcelFormatHost(
           record.texts.push({ address, before: edit.expected, after: edit.text });
           written++;
         }
+        const after = values.map((row) => [...row]);
+        for (const edit of plan.edits)
+          if (edit.table === target.key && after[edit.row]?.[edit.col] === edit.expected)
+            (after[edit.row] as string[])[edit.col] = edit.text;
+        record.labels = after.map(rowKey);
         await context.sync();
-        undo = record;
+        undos.push(record);
         return { ok: true, written, skipped };
       });
     },
 
-    undoFormat(): Promise<boolean> {
-      const record = undo;
-      if (!record) return Promise.resolve(false);
+    undoFormat(): Promise<FormatUndo | null> {
+      const record = undos[undos.length - 1];
+      if (!record) return Promise.resolve(null);
       return run(async (context) => {
         const sheet = context.workbook.worksheets.getItem(record.sheet);
         const texts = record.texts.map((t) => sheet.getRange(t.address).load("values"));
-        await context.sync();
-        for (const area of record.merged) sheet.getRange(area).unmerge();
         const range = sheet.getRange(record.address.split("!").pop() ?? record.address);
-        range.setCellProperties(record.cells as Excel.SettableCellProperties[][]);
+        range.load("values");
+        await context.sync();
+        // Rows inserted, removed or moved since: the cells' looks and merges would land on other
+        // rows, so they are kept; the page, the columns and the lists go back.
+        const now = range.values;
+        const sameRows =
+          now.length === record.labels.length &&
+          now.every((row, r) => rowKey(row) === record.labels[r]);
+        if (sameRows) {
+          for (const area of record.merged) sheet.getRange(area).unmerge();
+          range.setCellProperties(record.cells as Excel.SettableCellProperties[][]);
+        }
         range.setColumnProperties(record.columns as Excel.SettableColumnProperties[]);
         if (record.frozen)
           sheet.freezePanes.freezeAt(record.frozen.split("!").pop() ?? record.frozen);
@@ -375,13 +402,13 @@ export function createExcelFormatHost(
         if (record.conditional)
           sheet.getRange(record.conditional.split("!").pop() ?? "").conditionalFormats.clearAll();
         record.texts.forEach((t, i) => {
-          // Put back only where the cell still holds what KHCT wrote.
-          if (cellText(texts[i]?.values[0]?.[0]) === t.after)
+          // Put back only where the cell still holds what KHCT wrote, on the same rows.
+          if (sameRows && cellText(texts[i]?.values[0]?.[0]) === t.after)
             sheet.getRange(t.address).values = [[asCellText(t.before)]];
         });
         await context.sync();
-        undo = null;
-        return true;
+        undos.pop();
+        return { tableKept: !sameRows };
       });
     },
   };

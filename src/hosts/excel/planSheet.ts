@@ -5,19 +5,23 @@
  * Reading the active sheet is one sync; applying a fill patch is two, whatever the number of rows:
  * one to confirm that the table still holds what the patch was computed from, one to write.
  */
-import type { Patch, PatchOp } from "../../core/plan/patch";
+import { confirmPatch, type Patch, type PatchOp } from "../../core/plan/patch";
 import { buildGrid, type RawCell, type TableGrid } from "../../core/plan/table";
 import { locateTables } from "../../core/plan/locate";
+import { sameRow, sameText } from "../../core/text/cellText";
 import { DISMISS_PREFIX } from "../../core/validation/check";
-import type {
-  BatchRunner,
-  CellEdit,
-  CheckHost,
-  DocumentContent,
-  DocumentTable,
-  FillOutcome,
-  InsertTableOutcome,
-  PlanTableHost,
+import {
+  editOutcome,
+  type BatchRunner,
+  type CellEdit,
+  type CheckHost,
+  type DocumentContent,
+  type DocumentTable,
+  type EditOptions,
+  type EditOutcome,
+  type FillOutcome,
+  type InsertTableOutcome,
+  type PlanTableHost,
 } from "../adapter";
 import { columnName, parseAddress } from "./address";
 
@@ -94,13 +98,6 @@ export function createExcelPlanSheet(
   run: BatchRunner<Excel.RequestContext> = (batch) => Excel.run(batch),
   options: { mergedAreas?: boolean } = {}
 ) {
-  let lastFill: {
-    sheet: string;
-    left: number;
-    width: number;
-    inserted: { row: number; cells: string[] }[];
-    sets: { row: number; col: number; text: string; before: string }[];
-  } | null = null;
   return {
     /** The active sheet's used range as a grid (one sync). */
     readActiveSheet(): Promise<SheetSnapshot | null> {
@@ -136,7 +133,12 @@ export function createExcelPlanSheet(
      * cell a co-author filled meanwhile. Sets are written before inserts, inserts bottom-up, so
      * snapshot coordinates stay valid throughout the one write batch.
      */
-    applyPatch(snapshot: SheetSnapshot, place: TablePlace, patch: Patch): Promise<FillOutcome> {
+    applyPatch(
+      snapshot: SheetSnapshot,
+      place: TablePlace,
+      grid: TableGrid,
+      patch: Patch
+    ): Promise<FillOutcome> {
       return run(async (context) => {
         const sheet = context.workbook.worksheets.getItemOrNullObject(snapshot.sheet);
         const height = place.end - place.start;
@@ -152,29 +154,16 @@ export function createExcelPlanSheet(
         if (sheet.isNullObject) return { ok: false, reason: "gone" };
 
         const now = range.values.map((row) => row.map(text));
-        const targets = new Set(
-          patch.ops
-            .filter((op) => op.kind === "set")
-            .map((op) => op.kind === "set" && `${op.row}:${op.col}`)
-        );
-        for (let r = 0; r < height; r++) {
-          for (let c = 0; c < width; c++) {
-            const was = snapshot.grid.cells[place.start + r]?.[c];
-            const expected =
-              was && was.origin.row === place.start + r && was.origin.col === c ? was.text : "";
-            if (!targets.has(`${r}:${c}`) && (now[r]?.[c] ?? "") !== expected)
-              return { ok: false, reason: "changed" };
-          }
-        }
+        const check = confirmPatch(grid, patch, {
+          rowCount: height,
+          textAt: (r, c) => now[r]?.[c] ?? "",
+        });
+        if (!check.ok) return { ok: false, reason: "changed" };
 
-        const skipped: PatchOp[] = [];
+        const skipped = [...check.skipped];
         let written = 0;
         for (const op of patch.ops) {
-          if (op.kind !== "set") continue;
-          if ((now[op.row]?.[op.col] ?? "") !== op.expected) {
-            skipped.push(op);
-            continue;
-          }
+          if (op.kind !== "set" || skipped.includes(op)) continue;
           sheet.getRangeByIndexes(
             snapshot.top + place.start + op.row,
             snapshot.left + op.col,
@@ -205,78 +194,7 @@ export function createExcelPlanSheet(
           });
         }
         await context.sync();
-        // Where the fill's rows and cells are now, for undo: the original rows moved down by the
-        // rows inserted before them (applyPatch's order: each row after the inserts placed before it).
-        const finalRow: number[] = [];
-        const insertedAt: { row: number; cells: string[] }[] = [];
-        let n = 0;
-        for (let r = 0; r <= height; r++) {
-          for (const op of inserts.filter((o) => o.before === r))
-            insertedAt.push({ row: snapshot.top + place.start + n++, cells: [...op.cells] });
-          if (r < height) finalRow[r] = snapshot.top + place.start + n++;
-        }
-        lastFill = {
-          sheet: snapshot.sheet,
-          left: snapshot.left,
-          width,
-          inserted: insertedAt,
-          sets: patch.ops
-            .filter((op): op is Extract<PatchOp, { kind: "set" }> => op.kind === "set")
-            .filter((op) => !skipped.includes(op))
-            .map((op) => ({
-              row: finalRow[op.row] ?? 0,
-              col: op.col,
-              text: op.text,
-              before: op.expected,
-            })),
-        };
         return { ok: true, written, inserted: inserts.length, skipped };
-      });
-    },
-
-    /** Undoes the last fill (two syncs: read what is there now, write). */
-    undoFill() {
-      const fill = lastFill;
-      if (!fill) return Promise.resolve(null);
-      return run(async (context) => {
-        const sheet = context.workbook.worksheets.getItem(fill.sheet);
-        const rows = fill.inserted.map((i) => {
-          const range = sheet.getRangeByIndexes(i.row, fill.left, 1, fill.width);
-          range.load("values");
-          return range;
-        });
-        const cells = fill.sets.map((s) => {
-          const range = sheet.getRangeByIndexes(s.row, fill.left + s.col, 1, 1);
-          range.load("values");
-          return range;
-        });
-        await context.sync();
-        let kept = 0;
-        let clearedCells = 0;
-        // Cells first (their addresses hold until rows are removed), then rows bottom-up.
-        fill.sets.forEach((s, i) => {
-          if (text(cells[i]?.values[0]?.[0]) !== s.text) {
-            kept++;
-            return;
-          }
-          (cells[i] as Excel.Range).values = [[asCellText(s.before)]];
-          clearedCells++;
-        });
-        let removedRows = 0;
-        for (let i = fill.inserted.length - 1; i >= 0; i--) {
-          const entry = fill.inserted[i] as { row: number; cells: string[] };
-          const now = (rows[i]?.values[0] ?? []).map(text);
-          const same = entry.cells.every((t, c) => (now[c] ?? "") === t);
-          if (!same) {
-            kept++;
-            continue;
-          }
-          (rows[i] as Excel.Range).getEntireRow().delete("Up");
-          removedRows++;
-        }
-        await context.sync();
-        lastFill = null;
-        return { removedRows, clearedCells, kept };
       });
     },
   };
@@ -308,10 +226,8 @@ export function createExcelPlanTableHost(
     async applyPatch(table, patch): Promise<FillOutcome> {
       const entry = known.get(table.key);
       if (!entry) return { ok: false, reason: "gone" };
-      return sheet.applyPatch(entry.snapshot, entry.place, patch);
+      return sheet.applyPatch(entry.snapshot, entry.place, table.grid, patch);
     },
-
-    undoFill: () => sheet.undoFill(),
 
     addProgressColumns(table) {
       const entry = known.get(table.key);
@@ -521,14 +437,24 @@ export function createExcelCheckHost(
       });
     },
 
-    applyEdits(edits: readonly CellEdit[]) {
+    applyEdits(edits: readonly CellEdit[], options: EditOptions = {}): Promise<EditOutcome> {
+      const removals = options.removals ?? [];
       return run(async (context) => {
         const current = snapshot;
-        if (!current) return { written: 0, skipped: edits.length };
+        if (!current)
+          return {
+            written: 0,
+            skipped: edits.length,
+            removed: 0,
+            kept: removals.length,
+            applied: [],
+          };
         const ws = context.workbook.worksheets.getItem(current.sheet);
+        const rowOf = (table: string, row: number) =>
+          current.top + (tableStarts.get(table) ?? 0) + row;
         const cells = edits.map((edit) => {
           const range = ws.getRangeByIndexes(
-            current.top + (tableStarts.get(edit.table) ?? 0) + edit.row,
+            rowOf(edit.table, edit.row),
             current.left + edit.col,
             1,
             1
@@ -536,16 +462,40 @@ export function createExcelCheckHost(
           range.load("values");
           return range;
         });
-        await context.sync();
-        let written = 0;
-        edits.forEach((edit, i) => {
-          const range = cells[i] as Excel.Range;
-          if (text(range.values[0]?.[0]) !== edit.expected) return;
-          range.values = [[asCellText(edit.text)]];
-          written++;
+        // A row to remove is read from column A to the right of the used range: the whole row
+        // goes, so nothing may be there besides what KHCT wrote.
+        const rows = removals.map((removal) => {
+          const range = ws.getRangeByIndexes(
+            rowOf(removal.table, removal.row),
+            0,
+            1,
+            current.left + Math.max(current.grid.colCount, removal.cells.length)
+          );
+          range.load("values");
+          return range;
         });
         await context.sync();
-        return { written, skipped: edits.length - written };
+        const applied: CellEdit[] = [];
+        edits.forEach((edit, i) => {
+          const range = cells[i] as Excel.Range;
+          if (!sameText(text(range.values[0]?.[0]), edit.expected)) return;
+          range.values = [[asCellText(edit.text)]];
+          applied.push(edit);
+        });
+        // Bottom-up, so the rows above keep their addresses.
+        let removed = 0;
+        const order = removals.map((r, i) => ({ r, i }));
+        order.sort((a, b) => rowOf(b.r.table, b.r.row) - rowOf(a.r.table, a.r.row));
+        for (const { r: removal, i } of order) {
+          const now = (rows[i]?.values[0] ?? []).map(text);
+          const before = now.slice(0, current.left);
+          const inTable = now.slice(current.left);
+          if (!before.every((t) => t === "") || !sameRow(inTable, removal.cells)) continue;
+          (rows[i] as Excel.Range).getEntireRow().delete("Up");
+          removed++;
+        }
+        await context.sync();
+        return editOutcome(edits, applied, removals, removed);
       });
     },
   };

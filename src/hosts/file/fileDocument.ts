@@ -13,11 +13,13 @@ import { gridFromStrings } from "../../core/plan/table";
 import type { Patch, PatchOp } from "../../core/plan/patch";
 import type { PlanSettings } from "../../core/plan/settings";
 import { identityTexts } from "../../core/plan/session";
+import { sameText } from "../../core/text/cellText";
 import type {
   CellEdit,
   CheckHost,
   DocumentContent,
   DocumentTable,
+  EditOptions,
   FillOutcome,
   FormatHost,
   FormatSnapshot,
@@ -46,6 +48,8 @@ export interface FileDocument {
   current(): { readonly data: Uint8Array; readonly changed: boolean };
   /** Back to the bytes before KHCT's last change; false when there is none. */
   undo(): Promise<boolean>;
+  /** How many changes can be undone (each made new bytes). */
+  changeCount(): number;
   /** The name to download the changed file under: "ke-hoach (KHCT).docx". */
   downloadName(): string;
   /** Called after every change and undo; returns the unsubscribe function. */
@@ -147,7 +151,14 @@ export async function openFileDocument(name: string, bytes: Uint8Array): Promise
     async select() {
       // A file has no selection; the pane shows the place in the finding itself.
     },
-    async applyEdits(edits: readonly CellEdit[]) {
+    async applyEdits(edits: readonly CellEdit[], options: EditOptions = {}) {
+      // No co-author edits a file in memory: the cells hold what the last read saw.
+      const applied = edits.filter((e) =>
+        sameText(
+          content.tables.find((t) => t.key === e.table)?.grid.cells[e.row]?.[e.col]?.text,
+          e.expected
+        )
+      );
       let written = 0;
       let skipped = 0;
       let next = data;
@@ -180,7 +191,9 @@ export async function openFileDocument(name: string, bytes: Uint8Array): Promise
         skipped += result.skipped;
       }
       if (written > 0) await commit(next);
-      return { written, skipped };
+      // Rows are never removed here: KHCT's undo in file mode goes back to the previous bytes.
+      const kept = options.removals?.length ?? 0;
+      return { written, skipped, removed: 0, kept, applied };
     },
     async setDismissed(key, on) {
       if (on) dismissed.add(key);
@@ -199,8 +212,8 @@ export async function openFileDocument(name: string, bytes: Uint8Array): Promise
     },
     async undoFormat() {
       // Only when formatting was the last change: never take back a fill made after it.
-      if (history[history.length - 1]?.what !== "format") return false;
-      return file.undo();
+      if (history[history.length - 1]?.what !== "format") return null;
+      return (await file.undo()) ? { tableKept: false } : null;
     },
   };
 
@@ -212,6 +225,7 @@ export async function openFileDocument(name: string, bytes: Uint8Array): Promise
     checkHost,
     formatHost,
     current: () => ({ data, changed: history.length > 0 }),
+    changeCount: () => history.length,
     async undo() {
       const previous = history.pop();
       if (!previous) return false;

@@ -5,7 +5,16 @@
  */
 import { buildGrid } from "../../core/plan/table";
 import { DISMISS_PREFIX } from "../../core/validation/check";
-import type { BatchRunner, CellEdit, CheckHost, DocumentContent } from "../adapter";
+import { sameRow, sameText } from "../../core/text/cellText";
+import {
+  editOutcome,
+  type BatchRunner,
+  type CellEdit,
+  type CheckHost,
+  type DocumentContent,
+  type EditOptions,
+  type EditOutcome,
+} from "../adapter";
 import { readParagraphs, readTables, type OoxmlTable } from "../ooxml/tables";
 import { normaliseCellText, type XmlParser } from "./planTables";
 
@@ -114,28 +123,42 @@ export function createWordCheckHost(
       });
     },
 
-    applyEdits(edits: readonly CellEdit[]) {
+    applyEdits(edits: readonly CellEdit[], options: EditOptions = {}): Promise<EditOutcome> {
+      const removals = options.removals ?? [];
       return run(async (context) => {
         const all = context.document.body.tables;
-        all.load("items/nestingLevel,items/values");
+        all.load(
+          removals.length > 0
+            ? "items/nestingLevel,items/values,items/rows/items/cellCount"
+            : "items/nestingLevel,items/values"
+        );
         await context.sync();
         const top = all.items.filter((t) => t.nestingLevel === 1);
-        let written = 0;
-        let skipped = 0;
+        const applied: CellEdit[] = [];
         for (const edit of edits) {
           const table = top[tableIndex(edit.table)];
           const index = cellIndex(edit.table, edit.row, edit.col);
           const now =
             table && index >= 0 ? normaliseCellText(table.values[edit.row]?.[index]) : null;
-          if (!table || now === null || now !== normaliseCellText(edit.expected)) {
-            skipped++;
-            continue;
-          }
+          if (!table || now === null || !sameText(now, edit.expected)) continue;
           table.getCell(edit.row, index).value = edit.text;
-          written++;
+          applied.push(edit);
+        }
+        let removed = 0;
+        for (const removal of removals) {
+          const table = top[tableIndex(removal.table)];
+          const map = tables[tableIndex(removal.table)]?.cellIndex[removal.row] ?? [];
+          const values = table?.values[removal.row] ?? [];
+          // The row's texts in grid positions: a merged cell's text at its first position only.
+          const now = map.map((index, c) =>
+            index < 0 || (c > 0 && map[c - 1] === index) ? "" : normaliseCellText(values[index])
+          );
+          if (!table || map.length === 0 || !sameRow(now, removal.cells)) continue;
+          table.rows.items[removal.row]?.delete();
+          removed++;
         }
         await context.sync();
-        return { written, skipped };
+        return editOutcome(edits, applied, removals, removed);
       });
     },
   };

@@ -11,6 +11,7 @@ import type {
   BatchRunner,
   DocumentTable,
   FormatHost,
+  FormatUndo,
   FormatOutcome,
   FormatSnapshot,
 } from "../adapter";
@@ -48,8 +49,13 @@ interface Undo {
     borders: { location: string; type: string; width: number; color: string }[];
     widths: { row: number; cell: number; width: number }[];
     texts: { row: number; cell: number; before: string; after: string }[];
+    /** Each row's first cells right after the format: the rows' looks go back only onto the same rows. */
+    labels: string[];
   } | null;
 }
+
+/** A row's first two cells, which name it (TT, criterion): enough to tell whether rows moved. */
+const rowKey = (row: readonly string[]) => row.slice(0, 2).join("\u0001");
 
 const tableIndex = (key: string) => Number(/^table-(\d+)$/.exec(key)?.[1] ?? -1);
 
@@ -58,7 +64,8 @@ export function createWordFormatHost(
   parse: XmlParser = browserParser,
   options: { pageSetupApi?: boolean } = {}
 ): FormatHost {
-  let undo: Undo | null = null;
+  // One record per format not yet undone, newest last.
+  const undos: Undo[] = [];
 
   const loadLook = (context: Word.RequestContext) => {
     const body = context.document.body;
@@ -227,6 +234,7 @@ export function createWordFormatHost(
               width: cell.columnWidth,
             })),
             texts: [],
+            labels: [],
           };
           table.font.name = target.font;
           table.font.size = target.pt;
@@ -266,16 +274,19 @@ export function createWordFormatHost(
             });
             written++;
           }
+          const after = values.map((row) => [...row]);
+          for (const t of record.table.texts) (after[t.row] as string[])[t.cell] = t.after;
+          record.table.labels = after.map(rowKey);
         }
         await context.sync();
-        undo = record;
+        undos.push(record);
         return { ok: true, written, skipped };
       });
     },
 
-    undoFormat(): Promise<boolean> {
-      const record = undo;
-      if (!record) return Promise.resolve(false);
+    undoFormat(): Promise<FormatUndo | null> {
+      const record = undos[undos.length - 1];
+      if (!record) return Promise.resolve(null);
       return run(async (context) => {
         const paragraphs = context.document.body.paragraphs.load("items/tableNestingLevel");
         const sections = record.margins ? context.document.sections.load("items") : null;
@@ -302,7 +313,15 @@ export function createWordFormatHost(
         const table = saved
           ? tables.items.filter((t) => t.nestingLevel === 1)[saved.index]
           : undefined;
-        if (saved && table) {
+        const values = table ? table.values.map((row) => row.map(normaliseCellText)) : [];
+        // Rows inserted, removed or moved since: their looks would land on other rows; kept.
+        const sameRows =
+          saved !== null &&
+          values.length === saved.labels.length &&
+          values.every((row, r) => rowKey(row) === saved.labels[r]);
+        let tableKept = false;
+        if (saved && table && !sameRows) tableKept = true;
+        if (saved && table && sameRows) {
           table.headerRowCount = saved.headerRowCount;
           const rows = table.rows.items;
           saved.rows.forEach((look, r) => {
@@ -321,15 +340,14 @@ export function createWordFormatHost(
             border.color = b.color;
           }
           for (const w of saved.widths) table.getCell(w.row, w.cell).columnWidth = w.width;
-          const values = table.values.map((row) => row.map(normaliseCellText));
           // A text is put back only where the cell still holds what KHCT wrote.
           for (const t of saved.texts)
             if ((values[t.row]?.[t.cell] ?? "") === t.after)
               table.getCell(t.row, t.cell).value = t.before;
         }
         await context.sync();
-        undo = null;
-        return true;
+        undos.pop();
+        return { tableKept };
       });
     },
   };

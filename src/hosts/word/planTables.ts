@@ -5,7 +5,7 @@
  * what the patch was computed from, one to write. No content controls (they break real-time
  * co-authoring on the web), and never a rewrite of the whole table.
  */
-import type { Patch, PatchOp } from "../../core/plan/patch";
+import { confirmPatch, type Patch, type PatchOp } from "../../core/plan/patch";
 import { buildGrid, type TableGrid } from "../../core/plan/table";
 import type {
   BatchRunner,
@@ -72,21 +72,17 @@ export function createWordPlanTables(
         if (table.rowCount !== grid.rowCount) return { ok: false, reason: "changed" };
 
         const values = table.values.map((row) => row.map(normaliseCellText));
-        const targets = new Set(
-          patch.ops
-            .filter((op) => op.kind === "set")
-            .map((op) => op.kind === "set" && `${op.row}:${op.col}`)
-        );
-        for (let r = 0; r < grid.rowCount; r++) {
-          for (let c = 0; c < grid.colCount; c++) {
+        const check = confirmPatch(grid, patch, {
+          rowCount: table.rowCount,
+          textAt: (r, c) => {
             const cell = grid.cells[r]?.[c];
-            if (!cell || cell.origin.row !== r || cell.origin.col !== c || targets.has(`${r}:${c}`))
-              continue;
             const index = ooxml.cellIndex[r]?.[c] ?? -1;
-            if (index >= 0 && (values[r]?.[index] ?? "") !== normaliseCellText(cell.text))
-              return { ok: false, reason: "changed" };
-          }
-        }
+            // A merge's covered positions share their w:tc: only the merge's own cell is compared.
+            if (!cell || cell.origin.row !== r || cell.origin.col !== c || index < 0) return null;
+            return values[r]?.[index] ?? "";
+          },
+        });
+        if (!check.ok) return { ok: false, reason: "changed" };
 
         // A row with one w:tc per grid column: new rows copy its structure.
         const plain = (r: number) => ooxml.cellIndex[r]?.every((index, c) => index === c) === true;
@@ -102,16 +98,11 @@ export function createWordPlanTables(
           anchors.set(before, anchor);
         }
 
-        const skipped: PatchOp[] = [];
+        const skipped = [...check.skipped];
         let written = 0;
         for (const op of patch.ops) {
-          if (op.kind !== "set") continue;
-          const index = ooxml.cellIndex[op.row]?.[op.col] ?? -1;
-          if (index < 0 || (values[op.row]?.[index] ?? "") !== op.expected) {
-            skipped.push(op);
-            continue;
-          }
-          table.getCell(op.row, index).value = op.text;
+          if (op.kind !== "set" || skipped.includes(op)) continue;
+          table.getCell(op.row, ooxml.cellIndex[op.row]?.[op.col] ?? 0).value = op.text;
           written++;
         }
 

@@ -21,6 +21,8 @@ import { CataloguePanel } from "./CataloguePanel";
 import { CheckPanel } from "./CheckPanel";
 import { FileModeCard } from "./FileModeCard";
 import { FormatPanel } from "./FormatPanel";
+import { HistoryCard } from "./HistoryCard";
+import { createJournal, journaled } from "../../hosts/journal";
 import { TrackPanel } from "./TrackPanel";
 import type { FileDocument } from "../../hosts/file/fileDocument";
 import { PlanIdentityCard } from "./PlanIdentityCard";
@@ -125,7 +127,7 @@ function Shell({
   // Outside Office, a file opened from disk stands in for the document.
   const [file, setFile] = React.useState<FileDocument | null>(null);
   const [undos, setUndos] = React.useState(0);
-  // An undo takes the file back: the panels read it again.
+  // An undo changes the document: the panels read it again.
   React.useEffect(
     () => file?.subscribe((event) => event === "undo" && setUndos((u) => u + 1)),
     [file]
@@ -133,8 +135,23 @@ function Shell({
   const fileMode = info.kind === "none";
   const watched = useChangeWatcher(fileMode ? null : changes);
   const adapter = fileMode ? (file?.adapter ?? null) : officeAdapter;
-  const planHost = fileMode ? (file?.planHost ?? null) : officePlanHost;
-  const checkHost = fileMode ? (file?.checkHost ?? null) : officeCheckHost;
+  // KHCT's own history: one per Office document, a new one per file opened outside Office.
+  const journal = React.useMemo(() => createJournal(), [file]);
+  const { planHost, checkHost, formatHost } = React.useMemo(
+    () =>
+      journaled(
+        fileMode
+          ? {
+              planHost: file?.planHost ?? null,
+              checkHost: file?.checkHost ?? null,
+              formatHost: file?.formatHost ?? null,
+            }
+          : { planHost: officePlanHost, checkHost: officeCheckHost, formatHost: officeFormatHost },
+        journal,
+        fileMode ? file : null
+      ),
+    [fileMode, file, journal, officePlanHost, officeCheckHost, officeFormatHost]
+  );
   const plan = usePlan(adapter);
   const framework = plan.choice?.framework ?? null;
   const insert = React.useMemo(
@@ -166,6 +183,7 @@ function Shell({
           </MessageBar>
         )}
         {fileMode && <FileModeCard file={file} onFile={setFile} level={plan.level} />}
+        <HistoryCard journal={journal} onUndone={() => setUndos((u) => u + 1)} />
         <PlanIdentityCard plan={plan} hasDocument={adapter !== null} />
         <Navigation selected={panel} onSelect={setPanel} />
         <section role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
@@ -173,7 +191,7 @@ function Shell({
             <FormatPanel
               key={panelKey}
               framework={framework}
-              host={fileMode ? (file?.formatHost ?? null) : officeFormatHost}
+              host={formatHost}
               hostKind={
                 fileMode
                   ? file?.kind === "xlsx"

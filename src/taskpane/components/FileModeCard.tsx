@@ -119,7 +119,6 @@ export function FileModeCard({ file, onFile, level }: FileModeCardProps): React.
               <Button appearance="primary" onClick={() => void download()}>
                 {s.fileDownload}
               </Button>
-              <Button onClick={() => void file.undo()}>{s.fileUndo}</Button>
             </div>
           )}
         </>

@@ -38,7 +38,7 @@ export interface FormatPanelProps {
 
 type Message = { intent: "success" | "warning" | "error"; text: string };
 
-/** "Định dạng": what is off against the NĐ 30/2020 profile, a preview, one action to apply, and undo. */
+/** "Định dạng": what is off against the NĐ 30/2020 profile, a preview, one action to apply (undone from KHCT's history). */
 export function FormatPanel({
   framework,
   host,
@@ -50,7 +50,6 @@ export function FormatPanel({
   const [session, setSession] = React.useState<FormatSession | null>(null);
   const [busy, setBusy] = React.useState(false);
   const [message, setMessage] = React.useState<Message | null>(null);
-  const [canUndo, setCanUndo] = React.useState(false);
   const version = useDocumentVersion();
 
   const read = React.useCallback(async () => {
@@ -89,7 +88,6 @@ export function FormatPanel({
     try {
       const outcome = await host.applyFormat(session.plan);
       if (outcome.ok) {
-        setCanUndo(true);
         setMessage({
           intent: outcome.skipped ? "warning" : "success",
           text:
@@ -104,23 +102,6 @@ export function FormatPanel({
           text: outcome.reason === "changed" ? s.formatChanged : s.fillGone,
         });
       }
-      await read();
-    } catch (error) {
-      setMessage({
-        intent: "error",
-        text: format(s.formatError, { message: errorMessage(error) }),
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const undo = async () => {
-    setBusy(true);
-    try {
-      await host.undoFormat();
-      setCanUndo(false);
-      setMessage({ intent: "success", text: s.formatUndone });
       await read();
     } catch (error) {
       setMessage({
@@ -160,11 +141,6 @@ export function FormatPanel({
             >
               {busy ? s.formatApplying : s.formatApply}
             </Button>
-            {canUndo && (
-              <Button disabled={busy} onClick={() => void undo()}>
-                {s.formatUndo}
-              </Button>
-            )}
             <Button appearance="subtle" disabled={busy} onClick={() => void read()}>
               {s.formatRecheck}
             </Button>

@@ -95,7 +95,6 @@ export function PlanPanel({ framework, year, host }: PlanPanelProps): React.JSX.
   const [edits, setEdits] = React.useState<ReadonlyMap<string, ProposalEdit>>(new Map());
   const [busy, setBusy] = React.useState(false);
   const [message, setMessage] = React.useState<Message | null>(null);
-  const [canUndo, setCanUndo] = React.useState(false);
 
   const useManual = fromTables.sources.length === 0;
   const results = React.useMemo(
@@ -133,7 +132,6 @@ export function PlanPanel({ framework, year, host }: PlanPanelProps): React.JSX.
     try {
       const outcome = await host.applyPatch(chosen, patch);
       if (outcome.ok) {
-        setCanUndo(Boolean(host.undoFill));
         const done = format(s.fillDone, {
           rows: String(outcome.inserted),
           cells: String(sets - outcome.skipped.length),
@@ -154,32 +152,6 @@ export function PlanPanel({ framework, year, host }: PlanPanelProps): React.JSX.
               : s.fillNoAnchor;
         setMessage({ intent: "warning", text });
       }
-      tables.reload();
-    } catch (error) {
-      setMessage({ intent: "error", text: format(s.fillError, { message: errorMessage(error) }) });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const undoFill = async () => {
-    if (!host.undoFill) return;
-    setBusy(true);
-    try {
-      const result = await host.undoFill();
-      setCanUndo(false);
-      setMessage(
-        result
-          ? {
-              intent: result.kept ? "warning" : "success",
-              text: format(s.fillUndone, {
-                rows: String(result.removedRows),
-                cells: String(result.clearedCells),
-                kept: String(result.kept),
-              }),
-            }
-          : { intent: "warning", text: s.fillNothingToUndo }
-      );
       tables.reload();
     } catch (error) {
       setMessage({ intent: "error", text: format(s.fillError, { message: errorMessage(error) }) });
@@ -420,11 +392,6 @@ export function PlanPanel({ framework, year, host }: PlanPanelProps): React.JSX.
           <MessageBar intent={message.intent} layout="multiline" role="status">
             <MessageBarBody>{message.text}</MessageBarBody>
           </MessageBar>
-        )}
-        {canUndo && host.undoFill && (
-          <Button size="small" disabled={busy} onClick={() => void undoFill()}>
-            {s.fillUndo}
-          </Button>
         )}
       </section>
     </div>

@@ -160,15 +160,18 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
 
   const setProgress = async (row: TrackedRow, status: ProgressStatus) => {
     if (row.progressCol === undefined) return;
-    const result = await host.applyEdits([
-      {
-        table: row.table,
-        row: row.row,
-        col: row.progressCol,
-        expected: row.progressText ?? "",
-        text: PROGRESS_TEXT[status],
-      },
-    ]);
+    const result = await host.applyEdits(
+      [
+        {
+          table: row.table,
+          row: row.row,
+          col: row.progressCol,
+          expected: row.progressText ?? "",
+          text: PROGRESS_TEXT[status],
+        },
+      ],
+      { purpose: "progress" }
+    );
     setMessage(
       result.written
         ? {

@@ -176,7 +176,7 @@ describe("Excel formatting of the plan range", () => {
       "Đã hoàn thành",
     ]);
 
-    expect(await host.undoFormat()).toBe(true);
+    expect(await host.undoFormat()).toEqual({ tableKept: false });
     expect(values(model)).toEqual(before.values);
     expect(model.merges).toEqual(before.merges);
     expect(model.validations?.size ?? 0).toBe(0);
@@ -189,7 +189,7 @@ describe("Excel formatting of the plan range", () => {
     });
     for (const [address, flat] of model.props ?? [])
       expect(flat).toEqual(before.props.get(address) ?? {});
-    expect(await host.undoFormat()).toBe(false);
+    expect(await host.undoFormat()).toBeNull();
   });
 
   it("refuses when the table changed after the preview", async () => {

@@ -2,7 +2,6 @@ import { frameworkById, criteria, type Framework } from "../../../src/core/catal
 import { locateTables } from "../../../src/core/plan/locate";
 import { computeFillPatch } from "../../../src/core/plan/patch";
 import { readPlanTable } from "../../../src/core/plan/rows";
-import { buildGrid } from "../../../src/core/plan/table";
 import {
   criterionRowTemplate,
   level4RowTemplate,
@@ -10,45 +9,13 @@ import {
 } from "../../../src/core/plan/templates";
 import { parseSchoolYear } from "../../../src/core/text/schoolYear";
 import { createExcelPlanSheet, parseAddress } from "../../../src/hosts/excel/planSheet";
-import {
-  columnLetters,
-  excelModel,
-  fakeExcelRun,
-  type CellValue,
-  type ExcelModel,
-} from "../../fakes/excel";
-import { STANDARD_2021 } from "../../fixtures/tables";
+import { excelModel, fakeExcelRun, type CellValue, type ExcelModel } from "../../fakes/excel";
+import { excelPlanSheet } from "../../fakes/plans";
 
 const tt17 = frameworkById("tt17-2018") as Framework;
 const year = parseSchoolYear("2025-2026");
 
-/** A sheet with a title, a blank row, then the plan table from row 3, merges as the school made them. */
-function planSheet(): ExcelModel {
-  const cells: Record<string, CellValue> = {
-    A1: "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2025-2026",
-  };
-  const grid = buildGrid(STANDARD_2021);
-  const merges: string[] = [];
-  grid.cells.forEach((row, r) =>
-    row.forEach((cell, c) => {
-      if (cell.origin.row === r && cell.origin.col === c && cell.text)
-        cells[`${columnLetters(c)}${r + 3}`] = cell.text;
-    })
-  );
-  STANDARD_2021.forEach((row, r) => {
-    let c = 0;
-    for (const cell of row) {
-      if ((cell.colSpan ?? 1) > 1)
-        merges.push(
-          `KH!${columnLetters(c)}${r + 3}:${columnLetters(c + (cell.colSpan ?? 1) - 1)}${r + 3}`
-        );
-      c += cell.colSpan ?? 1;
-    }
-  });
-  const model = excelModel({ KH: cells });
-  model.merges = merges;
-  return model;
-}
+const planSheet = () => excelPlanSheet();
 
 const templates = (ids: string[]) =>
   ids
@@ -69,7 +36,7 @@ async function fill(model: ExcelModel, ids: string[], between?: (model: ExcelMod
   );
   const readSyncs = fake.syncs();
   between?.(model);
-  const outcome = await adapter.applyPatch(snapshot, located, patch);
+  const outcome = await adapter.applyPatch(snapshot, located, located.grid, patch);
   return { outcome, patch, readSyncs, writeSyncs: fake.syncs() - readSyncs, adapter, fake };
 }
 
@@ -79,38 +46,6 @@ const column = (model: ExcelModel, letter: string) => {
   for (let r = 1; r <= 40; r++) out.push(String(sheet?.cells.get(`${letter}${r}`) ?? ""));
   return out;
 };
-
-describe("undo of KHCT's last fill (Excel keeps no undo after an add-in writes)", () => {
-  it("removes the inserted rows and empties the filled cells: the sheet is as before, in 2 syncs", async () => {
-    const model = planSheet();
-    const cells = new Map(model.sheets[0]!.cells);
-    const merges = [...model.merges];
-    const { outcome, adapter, fake } = await fill(model, ["1.1", "1.2", "3.6", "4.1"]);
-    expect(outcome).toMatchObject({ ok: true });
-    expect(model.sheets[0]!.cells).not.toEqual(cells);
-    const before = fake.syncs();
-    const undone = await adapter.undoFill();
-    expect(fake.syncs() - before).toBe(2);
-    expect(undone).toMatchObject({ kept: 0 });
-    expect(undone!.removedRows).toBeGreaterThan(0);
-    expect(model.sheets[0]!.cells).toEqual(cells);
-    expect(model.merges).toEqual(merges);
-    expect(await adapter.undoFill()).toBeNull();
-  });
-
-  it("keeps what someone changed since the fill", async () => {
-    const model = planSheet();
-    const { adapter } = await fill(model, ["1.1", "3.6"]);
-    // A co-author writes a solution into the new Tiêu chí 1.1 row (row 8 of the sheet).
-    const row11 = [...model.sheets[0]!.cells]
-      .find(([, v]) => String(v).startsWith("Tiêu chí 1.1"))![0]
-      .slice(1);
-    model.sheets[0]!.cells.set(`D${row11}`, "Việc cô Lan đã ghi");
-    const undone = await adapter.undoFill();
-    expect(undone).toMatchObject({ removedRows: 2, kept: 1 }); // the standard 3 row and the 3.6 row go
-    expect(model.sheets[0]!.cells.get(`D${row11}`)).toBe("Việc cô Lan đã ghi");
-  });
-});
 
 describe("Excel plan sheet", () => {
   it("finds the plan table below the title, with its merged group rows", async () => {
@@ -213,7 +148,7 @@ describe("Excel plan sheet", () => {
       [level4RowTemplate(tt17, "2", year) as RowTemplate],
       tt17
     );
-    await adapter.applyPatch(snapshot!, located!, patch);
+    await adapter.applyPatch(snapshot!, located!, located!.grid, patch);
     const labels = column(model, "B");
     expect(labels.indexOf("Tiêu chí 2")).toBeGreaterThan(labels.indexOf("Không"));
   });

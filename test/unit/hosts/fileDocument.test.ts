@@ -60,13 +60,17 @@ describe("a file opened in the pane outside Office", () => {
       tables: analyseTables(content.tables, framework),
     });
     const label = findings.find((f) => f.rule === "criterion-label" && f.fix)!;
-    expect(await file.checkHost.applyEdits(label.fix!)).toEqual({ written: 1, skipped: 0 });
+    expect(await file.checkHost.applyEdits(label.fix!)).toMatchObject({ written: 1, skipped: 0 });
     const reread = await readOfficeFile(file.current().data);
     const texts = reread.tables[0]!.grid.cells.flat().map((c) => c.text);
     expect(texts).toContain("Tiêu chí 1.4");
     expect(texts).not.toContain("Tiêu chí 1. 4");
     // The same fix again: the cell no longer holds what the fix expects.
-    expect(await file.checkHost.applyEdits(label.fix!)).toEqual({ written: 0, skipped: 1 });
+    expect(await file.checkHost.applyEdits(label.fix!)).toMatchObject({
+      written: 0,
+      skipped: 1,
+      applied: [],
+    });
   });
 
   it("inserts a new standard table at the end of a .docx that has none", async () => {

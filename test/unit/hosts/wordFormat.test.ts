@@ -137,7 +137,7 @@ describe("Word formatting", () => {
     const before = JSON.parse(JSON.stringify({ p: model.paragraphLooks, t: model.tables }));
     const { host } = await format(model);
     expect(JSON.stringify(model.tables)).not.toEqual(JSON.stringify(before.t));
-    expect(await host.undoFormat()).toBe(true);
+    expect(await host.undoFormat()).toEqual({ tableKept: false });
     const after = JSON.parse(JSON.stringify({ p: model.paragraphLooks, t: model.tables }));
     // Rows had no explicit look before: the fake then reports Calibri 11, not bold, left/top.
     for (const row of before.t[0].rows)
@@ -157,7 +157,7 @@ describe("Word formatting", () => {
     expect(
       Object.values(after.t[0].borders).every((b) => (b as { type: string }).type === "None")
     ).toBe(true);
-    expect(await host.undoFormat()).toBe(false);
+    expect(await host.undoFormat()).toBeNull();
   });
 
   it("refuses when the table changed after the preview, writing nothing", async () => {

@@ -11,39 +11,14 @@ import { createExcelCheckHost } from "../../../src/hosts/excel/planSheet";
 import { createWordAdapter } from "../../../src/hosts/word/wordAdapter";
 import { emitChange } from "../../fakes/recording";
 import { excelModel, fakeExcelRun } from "../../fakes/excel";
-import { fakeWordRun, wordModel, type WordModel } from "../../fakes/word";
+import { fakeWordRun } from "../../fakes/word";
+import { wordPlanWithLabelSlip } from "../../fakes/plans";
 import { STANDARD_HEADER } from "../../fixtures/tables";
 
 const parse = (xml: string) =>
   new DOMParser().parseFromString(xml, "text/xml") as unknown as Document;
 
-function plan(): WordModel {
-  const model = wordModel([
-    "TRƯỜNG TIỂU HỌC HOA SEN",
-    "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2025-2026",
-  ]);
-  model.tables.push({
-    rows: [
-      { cells: STANDARD_HEADER.map((text) => ({ text })), header: true },
-      { cells: [{ text: "MỨC 1, 2, 3", span: 9 }] },
-      { cells: [{ text: "1" }, { text: "Tiêu chuẩn 1: Tổ chức và quản lý nhà trường", span: 8 }] },
-      {
-        cells: [
-          "",
-          "Tiêu chí 1. 2",
-          "Kết quả",
-          "Họp",
-          "Hiệu trưởng",
-          "Năm học 2025-2026",
-          "Không",
-          "",
-          "",
-        ].map((text) => ({ text })),
-      },
-    ],
-  });
-  return model;
-}
+const plan = wordPlanWithLabelSlip;
 
 describe("change watchers", () => {
   it("Word: registers paragraph events in one sync, reports the source, removes them in one sync", async () => {
