@@ -51,33 +51,65 @@ for (const name of ["ke-hoach-2021-2022.docx", "ke-hoach-2021-2022.xlsx"]) {
   if (r.status !== 0) throw new Error(r.stderr);
   outputs.push(out);
 }
-let failed = 0;
-for (const file of outputs) {
-  const started = Date.now();
-  const r = spawnSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      dir,
-      file,
-    ],
-    { encoding: "utf8" }
-  );
-  const pdf = file.replace(/\.(docx|xlsx)$/, ".pdf");
-  const ok = r.status === 0 && fs.existsSync(pdf);
-  const pages = ok
-    ? (fs.readFileSync(pdf, "latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length
-    : 0;
-  if (!ok || pages === 0) failed++;
-  console.log(
-    `${path.basename(file)}: ${ok && pages ? `${pages} trang PDF` : "KHÔNG MỞ ĐƯỢC"} (${Date.now() - started} ms)`
-  );
-  fs.rmSync(pdf, { force: true });
+
+async function main() {
+  // The progress columns "Theo dõi" adds to a plan table in file mode (compiled core and adapter in lib/).
+  const { openFileDocument } = require(path.join(ROOT, "lib/hosts/file/fileDocument.js"));
+  const { analyseTables } = require(path.join(ROOT, "lib/core/plan/session.js"));
+  const { defaultFramework } = require(path.join(ROOT, "lib/core/catalogue/index.js"));
+  for (const ext of ["docx", "xlsx"]) {
+    const name = `de-dien-2025-2026.${ext}`;
+    const file = await openFileDocument(
+      name,
+      new Uint8Array(fs.readFileSync(path.join(ROOT, "test/fixtures/files", name)))
+    );
+    const plan = analyseTables(await file.planHost.readTables(), defaultFramework("tieu-hoc")).find(
+      (t) => t.kind === "plan"
+    );
+    const outcome = await file.planHost.addProgressColumns(plan);
+    if (!outcome.ok) throw new Error(`${name}: ${outcome.reason}`);
+    const out = path.join(dir, `cot-tien-do.${ext}`);
+    fs.writeFileSync(out, file.current().data);
+    outputs.push(out);
+  }
+  convert();
 }
-fs.rmSync(dir, { recursive: true, force: true });
-fs.rmSync(profile, { recursive: true, force: true });
-process.exit(failed ? 1 : 0);
+
+function convert() {
+  let failed = 0;
+  for (const file of outputs) {
+    const started = Date.now();
+    const r = spawnSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        dir,
+        file,
+      ],
+      { encoding: "utf8" }
+    );
+    const pdf = file.replace(/\.(docx|xlsx)$/, ".pdf");
+    const ok = r.status === 0 && fs.existsSync(pdf);
+    const pages = ok
+      ? (fs.readFileSync(pdf, "latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length
+      : 0;
+    if (!ok || pages === 0) failed++;
+    console.log(
+      `${path.basename(file)}: ${ok && pages ? `${pages} trang PDF` : "KHÔNG MỞ ĐƯỢC"} (${Date.now() - started} ms)`
+    );
+    fs.rmSync(pdf, { force: true });
+  }
+  if (process.env.KHCT_KEEP) console.log(`Tệp giữ lại trong ${dir}`);
+  else fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(profile, { recursive: true, force: true });
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,6 +1,6 @@
 // Check speed: median time to check a 1,000-row plan (tables recognised, rows read, every rule),
 // on the compiled core (lib/).
-const { median, compiledCore } = require("./stats");
+const { medianMs, compiledCore } = require("./stats");
 
 async function run(report) {
   const core = compiledCore();
@@ -59,14 +59,7 @@ async function run(report) {
     });
   };
   const findings = once();
-  for (let i = 0; i < 3; i++) once();
-  const times = [];
-  for (let i = 0; i < 20; i++) {
-    const start = process.hrtime.bigint();
-    once();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  report("check.1000.median", median(times), "ms");
+  report("check.1000.median", medianMs(once, 20, 3), "ms");
   report("check.1000.findings", findings.length, "findings");
 
   // The monitoring report of the same 1,000-row plan ("Theo dõi"): tasks, statuses, overdue, per standard.
@@ -79,14 +72,7 @@ async function run(report) {
   const year = parseSchoolYear("2025-2026");
   const reportOnce = () =>
     tracking.monitoringReport(tracking.trackedRows(analysed, year, "2025-11-15"), "2025-11-15");
-  for (let i = 0; i < 3; i++) reportOnce();
-  const reportTimes = [];
-  for (let i = 0; i < 20; i++) {
-    const start = process.hrtime.bigint();
-    reportOnce();
-    reportTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  report("report.1000.median", median(reportTimes), "ms");
+  report("report.1000.median", medianMs(reportOnce, 20, 3), "ms");
   report("report.1000.overdue", reportOnce().total.overdue, "rows");
 }
 

@@ -1,5 +1,5 @@
 /**
- * Sync counts of filling a plan through the Word and Excel adapters, measured on the recording fakes of the
+ * Sync counts of filling a plan (and undoing the fill) through the Word and Excel adapters, measured on the recording fakes of the
  * request model (test/fakes): all criteria of Thông tư 17 (≈ 30 rows) and a 300-row table.
  * The figure must not grow with the number of rows.
  */
@@ -14,12 +14,17 @@ import {
   type RowTemplate,
 } from "../../src/core/plan/templates";
 import { parseSchoolYear } from "../../src/core/text/schoolYear";
-import { createExcelCheckHost, createExcelPlanSheet } from "../../src/hosts/excel/planSheet";
+import {
+  createExcelCheckHost,
+  createExcelPlanSheet,
+  createExcelPlanTableHost,
+} from "../../src/hosts/excel/planSheet";
+import { createJournal, journaled, type JournaledHosts } from "../../src/hosts/journal";
 import { createWordCheckHost } from "../../src/hosts/word/checkHost";
 import { createWordFormatHost } from "../../src/hosts/word/format";
 import { createExcelFormatHost } from "../../src/hosts/excel/format";
 import { formatSession } from "../../src/core/format/session";
-import { createWordPlanTables } from "../../src/hosts/word/planTables";
+import { createWordPlanTables, createWordPlanTableHost } from "../../src/hosts/word/planTables";
 import { DOMParser } from "@xmldom/xmldom";
 import { columnLetters, excelModel, fakeExcelRun, type CellValue } from "../../test/fakes/excel";
 import { fakeWordRun, wordModel } from "../../test/fakes/word";
@@ -178,6 +183,69 @@ async function excelFormatSyncs(
   return { read, apply: fake.syncs() - read };
 }
 
+/** Syncs of undoing a fill through KHCT's history (re-read, confirm, write), `bodyRows` rows. */
+async function undoSyncs(
+  host: "word" | "excel",
+  framework: Framework,
+  templates: RowTemplate[],
+  bodyRows: number
+): Promise<number> {
+  const parse = (xml: string) =>
+    new DOMParser().parseFromString(xml, "text/xml") as unknown as Document;
+  let run: { syncs(): number };
+  let hosts: JournaledHosts;
+  const journal = createJournal();
+  if (host === "word") {
+    const model = wordModel(["KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC"]);
+    model.tables.push({
+      rows: [
+        { cells: HEADER.map((text) => ({ text })), header: true },
+        ...Array.from({ length: bodyRows }, (_, r) => ({
+          cells: HEADER.map((_, c) => ({ text: c === 3 ? `Việc đã ghi ${r}` : "" })),
+        })),
+      ],
+    });
+    const fake = fakeWordRun(model);
+    run = fake;
+    hosts = journaled(
+      {
+        planHost: createWordPlanTableHost(fake.run, parse),
+        checkHost: createWordCheckHost(fake.run, parse),
+        formatHost: null,
+      },
+      journal
+    );
+  } else {
+    const cells: Record<string, CellValue> = {};
+    HEADER.forEach((h, c) => (cells[`${columnLetters(c)}1`] = h));
+    for (let r = 0; r < bodyRows; r++) cells[`D${r + 2}`] = `Việc đã ghi ${r}`;
+    const fake = fakeExcelRun(excelModel({ KH: cells }));
+    run = fake;
+    hosts = journaled(
+      {
+        planHost: createExcelPlanTableHost(fake.run, { mergedAreas: true }),
+        checkHost: createExcelCheckHost(fake.run, { mergedAreas: true }),
+        formatHost: null,
+      },
+      journal
+    );
+  }
+  const [table] = await hosts.planHost!.readTables();
+  const header = recognizeHeader(table!.grid);
+  if (!header.ok) throw new Error(header.reason);
+  const patch = computeFillPatch(
+    readPlanTable(table!.grid, header.match, framework),
+    templates,
+    framework
+  );
+  const outcome = await hosts.planHost!.applyPatch(table!, patch);
+  if (!outcome.ok) throw new Error(outcome.reason);
+  const before = run.syncs();
+  const undone = await journal.undoLast();
+  if (!undone || undone.refused.length > 0) throw new Error("undo refused");
+  return run.syncs() - before;
+}
+
 export async function run(
   report: (name: string, value: number, unit: string) => void
 ): Promise<void> {
@@ -195,6 +263,9 @@ export async function run(
   report("fill.excel.syncs.300", await excelFillSyncs(framework, all, 300), "syncs");
   const word = await wordFormatSyncs(framework, 300);
   const excel = await excelFormatSyncs(framework, 300);
+  for (const host of ["word", "excel"] as const)
+    for (const rows of [30, 300])
+      report(`undo.${host}.syncs.${rows}`, await undoSyncs(host, framework, all, rows), "syncs");
   report("format.word.syncs", word.apply, "syncs");
   report("format.word.read.syncs", word.read, "syncs");
   report("format.excel.syncs", excel.apply, "syncs");

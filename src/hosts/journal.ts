@@ -27,13 +27,14 @@ import type {
   CellEdit,
   CheckHost,
   DocumentContent,
+  DocumentTable,
   EditOptions,
   FormatHost,
   PlanTableHost,
   RowRemoval,
 } from "./adapter";
 
-export type OperationKind = "fill" | "fix" | "progress" | "format" | "table";
+export type OperationKind = "fill" | "fix" | "progress" | "format" | "table" | "columns";
 
 export interface JournalEntry {
   readonly id: number;
@@ -246,6 +247,23 @@ export function journaled(
       }
       return outcome;
     },
+    // Word takes new columns back with Ctrl+Z and Excel's are two header cells: only a file
+    // needs KHCT's undo for them (and its later operations need it to be recorded).
+    ...(planHost.addProgressColumns
+      ? {
+          addProgressColumns: async (table: DocumentTable) => {
+            const outcome = await (
+              planHost.addProgressColumns as NonNullable<PlanTableHost["addProgressColumns"]>
+            )(table);
+            if (outcome.ok && file)
+              journal.record(
+                { kind: "columns", where: table.where, cells: 2, rows: 0 },
+                fileUndoer()
+              );
+            return outcome;
+          },
+        }
+      : {}),
     async insertTable(rows, merged, headerRows) {
       const outcome = await planHost.insertTable(rows, merged, headerRows);
       // Only a file needs KHCT's undo for a new table (Word has Ctrl+Z; Excel's is one range).

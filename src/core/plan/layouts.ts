@@ -95,13 +95,15 @@ const TIMEFRAME = col("timeframe", "Thời gian thực hiện và hoàn thành",
 const BUDGET = col("budget", "Dự kiến kinh phí", [/kinh phi/], false);
 const SUPPORT = col("support", "Điều kiện hỗ trợ khác", [/dieu kien ho tro/, /ho tro khac/], false);
 const NOTE = col("note", "Ghi chú", [/ghi chu/], false);
+/** The headers of the two columns "Theo dõi" adds to a plan table on request, left to right. */
+export const PROGRESS_HEADERS = ["Tiến độ thực hiện", "Kết quả thực hiện"] as const;
 /** Progress columns a plan table may gain during the year ("Theo dõi" adds them on request). */
 const PROGRESS_EXTRA: LayoutColumn = {
-  ...col("progress", "Tiến độ thực hiện", [/tien do/], false),
+  ...col("progress", PROGRESS_HEADERS[0], [/tien do/], false),
   extra: true,
 };
 const RESULT_EXTRA: LayoutColumn = {
-  ...col("result", "Kết quả thực hiện", [/^ket qua( dat duoc| thuc hien)$/], false),
+  ...col("result", PROGRESS_HEADERS[1], [/^ket qua( dat duoc| thuc hien)$/], false),
   extra: true,
 };
 

@@ -5,6 +5,7 @@
  * Reading the active sheet is one sync; applying a fill patch is two, whatever the number of rows:
  * one to confirm that the table still holds what the patch was computed from, one to write.
  */
+import { PROGRESS_HEADERS } from "../../core/plan/layouts";
 import { confirmPatch, type Patch, type PatchOp } from "../../core/plan/patch";
 import { buildGrid, type RawCell, type TableGrid } from "../../core/plan/table";
 import { locateTables } from "../../core/plan/locate";
@@ -250,9 +251,7 @@ export function createExcelPlanTableHost(
           return { ok: false as const, reason: "changed" as const };
         if (right.values.some((row) => row.some((v) => text(v) !== "")))
           return { ok: false as const, reason: "occupied" as const };
-        ws.getRangeByIndexes(top, snapshot.left + width, 1, 2).values = [
-          ["Tiến độ thực hiện", "Kết quả thực hiện"],
-        ];
+        ws.getRangeByIndexes(top, snapshot.left + width, 1, 2).values = [[...PROGRESS_HEADERS]];
         await context.sync();
         return { ok: true as const };
       });

@@ -28,7 +28,15 @@ import type {
   PlanTableHost,
 } from "../adapter";
 import { FileReadError, readOfficeFile, type FileKind, type ReadFile } from "./read";
-import { appendDocxTable, fillDocx, fillXlsx, writeDocx, writeXlsx } from "./write";
+import {
+  addDocxProgressColumns,
+  addXlsxProgressColumns,
+  appendDocxTable,
+  fillDocx,
+  fillXlsx,
+  writeDocx,
+  writeXlsx,
+} from "./write";
 import { formatDocx, formatXlsx, readDocxFormat, readXlsxFormat } from "./format";
 
 export const MIME: Readonly<Record<FileKind, string>> = {
@@ -124,6 +132,30 @@ export async function openFileDocument(name: string, bytes: Uint8Array): Promise
         ? patch.ops.filter((op) => op.kind === "set").slice(0, result.skipped)
         : [];
       return { ok: true, written: result.set, inserted: result.inserted, skipped };
+    },
+    async addProgressColumns(table) {
+      const current = content.tables.find((t) => t.key === table.key);
+      const ref = tableRef(table.key);
+      if (
+        !current ||
+        !ref ||
+        current.grid.rowCount !== table.grid.rowCount ||
+        current.grid.colCount !== table.grid.colCount
+      )
+        return { ok: false as const, reason: "changed" as const };
+      const next =
+        kind === "docx"
+          ? await addDocxProgressColumns(data, ref.index, current.grid)
+          : await addXlsxProgressColumns(
+              data,
+              ref.sheet,
+              ref.start,
+              current.grid.rowCount,
+              current.grid.colCount
+            );
+      if (!next) return { ok: false as const, reason: "occupied" as const };
+      await commit(next);
+      return { ok: true as const };
     },
     async insertTable(rows, merged, headerRows): Promise<InsertTableOutcome> {
       if (kind !== "docx")

@@ -9,6 +9,7 @@ import { DOMImplementation, DOMParser, XMLSerializer, type Node as XmlNode } fro
 import ExcelJS from "exceljs";
 import { cellModelText, type DocumentModel, type Table } from "../../core/document/model";
 import type { FormatProfile } from "../../core/format/profile";
+import { PROGRESS_HEADERS } from "../../core/plan/layouts";
 import type { Patch, PatchOp } from "../../core/plan/patch";
 import { buildGrid } from "../../core/plan/table";
 import { SETTINGS_KEY } from "../../core/plan/settings";
@@ -571,4 +572,100 @@ export async function appendDocxTable(
     body.insertBefore(w(doc, "p"), last);
   });
   return edited.data;
+}
+
+/**
+ * Adds the two progress columns at the right of table `tableIndex` of a .docx: the header row
+ * gets their titles, every other row two empty cells shaped like its last cell; the table keeps its
+ * width (the old columns give up a fifth of theirs). Refused when the table is not the one read.
+ */
+export async function addDocxProgressColumns(
+  data: Uint8Array,
+  tableIndex: number,
+  expected: { readonly rowCount: number; readonly colCount: number }
+): Promise<Uint8Array> {
+  const { data: out } = await editDocumentXml(data, (doc) => {
+    const tbl = topLevelTables(doc)[tableIndex];
+    if (!tbl) throw new FileReadError(`Không tìm thấy bảng ${tableIndex + 1} trong tệp.`);
+    const grid = buildGrid(readTable(tbl).rows);
+    if (grid.rowCount !== expected.rowCount || grid.colCount !== expected.colCount)
+      throw new FileReadError("Bảng trong tệp đã khác với bảng KHCT đọc: hãy chạy lại lệnh.");
+    const widthOf = (el: Element | undefined) => Number(el?.getAttributeNS(W_NS, "w")) || 0;
+    const scale = (el: Element | undefined, factor: number) => {
+      if (el && widthOf(el) > 0)
+        el.setAttributeNS(W_NS, "w:w", String(Math.round(widthOf(el) * factor)));
+    };
+    const tblGrid = childrenNamed(tbl, "tblGrid")[0];
+    const cols = tblGrid ? childrenNamed(tblGrid, "gridCol") : [];
+    const total = cols.reduce((sum, g) => sum + widthOf(g), 0);
+    const added = Math.round(total * 0.1);
+    for (const g of cols) scale(g, 0.8);
+    if (tblGrid) for (let i = 0; i < 2; i++) tblGrid.appendChild(w(doc, "gridCol", { w: added }));
+    childrenNamed(tbl, "tr").forEach((tr, r) => {
+      const tcs = childrenNamed(tr, "tc");
+      for (const tc of tcs) scale(childrenNamed(childrenNamed(tc, "tcPr")[0] ?? tc, "tcW")[0], 0.8);
+      const last = tcs[tcs.length - 1];
+      if (!last) return;
+      // A group row (MỨC, Tiêu chuẩn) merged to the right edge stays merged to the new edge.
+      const lastPr = childrenNamed(last, "tcPr")[0];
+      const span = lastPr ? childrenNamed(lastPr, "gridSpan")[0] : undefined;
+      if (r > 0 && span && lastPr) {
+        span.setAttributeNS(
+          W_NS,
+          "w:val",
+          String((Number(span.getAttributeNS(W_NS, "val")) || 1) + 2)
+        );
+        const tcW = childrenNamed(lastPr, "tcW")[0];
+        if (tcW) tcW.setAttributeNS(W_NS, "w:w", String(widthOf(tcW) + 2 * added));
+        return;
+      }
+      PROGRESS_HEADERS.forEach((title) => {
+        const tc = last.cloneNode(true) as Element;
+        const tcPr = childrenNamed(tc, "tcPr")[0];
+        if (tcPr) {
+          for (const name of ["gridSpan", "vMerge", "hMerge"])
+            for (const el of childrenNamed(tcPr, name)) tcPr.removeChild(el);
+          const tcW = childrenNamed(tcPr, "tcW")[0];
+          if (tcW) {
+            tcW.setAttributeNS(W_NS, "w:w", String(added));
+            tcW.setAttributeNS(W_NS, "w:type", "dxa");
+          }
+        }
+        setCellText(tc, r === 0 ? title : "");
+        tr.appendChild(tc);
+      });
+    });
+  });
+  return out;
+}
+
+/**
+ * Adds the two progress columns at the right of the table of `height` rows and `width` columns
+ * that starts at 0-based row `start` of sheet `sheetName`, styled like its last column: titles in
+ * the header row, the rest empty. null (nothing written) when those cells are not all empty.
+ */
+export async function addXlsxProgressColumns(
+  data: Uint8Array,
+  sheetName: string,
+  start: number,
+  height: number,
+  width: number
+): Promise<Uint8Array | null> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet(sheetName);
+  if (!sheet) throw new FileReadError(`Không tìm thấy trang tính “${sheetName}”.`);
+  const rows = [...Array(height).keys()].map((r) => start + 1 + r);
+  const right = [width + 1, width + 2];
+  if (rows.some((r) => right.some((c) => (cellOf(sheet, r, c).text ?? "") !== ""))) return null;
+  for (const r of rows)
+    right.forEach((c, i) => {
+      const cell = cellOf(sheet, r, c);
+      cell.style = { ...cellOf(sheet, r, width).style };
+      cell.value = r === start + 1 ? (PROGRESS_HEADERS[i] ?? "") : null;
+    });
+  const last = sheet.getColumn(width).width;
+  for (const c of right) sheet.getColumn(c).width = last ?? 16;
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
 }

@@ -5,6 +5,7 @@
  * what the patch was computed from, one to write. No content controls (they break real-time
  * co-authoring on the web), and never a rewrite of the whole table.
  */
+import { PROGRESS_HEADERS } from "../../core/plan/layouts";
 import { confirmPatch, type Patch, type PatchOp } from "../../core/plan/patch";
 import { buildGrid, type TableGrid } from "../../core/plan/table";
 import type {
@@ -157,7 +158,7 @@ export function createWordPlanTableHost(
           "End",
           2,
           Array.from({ length: snapshot.grid.rowCount }, (_, r) =>
-            r === 0 ? ["Tiến độ thực hiện", "Kết quả thực hiện"] : ["", ""]
+            r === 0 ? [...PROGRESS_HEADERS] : ["", ""]
           )
         );
         await context.sync();

@@ -34,11 +34,12 @@ const KIND: Readonly<Record<OperationKind, StringKey>> = {
   progress: "historyKindProgress",
   format: "historyKindFormat",
   table: "historyKindTable",
+  columns: "historyKindColumns",
 };
 
 export function describeEntry(s: Strings, entry: JournalEntry, locale: string): string {
   const parts = [
-    entry.cells > 0 && entry.kind !== "format"
+    entry.cells > 0 && entry.kind !== "format" && entry.kind !== "columns"
       ? format(s.historyCells, { count: `${entry.cells}` })
       : "",
     entry.rows > 0 && entry.kind !== "table"
@@ -165,6 +166,7 @@ export function HistoryCard({ journal, onUndone }: HistoryCardProps): React.JSX.
   return (
     <Card className={styles.card} aria-label={s.historyTitle}>
       <Subtitle2 as="h2">{s.historyTitle}</Subtitle2>
+      <Caption1>{s.historyIntro}</Caption1>
       {last && (
         <>
           <Caption1>{format(s.historyLast, { what: describeEntry(s, last, locale) })}</Caption1>

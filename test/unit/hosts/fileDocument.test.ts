@@ -82,6 +82,44 @@ describe("a file opened in the pane outside Office", () => {
     expect(tables.filter((t) => t.kind === "plan")).toHaveLength(2);
   });
 
+  it.each(["docx", "xlsx"])(
+    "adds the progress columns to a .%s plan table on request, and they are recognised",
+    async (ext) => {
+      const file = await openFileDocument(`de-dien.${ext}`, bytes(`de-dien-2025-2026.${ext}`));
+      const plan = analyseTables(await file.planHost.readTables(), framework).find(
+        (t) => t.kind === "plan"
+      )!;
+      expect(plan.table!.header.columns.progress).toBeUndefined();
+      expect(await file.planHost.addProgressColumns!(plan)).toEqual({ ok: true });
+      const after = analyseTables(await file.planHost.readTables(), framework).find(
+        (t) => t.kind === "plan"
+      )!;
+      const width = plan.grid.colCount;
+      expect(after.grid.colCount).toBe(width + 2);
+      expect(after.grid.rowCount).toBe(plan.grid.rowCount);
+      expect(after.grid.cells[0]!.slice(width).map((c) => c.text)).toEqual([
+        "Tiến độ thực hiện",
+        "Kết quả thực hiện",
+      ]);
+      expect(after.grid.cells.slice(1).every((r) => r.slice(width).every((c) => !c.text))).toBe(
+        true
+      );
+      expect(after.table!.header.columns.progress).toBe(width);
+      expect(after.table!.header.columns.result).toBe(width + 1);
+      // Everything that was there is unchanged.
+      expect(after.grid.cells.map((r) => r.slice(0, width).map((c) => c.text))).toEqual(
+        plan.grid.cells.map((r) => r.map((c) => c.text))
+      );
+      // A stale table (read before the change) is refused.
+      expect(await file.planHost.addProgressColumns!(plan)).toEqual({
+        ok: false,
+        reason: "changed",
+      });
+      expect(await file.undo()).toBe(true);
+      expect(file.current().changed).toBe(false);
+    }
+  );
+
   it("refuses what is not a .docx or .xlsx, in Vietnamese", async () => {
     await expect(openFileDocument("a.docx", new TextEncoder().encode("xin chào"))).rejects.toThrow(
       /Không phải tệp Office/
