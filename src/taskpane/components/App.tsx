@@ -183,7 +183,11 @@ function Shell({
           </MessageBar>
         )}
         {fileMode && <FileModeCard file={file} onFile={setFile} level={plan.level} />}
-        <HistoryCard journal={journal} onUndone={() => setUndos((u) => u + 1)} />
+        <HistoryCard
+          key={file?.name ?? "document"}
+          journal={journal}
+          onUndone={() => setUndos((u) => u + 1)}
+        />
         <PlanIdentityCard plan={plan} hasDocument={adapter !== null} />
         <Navigation selected={panel} onSelect={setPanel} />
         <section role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
