@@ -14,8 +14,6 @@ import { applyPatch, type Patch, type PatchOp } from "../plan/patch";
 import type { TableGrid } from "../plan/table";
 import { normaliseCell as normalise, sameRow, sameText } from "../text/cellText";
 
-export { sameText };
-
 export interface CellChange {
   readonly col: number;
   readonly before: string;
@@ -68,7 +66,7 @@ export interface RevertPlan {
   readonly refused: readonly Refusal[];
 }
 
-export const gridTexts = (grid: TableGrid): string[][] =>
+const gridTexts = (grid: TableGrid): string[][] =>
   grid.cells.map((row) => row.map((cell) => cell.text));
 
 /** The change a fill made: its patch applied to the snapshot, without the sets the host skipped. */

@@ -19,3 +19,11 @@ export function sameRow(a: readonly string[], b: readonly string[]): boolean {
   for (let c = 0; c < width; c++) if (!sameText(a[c], b[c])) return false;
   return true;
 }
+
+/**
+ * What names a row — its first two cells (TT, criterion) — as one key: enough to tell whether a
+ * table's rows were inserted, removed or moved since it was read.
+ */
+export function rowNameKey(cells: readonly string[]): string {
+  return JSON.stringify(cells.slice(0, 2).map(normaliseCell));
+}

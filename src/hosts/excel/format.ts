@@ -13,6 +13,7 @@ import type {
   FormatSnapshot,
   FormatUndo,
 } from "../adapter";
+import { rowNameKey } from "../../core/text/cellText";
 import { columnName } from "./address";
 import { asCellText } from "./excelAdapter";
 
@@ -65,9 +66,6 @@ interface Undo {
   /** Each row's first two cells right after the format: looks go back only onto the same rows. */
   labels: string[];
 }
-
-/** A row's first two cells, which name it (TT, criterion): enough to tell whether rows moved. */
-const rowKey = (row: readonly unknown[]) => row.slice(0, 2).map(cellText).join("\u0001");
 
 const a1 = (row: number, col: number) => `${columnName(col)}${row + 1}`;
 
@@ -357,7 +355,7 @@ export function createExcelFormatHost(
         for (const edit of plan.edits)
           if (edit.table === target.key && after[edit.row]?.[edit.col] === edit.expected)
             (after[edit.row] as string[])[edit.col] = edit.text;
-        record.labels = after.map(rowKey);
+        record.labels = after.map((row) => rowNameKey(row.map(cellText)));
         await context.sync();
         undos.push(record);
         return { ok: true, written, skipped };
@@ -378,7 +376,7 @@ export function createExcelFormatHost(
         const now = range.values;
         const sameRows =
           now.length === record.labels.length &&
-          now.every((row, r) => rowKey(row) === record.labels[r]);
+          now.every((row, r) => rowNameKey(row.map(cellText)) === record.labels[r]);
         if (sameRows) {
           for (const area of record.merged) sheet.getRange(area).unmerge();
           range.setCellProperties(record.cells as Excel.SettableCellProperties[][]);

@@ -7,6 +7,7 @@
 import type { FormatPlan } from "../../core/format/planFormat";
 import { ND30_PROFILE } from "../../core/format/profile";
 import { buildGrid } from "../../core/plan/table";
+import { rowNameKey } from "../../core/text/cellText";
 import type {
   BatchRunner,
   DocumentTable,
@@ -53,9 +54,6 @@ interface Undo {
     labels: string[];
   } | null;
 }
-
-/** A row's first two cells, which name it (TT, criterion): enough to tell whether rows moved. */
-const rowKey = (row: readonly string[]) => row.slice(0, 2).join("\u0001");
 
 const tableIndex = (key: string) => Number(/^table-(\d+)$/.exec(key)?.[1] ?? -1);
 
@@ -276,7 +274,7 @@ export function createWordFormatHost(
           }
           const after = values.map((row) => [...row]);
           for (const t of record.table.texts) (after[t.row] as string[])[t.cell] = t.after;
-          record.table.labels = after.map(rowKey);
+          record.table.labels = after.map(rowNameKey);
         }
         await context.sync();
         undos.push(record);
@@ -318,7 +316,7 @@ export function createWordFormatHost(
         const sameRows =
           saved !== null &&
           values.length === saved.labels.length &&
-          values.every((row, r) => rowKey(row) === saved.labels[r]);
+          values.every((row, r) => rowNameKey(row) === saved.labels[r]);
         let tableKept = false;
         if (saved && table && !sameRows) tableKept = true;
         if (saved && table && sameRows) {

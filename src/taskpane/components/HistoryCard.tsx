@@ -37,7 +37,7 @@ const KIND: Readonly<Record<OperationKind, StringKey>> = {
   columns: "historyKindColumns",
 };
 
-export function describeEntry(s: Strings, entry: JournalEntry, locale: string): string {
+function describeEntry(s: Strings, entry: JournalEntry, locale: string): string {
   const parts = [
     entry.cells > 0 && entry.kind !== "format" && entry.kind !== "columns"
       ? format(s.historyCells, { count: `${entry.cells}` })
