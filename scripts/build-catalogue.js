@@ -1,5 +1,6 @@
-// Builds KHCT's catalogue data (src/core/catalogue/data/frameworks.json) from the reference
-// transcription of the circulars in ../shared/reference/catalogue (or KHCT_REFERENCE_DIR).
+// Builds KHCT's catalogue data (src/core/catalogue/data/frameworks.json) from the repository's copy
+// of the reference transcription of the circulars, reference/catalogue (or KHCT_REFERENCE_DIR);
+// `npm run reference:refresh` updates that copy from the steering folder when a checkout has one.
 //
 // Text is copied exactly (NFC); nothing is invented: a gap in the reference stays a null and is
 // listed in the framework's `gaps`. test/unit/catalogue/reference.test.ts checks that the committed
@@ -9,8 +10,7 @@ const fs = require("fs");
 const path = require("path");
 
 const ROOT = path.resolve(__dirname, "..");
-const REFERENCE_DIR =
-  process.env.KHCT_REFERENCE_DIR || path.resolve(ROOT, "../shared/reference/catalogue");
+const REFERENCE_DIR = process.env.KHCT_REFERENCE_DIR || path.join(ROOT, "reference/catalogue");
 const OUT = path.join(ROOT, "src/core/catalogue/data/frameworks.json");
 
 const nfc = (value) => (typeof value === "string" ? value.normalize("NFC") : value);
@@ -135,7 +135,7 @@ function build() {
     framework2026("mam-non", "tt57-2026-mam-non", ["mam-non"]),
     framework2026("pho-thong", "tt57-2026-pho-thong", ["tieu-hoc", "trung-hoc"]),
   ];
-  return { source: "shared/reference/catalogue", frameworks, documents: documents() };
+  return { source: "reference/catalogue", frameworks, documents: documents() };
 }
 
 module.exports = { build, REFERENCE_DIR };

@@ -90,3 +90,32 @@ describe("architecture", () => {
     expect(coreViolations("core/x.ts", 'import { a } from "./catalogue";')).toHaveLength(0);
   });
 });
+
+describe("a fresh clone is self-contained", () => {
+  const ROOT = path.resolve(__dirname, "../..");
+  const outside = ["..", "shared"].join("/"); // the steering folder beside a checkout
+
+  it("no source, test or build configuration reads the folder beside the checkout", () => {
+    const files = [
+      ...sourceFiles(SRC),
+      ...sourceFiles(path.join(ROOT, "test")),
+      path.join(ROOT, "jest.config.js"),
+      path.join(ROOT, "webpack.config.js"),
+      path.join(ROOT, "scripts/build-catalogue.js"),
+    ];
+    const hits = files.filter((f) => fs.readFileSync(f, "utf8").includes(outside));
+    expect(hits.map((f) => path.relative(ROOT, f))).toEqual([]);
+  });
+
+  it("keeps its own copy of the reference material", () => {
+    for (const name of [
+      "NOTES.md",
+      "references.json",
+      "tt17-tieu-hoc.json",
+      "tt18-trung-hoc.json",
+      "tt19-mam-non.json",
+      "tt57-2026.json",
+    ])
+      expect(fs.existsSync(path.join(ROOT, "reference/catalogue", name))).toBe(true);
+  });
+});

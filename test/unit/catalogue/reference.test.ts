@@ -1,7 +1,7 @@
 /**
- * The catalogue matches the reference transcription in ../shared/reference/catalogue exactly:
- * counts, ids, titles, indicator texts, gaps. (The reference is beside every checkout and CI clone;
- * KHCT_REFERENCE_DIR points elsewhere.)
+ * The catalogue matches the repository's copy of the reference transcription (reference/catalogue)
+ * exactly: counts, ids, titles, indicator texts, gaps. `npm run reference:refresh` updates that copy
+ * from the steering folder beside a checkout; nothing here reads outside the repository.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -18,11 +18,9 @@ const referenceFile = (name: string) =>
 
 describe("catalogue data", () => {
   it("is exactly what the build script makes from the reference (no hand edits, no drift)", () => {
-    // The reference lives beside the checkout (shared/reference/catalogue), as on CI; or set KHCT_REFERENCE_DIR.
-    expect({ referenceDirExists: fs.existsSync(REFERENCE_DIR), REFERENCE_DIR }).toEqual({
-      referenceDirExists: true,
-      REFERENCE_DIR,
-    });
+    expect(path.relative(path.resolve(__dirname, "../../.."), REFERENCE_DIR)).toBe(
+      path.join("reference", "catalogue")
+    );
     expect(JSON.parse(JSON.stringify(build()))).toEqual(CATALOGUE);
   });
 
@@ -122,10 +120,21 @@ describe("catalogue data", () => {
     expect(frameworkById("tt17-2018")?.gaps.join(" ")).toMatch(/TT22\/2024/);
   });
 
-  it("keeps suspected slips verbatim, with their flags", () => {
+  it("takes the reference's evident-slip corrections and keeps the other suspected slips verbatim, flagged", () => {
     const c16 = frameworkById("tt17-2018")?.standards[0]?.criteria[5];
-    expect(c16?.levels[1][1]?.text).toContain("quy chế chỉ tiêu nội bộ");
-    expect(c16?.flags).toMatch(/Kept verb/);
+    // Corrected in the reference (2026-12, textCorrections K6/K7): the text here follows it.
+    expect(c16?.levels[1][1]?.text).toContain("quy chế chi tiêu nội bộ");
+    expect(c16?.levels[1][2]?.text).toMatch(/để phục vụ các hoạt động giáo dục$/);
+    // Kept as echoed by real plans (K6/K8), and said so.
+    expect(c16?.levels[1][1]?.text).toContain("báo cáo tài chính và cơ sở vật chất");
+    expect(c16?.flags).toMatch(/Kept verbatim/);
+    const reference = referenceFile("tt17-tieu-hoc.json");
+    const corrections = reference.standards
+      .flatMap((s: { criteria: unknown[] }) => s.criteria)
+      .flatMap((c: { textCorrections?: { corrected: string }[] }) => c.textCorrections ?? []);
+    expect(corrections.length).toBeGreaterThanOrEqual(4);
+    const texts = JSON.stringify(frameworkById("tt17-2018"));
+    for (const c of corrections) expect(texts).toContain(c.corrected);
   });
 
   it("standard titles differ by level where the circulars differ", () => {
