@@ -2,6 +2,8 @@
 // office-addin-prettier-config), extended to .tsx files, plus the layering rule of the codebase.
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
+import reactHooks from "eslint-plugin-react-hooks";
+import jsxA11y from "eslint-plugin-jsx-a11y";
 
 const sourceFiles = ["**/*.{ts,tsx,js,mjs,cjs}"];
 // The plugin's recommended block applies its rules to .ts/.js only; reuse it for .tsx as well.
@@ -24,6 +26,29 @@ export default [
       // TypeScript checks names; eslint's no-undef does not know DOM, Office or Node types.
       "no-undef": "off",
       "react/react-in-jsx-scope": "off",
+    },
+  },
+  {
+    // Hooks rules (including the React Compiler's checks) and accessibility rules for the pane.
+    files: ["src/**/*.tsx", "src/taskpane/**/*.ts", "test/**/*.tsx"],
+    ...reactHooks.configs.flat["recommended-latest"],
+    rules: {
+      ...reactHooks.configs.flat["recommended-latest"].rules,
+      // The panels' document reads set "loading" inside an effect before awaiting the host; they
+      // become one store for the pane (the task-pane issue) instead of six local effects.
+      "react-hooks/set-state-in-effect": "off",
+    },
+  },
+  { files: ["src/**/*.tsx"], ...jsxA11y.flatConfigs.recommended },
+  {
+    // Type-aware rules where they are cheap and catch real bugs: a promise nobody awaits or
+    // catches is an error a user never sees.
+    files: ["src/**/*.{ts,tsx}"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/await-thenable": "error",
     },
   },
   {

@@ -136,6 +136,7 @@ function Shell({
   const watched = useChangeWatcher(fileMode ? null : changes);
   const adapter = fileMode ? (file?.adapter ?? null) : officeAdapter;
   // KHCT's own history: one per Office document, a new one per file opened outside Office.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `file`: a new history for each file opened
   const journal = React.useMemo(() => createJournal(), [file]);
   const { planHost, checkHost, formatHost } = React.useMemo(
     () =>

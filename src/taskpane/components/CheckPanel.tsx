@@ -86,12 +86,12 @@ export function CheckPanel({ framework, level, host }: CheckPanelProps): React.J
     } finally {
       setRunning(false);
     }
-    // `version`: read again after the document changed.
-  }, [host, framework, level, s, version]);
+  }, [host, framework, level, s]);
 
+  // Read again after the document changed (`version`).
   React.useEffect(() => {
     void run();
-  }, [run]);
+  }, [run, version]);
 
   if (!host) {
     return (

@@ -65,11 +65,12 @@ export function FormatPanel({
     } finally {
       setBusy(false);
     }
-  }, [host, framework, hostKind, s, version]);
+  }, [host, framework, hostKind, s]);
 
+  // Read again after the document changed (`version`).
   React.useEffect(() => {
     void read();
-  }, [read]);
+  }, [read, version]);
 
   if (!host || !framework) {
     return (
@@ -120,7 +121,7 @@ export function FormatPanel({
       </Caption1>
       {busy && !session && <Spinner size="tiny" label={s.formatReading} />}
       {session && (
-        <section aria-label={s.previewHeading} role="region" className={styles.root}>
+        <section aria-label={s.previewHeading} className={styles.root}>
           <Subtitle2 as="h3">{s.previewHeading}</Subtitle2>
           {session.changes.length === 0 ? (
             <Body1>{s.formatNothing}</Body1>
@@ -148,7 +149,7 @@ export function FormatPanel({
         </section>
       )}
       {session && session.manual.length > 0 && (
-        <section aria-label={s.formatManualHeading} role="region" className={styles.root}>
+        <section aria-label={s.formatManualHeading} className={styles.root}>
           <Subtitle2 as="h3">{s.formatManualHeading}</Subtitle2>
           <ul className={styles.list}>
             {session.manual.map((c) => (

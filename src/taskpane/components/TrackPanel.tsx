@@ -68,7 +68,13 @@ function loadMe(): { name: string; role: string } {
   }
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today on the user's own calendar (not UTC: in Vietnam, UTC is yesterday until 7:00). */
+export function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+const today = () => localDate(new Date());
 
 export interface TrackPanelProps {
   readonly framework: Framework;
@@ -123,11 +129,12 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
         text: format(s.trackReadError, { message: errorMessage(error) }),
       });
     }
-  }, [host, framework, asOf, s, version]);
+  }, [host, framework, asOf, s]);
 
+  // Read again after the document changed (`version`).
   React.useEffect(() => {
     void read();
-  }, [read]);
+  }, [read, version]);
 
   if (!host) {
     return (
@@ -222,7 +229,7 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
 
   return (
     <div className={styles.root}>
-      <section className={styles.section} aria-label={s.trackMine} role="region">
+      <section className={styles.section} aria-label={s.trackMine}>
         <Subtitle2 as="h3">{s.trackMine}</Subtitle2>
         <Caption1>{s.trackMeHelp}</Caption1>
         <div className={styles.row}>
@@ -315,7 +322,7 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
         ))}
       </section>
 
-      <section className={styles.section} aria-label={s.trackReport} role="region">
+      <section className={styles.section} aria-label={s.trackReport}>
         <Subtitle2 as="h3">{s.trackReport}</Subtitle2>
         <div className={styles.row}>
           <Field label={s.trackAsOf}>
@@ -377,7 +384,7 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
       </section>
 
       {kept.length > 0 && (
-        <section className={styles.section} aria-label={s.trackStaffList} role="region">
+        <section className={styles.section} aria-label={s.trackStaffList}>
           <Subtitle2 as="h3">{s.trackStaffList}</Subtitle2>
           <ul>
             {kept.map((p) => (
@@ -392,7 +399,7 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
         </section>
       )}
       {kept.length === 0 && staff.length > 0 && (
-        <section className={styles.section} aria-label={s.trackStaff} role="region">
+        <section className={styles.section} aria-label={s.trackStaff}>
           <Subtitle2 as="h3">{s.trackStaff}</Subtitle2>
           <ul>
             {staff.map((p) => (

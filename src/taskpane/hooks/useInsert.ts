@@ -24,7 +24,7 @@ export function useInsert(insert: Inserter | null): {
   const [busy, setBusy] = useState(false);
 
   const run = useCallback(
-    (text: string, options?: InsertOptions) => {
+    function perform(text: string, options?: InsertOptions): void {
       if (!insert) {
         setStatus({ intent: "warning", text: s.insertNeedsOffice });
         return;
@@ -43,7 +43,7 @@ export function useInsert(insert: Inserter | null): {
             setStatus({
               intent: "warning",
               text: format(s.insertOccupied, { where: result.where }),
-              append: () => run(text, { append: true }),
+              append: () => perform(text, { append: true }),
             });
           } else
             setStatus({ intent: "error", text: format(s.insertFormula, { where: result.where }) });
