@@ -1,17 +1,42 @@
-// Unit and component tests run in Node (jsdom where a file asks for it); browser tests drive
-// Debian's chromium through playwright-core against the production build in dist/.
+// Three projects:
+// - unit: the sources through ts-jest (Node, jsdom where a file asks for it). Needs no build, so
+//   `npm run test:unit` works on a fresh clone. Date is fixed (test/setup-clock.js).
+// - build: what `npm run build` and `npm run build:lib` produce (dist/, lib/); `npm test` builds first.
+// - browser: the production build in Debian's chromium through playwright-core, network confined
+//   to this machine (test/browser/harness.ts).
 const transform = {
   "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json", diagnostics: false }],
 };
 
+// `npm run test:quick`: the same suite with fewer property-test cases (test/properties.ts).
+if (process.env.npm_lifecycle_event === "test:quick" && !process.env.KHCT_PROPERTY_RUNS) {
+  process.env.KHCT_PROPERTY_RUNS = "100";
+}
+
+// A test's timeout detects a hang; it is not a speed check (`npm run bench` measures speed). 20 s
+// holds for every unit test on a 2-core machine with two other CPU-bound processes beside it
+// (slowest measured there: 2.8 s for a pane test; property tests are synchronous).
+const HANG = 20_000;
+
 module.exports = {
+  // All cores: the default leaves one idle, which on a 2-core machine means a single worker.
+  maxWorkers: "100%",
   projects: [
     {
       displayName: "unit",
       testEnvironment: "node",
       roots: ["<rootDir>/test/unit"],
       setupFiles: ["<rootDir>/test/setup-dom.js"],
+      setupFilesAfterEnv: ["<rootDir>/test/setup-clock.js"],
+      testTimeout: HANG,
       testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+      transform,
+    },
+    {
+      displayName: "build",
+      testEnvironment: "node",
+      roots: ["<rootDir>/test/build"],
+      testMatch: ["**/*.test.ts"],
       transform,
     },
     {

@@ -6,7 +6,12 @@ const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
+// manifest.xml names the dev server as https://localhost:3000/; a dev server on another port
+// (KHCT_PORT) serves a manifest that names its own port.
 const urlDev = "https://localhost:3000/";
+const devPort = Number(
+  process.env.KHCT_PORT || process.env.npm_package_config_dev_server_port || 3000
+);
 // Where the production build is hosted; the manifest in dist/ points there.
 const urlProd = process.env.KHCT_PUBLIC_URL || urlDev;
 
@@ -59,7 +64,8 @@ module.exports = async (env = {}, options = {}) => {
             from: "manifest*.xml",
             to: "[name][ext]",
             transform(content) {
-              return dev ? content : content.toString().split(urlDev).join(urlProd);
+              const url = dev ? `https://localhost:${devPort}/` : urlProd;
+              return content.toString().split(urlDev).join(url);
             },
           },
         ],
@@ -93,7 +99,12 @@ module.exports = async (env = {}, options = {}) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } },
+          // The dev server only transpiles (fast start); the production build checks types as well
+          // (and `npm run typecheck` checks the whole project).
+          use: {
+            loader: "ts-loader",
+            options: { configFile: "tsconfig.build.json", transpileOnly: dev },
+          },
         },
       ],
     },
@@ -103,7 +114,7 @@ module.exports = async (env = {}, options = {}) => {
       headers: { "Access-Control-Allow-Origin": "*" },
       server: httpsOptions ? { type: "https", options: httpsOptions } : { type: "https" },
       host: "localhost",
-      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      port: devPort,
       static: { directory: path.resolve(__dirname, "dist") },
       client: { overlay: false },
     },

@@ -11,7 +11,12 @@ const path = require("path");
 
 const ROOT = path.resolve(__dirname, "..");
 const MANIFEST = path.join(ROOT, "manifest.xml");
-const PORT = 3000;
+// The port: KHCT_PORT, else package.json's config.dev_server_port (3000). The tests start their own
+// server on a free port, so `npm start` and `npm test` can run side by side.
+const PORT = Number(
+  process.env.KHCT_PORT || process.env.npm_package_config_dev_server_port || 3000
+);
+const ORIGIN = `https://localhost:${PORT}`;
 const bin = (name) =>
   path.join(ROOT, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
 
@@ -31,18 +36,21 @@ function run(command, args, options = {}) {
 function sideloadSteps() {
   return [
     "",
-    "KHCT đang chạy tại https://localhost:3000 (bản phát triển).",
+    `KHCT đang chạy tại ${ORIGIN} (bản phát triển).`,
     `Manifest: ${MANIFEST}`,
+    ...(PORT === 3000
+      ? []
+      : [`  (cổng ${PORT}: dùng ${ORIGIN}/manifest.xml, manifest trỏ tới cổng này)`]),
     "",
     "Nạp KHCT vào Excel hoặc Word trên web (Microsoft 365):",
-    "  1. Mở https://localhost:3000/taskpane.html một lần trong trình duyệt và chấp nhận chứng chỉ tự ký",
+    `  1. Mở ${ORIGIN}/taskpane.html một lần trong trình duyệt và chấp nhận chứng chỉ tự ký`,
     "     (máy này không cài được chứng chỉ phát triển của Office vì cần quyền quản trị).",
     "  2. Mở một sổ làm việc Excel hoặc tài liệu Word trên web.",
     "  3. Trang đầu > Phần bổ trợ (Add-ins) > Thêm phần bổ trợ khác > Tải lên phần bổ trợ của tôi,",
     "     chọn tệp manifest ở trên.",
     "  4. Bấm nút “Kế hoạch cải tiến” trên thẻ Trang đầu để mở ngăn KHCT.",
     "",
-    "Sideload into Excel or Word on the web: open https://localhost:3000/taskpane.html once and accept",
+    `Sideload into Excel or Word on the web: open ${ORIGIN}/taskpane.html once and accept`,
     "the self-signed certificate; then Home > Add-ins > More Add-ins > Upload My Add-in, choose the",
     "manifest above, and select “Improvement plan” on the Home tab.",
     "On Windows or macOS with desktop Office, `npm start` sideloads automatically.",
@@ -54,6 +62,7 @@ function sideloadSteps() {
 function serveAndExplain() {
   const server = run(bin("webpack"), ["serve", "--mode", "development"], {
     stdio: ["inherit", "pipe", "pipe"],
+    env: { KHCT_PORT: String(PORT) },
   });
   let explained = false;
   const onOutput = (stream) => (chunk) => {

@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 async function openWithFile(file: string): Promise<{ page: Page; log: PageLog }> {
-  const opened = await openPage(browser, "local", { width: 420, height: 900 });
+  const opened = await openPage(browser, "none", { width: 420, height: 900 });
   await opened.page.goto(`${server.origin}/taskpane.html`);
   await opened.page.getByText("KHCT đang mở ngoài Word/Excel").waitFor();
   await opened.page.locator('input[type="file"]').setInputFiles(file);
@@ -91,7 +91,7 @@ describe("the task pane outside Office works on files, in the browser only", () 
   });
 
   it("makes a sample standard plan to download", async () => {
-    const { page } = await openPage(browser, "local", { width: 420, height: 900 });
+    const { page } = await openPage(browser, "none", { width: 420, height: 900 });
     await page.goto(`${server.origin}/taskpane.html`);
     await page.getByText("Tạo kế hoạch mẫu").click();
     await page.getByLabel("Cấp học của kế hoạch mẫu").selectOption("mam-non");

@@ -60,29 +60,42 @@ export async function launch(): Promise<Browser> {
 
 export interface PageLog {
   readonly consoleErrors: string[];
-  /** Requests that would have left this machine (refused). */
+  /**
+   * Requests that would have left this machine, refused. With Office.js "none" or "blocked" the
+   * page holds only KHCT's own code, so anything here is KHCT's: tests assert it stays empty.
+   */
   readonly external: string[];
   /** Requests for Office.js answered from the local package. */
   readonly officeJs: string[];
 }
 
+/** The calendar day every page sees (Date only; timers run normally), as in the unit tests. */
+export const FIXED_NOW = new Date("2025-11-23T09:00:00+07:00");
+
 /**
- * Opens a page whose network is confined to localhost.
- * @param officeJs "local" answers the CDN from the package; "blocked" fails it, as offline.
+ * Opens a page whose network is confined to localhost: every other request is refused and listed
+ * in `log.external`, so no test can reach the network, whatever the timing.
+ * @param officeJs "none": the Office.js script is answered with an empty script, as a plain browser
+ *   outside Office runs KHCT (file mode needs no Office.js); "local": answered from the
+ *   @microsoft/office-js package, whose own background requests (telemetry, seconds after load)
+ *   are refused and listed like any other; "blocked": the request fails, as offline.
  */
 export async function openPage(
   browser: Browser,
-  officeJs: "local" | "blocked",
+  officeJs: "none" | "local" | "blocked",
   viewport = { width: 360, height: 720 }
 ): Promise<{ page: Page; log: PageLog }> {
   const context = await browser.newContext({ viewport, locale: "vi-VN" });
   const log: PageLog = { consoleErrors: [], external: [], officeJs: [] };
+  const refused = new Set<string>();
   await context.route("**/*", async (route) => {
     const url = route.request().url();
     const cdn = OFFICE_CDN.exec(url);
     if (cdn && cdn[1]) {
       log.officeJs.push(url);
       if (officeJs === "blocked") return route.abort("internetdisconnected");
+      if (officeJs === "none")
+        return route.fulfill({ status: 200, contentType: "application/javascript", body: "" });
       const file = path.join(OFFICE_JS_DIST, cdn[1].toLowerCase());
       if (file.startsWith(OFFICE_JS_DIST) && fs.existsSync(file)) {
         return route.fulfill({
@@ -103,11 +116,16 @@ export async function openPage(
       return route.continue();
     }
     log.external.push(url);
+    refused.add(url);
     return route.abort("blockedbyclient");
   });
   const page = await context.newPage();
+  await page.clock.setFixedTime(FIXED_NOW);
   page.on("console", (message) => {
-    if (message.type() === "error") log.consoleErrors.push(message.text());
+    if (message.type() !== "error") return;
+    // The browser's own line for a request the harness refused is not the page's error.
+    if (refused.has(message.location().url)) return;
+    log.consoleErrors.push(message.text());
   });
   page.on("pageerror", (error) => log.consoleErrors.push(String(error)));
   return { page, log };

@@ -1,4 +1,3 @@
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -178,15 +177,5 @@ describe("khct check", () => {
         FileReadError
       );
     });
-  });
-
-  it("runs as `npx khct check` from the compiled lib/", () => {
-    const ok = spawnSync(
-      process.execPath,
-      [path.join(ROOT, "bin/khct.js"), "check", fixture("tien-do-2025-2026.xlsx"), "--json"],
-      { encoding: "utf8" }
-    );
-    expect(ok.status).toBe(1);
-    expect(JSON.parse(ok.stdout)[0].layout).toBe("progress");
   });
 });

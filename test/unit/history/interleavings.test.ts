@@ -19,8 +19,9 @@ import {
 } from "../../../src/core/plan/patch";
 import { gridFromStrings } from "../../../src/core/plan/table";
 import { ALL, planTableOf, randomTable, requestArb, tableArb, tt17 } from "../plan/arbitraries";
+import { propertyRuns } from "../../properties";
 
-const params = { numRuns: 1000, seed: 20261123 };
+const params = { numRuns: propertyRuns(1000), seed: 20261123 };
 const WIDTH = 9;
 
 /** A co-author's actions, addressed by position in the table as it is when they act. */

@@ -18,6 +18,7 @@ import {
 import { parseSchoolYear } from "../../../src/core/text/schoolYear";
 import { PROGRESS_2025, STANDARD_2021, STANDARD_HEADER } from "../../fixtures/tables";
 import { randomTable, requestArb, tableArb } from "./arbitraries";
+import { propertyRuns } from "../../properties";
 
 const tt17 = frameworkById("tt17-2018") as Framework;
 const year = parseSchoolYear("2025-2026");
@@ -160,7 +161,7 @@ function run(rows: string[][], templates: RowTemplate[]): { patch: Patch; after:
 }
 
 describe("computeFillPatch properties (fast-check)", () => {
-  const params = { numRuns: 1500, seed: 20261123 };
+  const params = { numRuns: propertyRuns(1500), seed: 20261123 };
 
   it("never changes a non-blank cell, and keeps every original row, in order", () => {
     fc.assert(

@@ -4,7 +4,7 @@
 import * as React from "react";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { TrackPanel } from "../../../src/taskpane/components/TrackPanel";
+import { localDate, TrackPanel } from "../../../src/taskpane/components/TrackPanel";
 import { frameworkById, type Framework } from "../../../src/core/catalogue";
 import { layoutById } from "../../../src/core/plan/layouts";
 import { STANDARD_HEADER } from "../../fixtures/tables";
@@ -211,6 +211,17 @@ describe("TrackPanel", () => {
     expect(model.sheets[0]!.cells.get("J4")).toBe("Đã hoàn thành");
   });
 
+  it("counts as of the user's own calendar day (the suite's fixed clock), not UTC's", async () => {
+    renderPanel(progressSheet());
+    const report = screen.getByRole("region", { name: "Báo cáo giám sát" });
+    // test/setup-clock.js: 23/11/2025 09:00 in Vietnam; Jest runs in the machine's time zone.
+    expect((within(report).getByLabelText("Tính đến ngày") as HTMLInputElement).value).toBe(
+      localDate(new Date())
+    );
+    expect(new Date().getFullYear()).toBe(2025);
+    await within(report).findByText("Tiêu chuẩn 3");
+  });
+
   it("lists the people the plan assigns", async () => {
     renderPanel(progressSheet());
     const staff = await screen.findByRole("region", {
@@ -218,5 +229,14 @@ describe("TrackPanel", () => {
     });
     expect(within(staff).getByText("Hiệu trưởng: 2 việc")).toBeTruthy();
     expect(within(staff).getByText("cô Lan: 1 việc")).toBeTruthy();
+  });
+});
+
+describe("localDate", () => {
+  it("is the calendar day where the user is, at any hour", () => {
+    // Local constructors: the same wall-clock day whatever the machine's zone.
+    expect(localDate(new Date(2025, 10, 23, 0, 5))).toBe("2025-11-23");
+    expect(localDate(new Date(2025, 10, 23, 23, 55))).toBe("2025-11-23");
+    expect(localDate(new Date(2026, 0, 1, 6, 59))).toBe("2026-01-01");
   });
 });
