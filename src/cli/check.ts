@@ -29,6 +29,10 @@ interface FileReport {
   readonly findings: readonly Finding[];
   /** Set when the file could not be read (exit code 2). */
   readonly error?: string;
+  /** Set when the file was read but its school level is unknown (exit code 1: give --level). */
+  readonly levelUnknown?: string;
+  /** The roles of the plan table's columns, left to right. */
+  readonly columns?: readonly string[];
   readonly framework?: string;
 }
 
@@ -38,6 +42,8 @@ async function checkFile(file: string, levelOption: SchoolLevel | null): Promise
   const opened = await openPlanFile(file, levelOption);
   if ("error" in opened)
     return { file, level: null, layout: null, findings: [], error: opened.error };
+  if ("levelUnknown" in opened)
+    return { file, level: null, layout: null, findings: [], levelUnknown: opened.levelUnknown };
   const { content, identity, level, choice } = opened;
   const tables = analyseTables(content.tables, choice.framework);
   const plan = tables.find((t) => t.kind === "plan");
@@ -52,6 +58,13 @@ async function checkFile(file: string, levelOption: SchoolLevel | null): Promise
     file,
     level,
     layout: plan?.header.ok ? plan.header.match.layout.id : null,
+    ...(plan?.header.ok
+      ? {
+          columns: Object.entries(plan.header.match.columns)
+            .sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0))
+            .map(([role]) => role),
+        }
+      : {}),
     findings,
     framework: circularName(choice.framework),
     tableKeys: content.tables.map((t) => t.key),
@@ -66,7 +79,9 @@ function json(reports: readonly FileReport[]): string {
     file: r.file,
     level: r.level,
     layout: r.layout,
+    ...(r.columns ? { columns: r.columns } : {}),
     ...(r.error ? { error: r.error } : {}),
+    ...(r.levelUnknown ? { levelUnknown: r.levelUnknown } : {}),
     findings: r.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,
@@ -100,6 +115,10 @@ function text(reports: readonly FileReport[]): string {
       lines.push(`${path.basename(r.file)}: KHÔNG ĐỌC ĐƯỢC — ${r.error}`, "");
       continue;
     }
+    if (r.levelUnknown) {
+      lines.push(`${path.basename(r.file)}: CHƯA KIỂM TRA — ${r.levelUnknown}`, "");
+      continue;
+    }
     lines.push(
       `${path.basename(r.file)} — ${r.level ? SCHOOL_LEVEL_NAME[r.level] : ""}, ${r.framework ?? ""}`
     );
@@ -118,8 +137,9 @@ function text(reports: readonly FileReport[]): string {
     0
   );
   const unreadable = reports.filter((r) => r.error).length;
+  const unknown = reports.filter((r) => r.levelUnknown).length;
   lines.push(
-    `${reports.length} tệp: ${errors} lỗi${unreadable ? `, ${unreadable} tệp không đọc được` : ""}.`
+    `${reports.length} tệp: ${errors} lỗi${unknown ? `, ${unknown} tệp chưa rõ cấp học` : ""}${unreadable ? `, ${unreadable} tệp không đọc được` : ""}.`
   );
   return lines.join("\n") + "\n";
 }
@@ -128,7 +148,7 @@ export async function runCheck(options: CheckOptions): Promise<CommandResult> {
   if (options.files.length === 0) throw new UsageError("Thiếu tệp cần kiểm tra.");
   if (options.level !== undefined && !isSchoolLevel(options.level)) {
     throw new UsageError(
-      `Cấp học “${options.level}” không hợp lệ; dùng ${SCHOOL_LEVELS.join(" | ")}.`
+      `Cấp học “${options.level}” không hợp lệ; dùng ${SCHOOL_LEVELS.join(" | ")} (hoặc thcs, thpt).`
     );
   }
   const level = options.level !== undefined && isSchoolLevel(options.level) ? options.level : null;
@@ -136,7 +156,7 @@ export async function runCheck(options: CheckOptions): Promise<CommandResult> {
   for (const file of options.files) reports.push(await checkFile(file, level));
   const exitCode = reports.some((r) => r.error)
     ? 2
-    : reports.some((r) => r.findings.some((f) => f.severity === "error"))
+    : reports.some((r) => r.levelUnknown || r.findings.some((f) => f.severity === "error"))
       ? 1
       : 0;
   return { exitCode, stdout: options.json ? json(reports) : text(reports) };

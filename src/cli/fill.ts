@@ -89,6 +89,7 @@ export async function runFill(options: FillOptions): Promise<CommandResult> {
     options.level && isSchoolLevel(options.level) ? options.level : null
   );
   if ("error" in opened) return fail(`${input}: ${opened.error}`);
+  if ("levelUnknown" in opened) return fail(`${input}: ${opened.levelUnknown}`);
   const { content, identity, choice, data } = opened;
   const outKind = outputKind(options.out);
   if (outKind !== content.kind)

@@ -29,6 +29,8 @@ export async function runFormat(options: FormatOptions): Promise<CommandResult> 
   );
   if ("error" in opened)
     return { exitCode: 2, stdout: "", stderr: `khct: ${input}: ${opened.error}\n` };
+  if ("levelUnknown" in opened)
+    return { exitCode: 2, stdout: "", stderr: `khct: ${input}: ${opened.levelUnknown}\n` };
   if (outputKind(options.out) !== opened.content.kind)
     throw new UsageError(`Tệp ra phải cùng loại với tệp vào (.${opened.content.kind}).`);
   try {

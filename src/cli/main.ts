@@ -9,14 +9,21 @@ import { runFill } from "./fill";
 import { runFormat } from "./format";
 import { runNew } from "./new";
 import { UsageError, type CommandResult } from "./usage";
+import { parseSchoolLevel } from "../core/schoolLevel";
+
+/** `--level thcs`, `--level "tiểu học"`: the names people use, as KHCT's level ids. */
+const level = (value: string | undefined) =>
+  value === undefined ? undefined : (parseSchoolLevel(value) ?? value);
 
 export const USAGE = `Cách dùng / usage:
-  khct catalogue --level <mam-non|tieu-hoc|trung-hoc> [--framework <id>] [--json]
+  khct catalogue --level <mam-non|tieu-hoc|trung-hoc (thcs, thpt)> [--framework <id>] [--json]
       In danh mục tiêu chí (mặc định: thông tư 2018 của cấp học).
       Prints the criteria catalogue (default: the level's 2018 circular).
   khct check <tệp.docx|tệp.xlsx…> [--level <cấp học>] [--json]
-      Kiểm tra kế hoạch trong các tệp; mã thoát 0 khi không có lỗi, 1 khi có, 2 khi có tệp không đọc được.
-      Checks the plans in the files; exit 0 with no error finding, 1 with some, 2 when a file cannot be read.
+      Kiểm tra kế hoạch trong các tệp; mã thoát 0 khi không có lỗi, 1 khi có lỗi hoặc chưa rõ cấp học của tệp,
+      2 khi có tệp không đọc được. Không ghi --level: cấp học lấy từ tên trường, thông tư, tên tiêu chuẩn/tiêu chí, tên tệp.
+      Checks the plans in the files; exit 0 with no error finding, 1 with some (or a file whose level is unknown),
+      2 when a file cannot be read.
   khct new --level <cấp học> --year <2025-2026> [--school "…"] [--authority "…"] [--place "…"]
            [--layout standard|standard-level|progress|solutions] [--framework <id>] --out <tệp.docx|tệp.xlsx> [--force]
       Tạo một kế hoạch mẫu đầy đủ theo thể thức (Nghị định 30/2020).
@@ -46,7 +53,7 @@ export async function run(argv: readonly string[]): Promise<CommandResult> {
         strict: true,
         allowPositionals: false,
       });
-      return runCatalogue(values);
+      return runCatalogue({ ...values, level: level(values.level) });
     }
     if (command === "check") {
       const { values, positionals } = parseArgs({
@@ -55,7 +62,7 @@ export async function run(argv: readonly string[]): Promise<CommandResult> {
         strict: true,
         allowPositionals: true,
       });
-      return await runCheck({ files: positionals, ...values });
+      return await runCheck({ files: positionals, ...values, level: level(values.level) });
     }
     if (command === "new") {
       const { values } = parseArgs({
@@ -74,7 +81,7 @@ export async function run(argv: readonly string[]): Promise<CommandResult> {
         strict: true,
         allowPositionals: false,
       });
-      return await runNew(values);
+      return await runNew({ ...values, level: level(values.level) });
     }
     if (command === "fill") {
       const { values, positionals } = parseArgs({
@@ -95,7 +102,7 @@ export async function run(argv: readonly string[]): Promise<CommandResult> {
         targetLevel: values["target-level"],
         fromAssessment: values["from-assessment"],
         results: values.results,
-        level: values.level,
+        level: level(values.level),
         out: values.out,
         force: values.force,
       });
@@ -111,7 +118,7 @@ export async function run(argv: readonly string[]): Promise<CommandResult> {
         strict: true,
         allowPositionals: true,
       });
-      return await runFormat({ files: positionals, ...values });
+      return await runFormat({ files: positionals, ...values, level: level(values.level) });
     }
     throw new UsageError(`Không có lệnh “${command}”.`);
   } catch (error) {

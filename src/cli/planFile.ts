@@ -3,7 +3,8 @@ import { promises as fs } from "node:fs";
 import { chooseFramework, type FrameworkChoice } from "../core/catalogue";
 import { detectPlanIdentity, type PlanIdentity } from "../core/plan/identity";
 import { identityTexts } from "../core/plan/session";
-import type { SchoolLevel } from "../core/schoolLevel";
+import { levelFromFileName, type SchoolLevel } from "../core/schoolLevel";
+import * as path from "node:path";
 import { FileReadError, readOfficeFile, type ReadFile } from "../hosts/file/read";
 
 export interface OpenedPlan {
@@ -14,11 +15,23 @@ export interface OpenedPlan {
   readonly choice: FrameworkChoice;
 }
 
-/** Opens a file; `error` (Vietnamese, with the reason) when it cannot be read or has no level. */
+/** A file that was read but whose school level nothing names: the user is asked for --level. */
+export interface LevelUnknown {
+  readonly levelUnknown: string;
+  readonly content: ReadFile;
+}
+
+export const LEVEL_UNKNOWN =
+  "chưa xác định được cấp học (không thấy tên trường, thông tư, tên tiêu chuẩn/tiêu chí riêng của một cấp, hay cấp học trong tên tệp); hãy ghi --level tieu-hoc | thcs | thpt | mam-non.";
+
+/**
+ * Opens a file; `error` (Vietnamese, with the reason) when it cannot be read, `levelUnknown` when
+ * it was read but nothing says its school level.
+ */
 export async function openPlanFile(
   file: string,
   levelOption: SchoolLevel | null
-): Promise<OpenedPlan | { readonly error: string }> {
+): Promise<OpenedPlan | LevelUnknown | { readonly error: string }> {
   let data: Uint8Array;
   try {
     const stat = await fs.stat(file);
@@ -34,8 +47,12 @@ export async function openPlanFile(
     const content = await readOfficeFile(data);
     const identity = detectPlanIdentity(identityTexts(content.paragraphs, content.tables));
     // The user's word first, then what KHCT stored in the file, then what the text says.
-    const level = levelOption ?? content.settings?.level ?? identity.level;
-    if (!level) return { error: "không xác định được cấp học từ nội dung; hãy ghi --level." };
+    const level =
+      levelOption ??
+      content.settings?.level ??
+      identity.level ??
+      levelFromFileName(path.basename(file));
+    if (!level) return { levelUnknown: LEVEL_UNKNOWN, content };
     const stored = content.settings?.level === level ? content.settings.frameworkId : null;
     const choice = chooseFramework({
       level,

@@ -87,6 +87,12 @@ export function parseCriterionRef(input: string, options: ParseOptions = {}): Pa
     const second = numbers[2] ?? numbers[3];
     number = second === undefined ? undefined : Number(second);
     end = prefix[0].length + numbers[0].length;
+  } else if (options.section === "level4" && /^\s*\d{1,2}\s*$/u.test(text)) {
+    // Under a Mức 4 grouping, a bare "2" is Mức 4 criterion 2 (progress tables write it so).
+    form = "bare";
+    standard = Number(text.trim());
+    number = undefined;
+    end = text.length;
   } else {
     const bare = BARE.exec(text);
     const second = bare?.[2] ?? bare?.[3];
@@ -124,7 +130,7 @@ export function parseCriterionRef(input: string, options: ParseOptions = {}): Pa
       label,
       form,
       written,
-      canonical: written === label,
+      canonical: form === "bare" ? written === id : written === label,
       rest,
     };
     if (!framework) return parsed;
@@ -169,4 +175,60 @@ export function parseCriterionRef(input: string, options: ParseOptions = {}): Pa
     );
   }
   return { ...parsed, criterion: found.criterion };
+}
+
+/** A list separator between references ("; ", ", ", " và ", " & ") or a range ("-", "đến"). */
+const SEPARATOR = /^\s*(;|,|&|\+|\/|và|va|-|–|—|đến|den|tới|toi)\s*/iu;
+const RANGE = /^(-|–|—|đến|den|tới|toi)$/iu;
+
+/**
+ * Every criterion a cell names: "Tiêu chí 1.4; Tiêu chí 2.3", "TC 1.1, 1.2 và 1.3", "1.1 - 1.3"
+ * (a range within one standard), under MỨC 4 "Tiêu chí 2, 4, 5". The first is what
+ * parseCriterionRef reads; the others follow it, each after a separator. A cell that names none
+ * gives an empty list; a title after the label ("Tiêu chí 1.2: Hội đồng trường và …") ends the list.
+ */
+export function parseCriterionRefs(input: string, options: ParseOptions = {}): ParsedRef[] {
+  const text = input.normalize("NFC");
+  const first = parseCriterionRef(text, options);
+  if (!first.ok) return [];
+  const out: ParsedRef[] = [first];
+  let remaining = text.slice(text.indexOf(first.written) + first.written.length);
+  let previous = first;
+  for (let guard = 0; guard < 60; guard++) {
+    const sep = SEPARATOR.exec(remaining);
+    if (!sep || !sep[1]) break;
+    const after = remaining.slice(sep[0].length);
+    let next: ParsedRef | RefError;
+    if (previous.ref.kind === "level4") {
+      // Mức 4 criteria are numbered 1…n: "Tiêu chí 2, 4, 5".
+      const n = /^(?:(?:ti[eêế]u\s*ch[ií]|tc)\s*)?(\d{1,2})(?![\d.])/iu.exec(after);
+      if (!n || !n[1]) break;
+      next = parseCriterionRef(`Tiêu chí ${n[1]}`, { ...options, section: "level4" });
+      if (!next.ok) break;
+      next = { ...next, written: n[0].trim(), canonical: false };
+    } else {
+      next = parseCriterionRef(after, options);
+      if (!next.ok || next.ref.kind !== "criterion") break;
+    }
+    const prev = previous.ref;
+    const cur = next.ref;
+    if (
+      RANGE.test(sep[1]) &&
+      prev.kind === "criterion" &&
+      cur.kind === "criterion" &&
+      prev.standard === cur.standard &&
+      cur.number > prev.number + 1 &&
+      cur.number - prev.number < 20
+    ) {
+      for (let k = prev.number + 1; k < cur.number; k++) {
+        const between = parseCriterionRef(`Tiêu chí ${cur.standard}.${k}`, options);
+        if (between.ok) out.push({ ...between, written: `${cur.standard}.${k}`, canonical: false });
+      }
+    }
+    out.push(next);
+    previous = next;
+    remaining = after.slice(after.indexOf(next.written) + next.written.length);
+  }
+  // The same criterion named twice in one cell counts once.
+  return out.filter((r, i) => out.findIndex((o) => o.ref.id === r.ref.id) === i);
 }

@@ -6,12 +6,14 @@
 import { fold, squash } from "../text/fold";
 import { findYearRanges, schoolYear, type SchoolYear } from "../text/schoolYear";
 import type { SchoolLevel } from "../schoolLevel";
+import { CATALOGUE } from "../catalogue/catalogue";
 
 export interface Evidence {
   readonly level: SchoolLevel;
   /** The words that show it, as written. */
   readonly text: string;
-  readonly source: "school-name" | "circular";
+  /** Titles: standard or criterion titles that only this level's circular has (weakest). */
+  readonly source: "school-name" | "circular" | "titles";
 }
 
 export interface PlanIdentity {
@@ -53,8 +55,61 @@ const SCHOOL_PREFIX =
 // The proper name after the school type: capitalised words (or numbers, "Số 1"), case-sensitive.
 const PROPER_NAME = /^(?:\s+(?:\p{Lu}[\p{L}\d]*|\d+))+/u;
 
+/**
+ * Standard and criterion titles (folded) that one school level's 2018 circular has and the others
+ * do not: a table of titles names its level even when nothing cites a circular.
+ */
+const TITLE_LEVEL: ReadonlyMap<string, SchoolLevel> = (() => {
+  const seen = new Map<string, Set<SchoolLevel>>();
+  for (const framework of CATALOGUE.frameworks) {
+    if (framework.levelCount !== 3) continue; // the 2018 circulars, one level each
+    const titles = [
+      ...framework.standards.map((s) => s.title),
+      ...framework.standards.flatMap((s) => s.criteria.map((c) => c.title)),
+    ];
+    for (const title of titles) {
+      const key = fold(title);
+      if (key.split(" ").length < 3) continue;
+      const levels = seen.get(key) ?? new Set<SchoolLevel>();
+      framework.schoolLevels.forEach((l) => levels.add(l));
+      seen.set(key, levels);
+    }
+  }
+  const out = new Map<string, SchoolLevel>();
+  for (const [title, levels] of seen)
+    if (levels.size === 1) out.set(title, [...levels][0] as SchoolLevel);
+  return out;
+})();
+
+/** Criterion ids of each level's 2018 circular: a plan naming "Tiêu chí 5.6" is not preschool or primary. */
+const LEVEL_IDS: ReadonlyMap<SchoolLevel, ReadonlySet<string>> = new Map(
+  CATALOGUE.frameworks
+    .filter((f) => f.levelCount === 3)
+    .flatMap((f) =>
+      f.schoolLevels.map(
+        (l) => [l, new Set(f.standards.flatMap((s) => s.criteria.map((c) => c.id)))] as const
+      )
+    )
+);
+
+/** The levels whose circular has no such criterion ("Tiêu chí 2.4", "5.6" in a cell). */
+function levelsWithout(folded: string): SchoolLevel[] {
+  const m = /^(?:(?:tieu chi|tc) )?(\d{1,2}\.\d{1,2})(?: |$)/.exec(folded);
+  if (!m || !m[1]) return [];
+  const id = m[1];
+  return [...LEVEL_IDS].filter(([, ids]) => !ids.has(id)).map(([level]) => level);
+}
+
+/** The level whose own titles a text holds ("Tiêu chí 3.4: Khối phòng tổ chức ăn" → mầm non). */
+function levelOfTitle(folded: string): SchoolLevel | null {
+  const label = /^(?:\d+ )?(?:tieu chuan|tieu chi|tc) \d{1,2}(?:\.\d{1,2})? (.+)$/.exec(folded);
+  const title = label?.[1] ?? folded;
+  return TITLE_LEVEL.get(title) ?? null;
+}
+
 export function detectPlanIdentity(paragraphs: readonly string[]): PlanIdentity {
   const evidence: Evidence[] = [];
+  const ruledOut = new Set<SchoolLevel>();
   const cited: string[] = [];
   let schoolName: string | null = null;
   let year: SchoolYear | null = null;
@@ -78,6 +133,9 @@ export function detectPlanIdentity(paragraphs: readonly string[]): PlanIdentity 
       }
     }
     if (!schoolName) schoolName = findSchoolName(text);
+    const titled = text.length < 300 ? levelOfTitle(folded) : null;
+    if (titled) evidence.push({ level: titled, text, source: "titles" });
+    if (text.length < 300) levelsWithout(folded).forEach((l) => ruledOut.add(l));
     for (const match of text.matchAll(CIRCULAR)) {
       const number = `${Number(match[1])}/${match[2]}/${(match[3] ?? "").toUpperCase().replace("ND", "NĐ").replace("QD", "QĐ")}-${(match[4] ?? "").replace("&", "").toUpperCase()}`;
       if (!cited.includes(number)) cited.push(number);
@@ -101,10 +159,18 @@ export function detectPlanIdentity(paragraphs: readonly string[]): PlanIdentity 
   const citedLevels = new Set(evidence.filter((e) => e.source === "circular").map((e) => e.level));
   if (citedLevels.size > 1)
     evidence.splice(0, evidence.length, ...evidence.filter((e) => e.source !== "circular"));
-  const levels = [...new Set(evidence.map((e) => e.level))];
+  // Titles only decide when neither the school's name nor a citation does (a plan may copy another
+  // level's title by mistake: that is a finding, not its level).
+  const strong = evidence.filter((e) => e.source !== "titles");
+  const levels = [...new Set(strong.map((e) => e.level))];
   // The school's own name outweighs a citation (a plan may cite another level's circular by mistake).
   const byName = evidence.find((e) => e.source === "school-name");
-  const level = byName?.level ?? mostFrequent(evidence.map((e) => e.level));
+  const level =
+    byName?.level ??
+    mostFrequent(strong.map((e) => e.level)) ??
+    mostFrequent(
+      evidence.filter((e) => e.source === "titles" && !ruledOut.has(e.level)).map((e) => e.level)
+    );
   return {
     level,
     evidence,

@@ -1,18 +1,27 @@
 /**
- * The layouts of plan tables seen in real plans, as data: each column's role, its standard header
- * and the wordings schools use for it (matched on folded text: no diacritics, lower case).
+ * What KHCT knows about plan tables, as data in one place:
+ * - the column roles, each with the words schools use for it in a header (matched on folded text:
+ *   no diacritics, lower case, column numbers such as "(1)" removed), a standard header for a new
+ *   table, and the kinds of table it belongs to;
+ * - the layouts KHCT writes and names (standard 9 columns, with a Mức column, progress tracking,
+ *   solutions per criterion, the self-assessment results, the staff list).
+ * An existing table is read column by column (header.ts): its layout is what was found there, and a
+ * new wording is one more keyword below.
  */
 export type ColumnRole =
   | "tt"
   | "standard"
   | "criterion"
   | "target"
+  | "indicator"
   | "solution"
   | "responsible"
   | "timeframe"
   | "budget"
+  | "resources"
   | "support"
   | "note"
+  | "evidence"
   | "level"
   | "content"
   | "progress"
@@ -27,6 +36,236 @@ export type ColumnRole =
   | "person"
   | "position";
 
+export type TableKind = "plan" | "assessment" | "staff";
+
+export interface RoleSpec {
+  readonly role: ColumnRole;
+  /** The header KHCT writes, and the column's name in messages. */
+  readonly header: string;
+  /** Header wordings seen in real plans and school apps, on folded text; the longest match wins. */
+  readonly keywords: readonly RegExp[];
+  /** The kinds of table the role belongs to. */
+  readonly kinds: readonly TableKind[];
+  /** Optional by nature ("(nếu có)", notes): left empty by fill, never required. */
+  readonly optional?: boolean;
+}
+
+const PLAN: readonly TableKind[] = ["plan"];
+const ASSESS: readonly TableKind[] = ["assessment"];
+
+export const ROLE_SPECS: readonly RoleSpec[] = [
+  {
+    role: "tt",
+    header: "TT",
+    keywords: [/^(s ?tt|tt|so tt|so thu tu|thu tu)$/],
+    kinds: ["plan", "staff"],
+  },
+  { role: "standard", header: "Tiêu chuẩn", keywords: [/^(ten )?tieu chuan$/], kinds: PLAN },
+  {
+    role: "criterion",
+    header: "Tiêu chuẩn, tiêu chí",
+    keywords: [
+      /^tieu chuan,? ?(va )?tieu chi$/,
+      /^(ten )?tieu chi( lien quan)?( neu co)?$/,
+      /^tieu chi (can )?cai tien$/,
+      /^tieu chi muc 4$/,
+    ],
+    kinds: ["plan", "assessment"],
+  },
+  {
+    role: "level",
+    header: "Mức",
+    keywords: [
+      /^muc( dat| can dat| muc tieu| phan dau| dat duoc)?$/,
+      /^muc (can )?dat (muc tieu|duoc)$/,
+    ],
+    kinds: PLAN,
+  },
+  {
+    role: "target",
+    header: "Kết quả cần đạt (so với hiện trạng)",
+    keywords: [
+      /ket qua can dat/,
+      /muc tieu can dat/,
+      /^muc tieu( cai tien| can huong toi)?$/,
+      /ket qua (du kien|mong doi)/,
+    ],
+    kinds: PLAN,
+  },
+  {
+    role: "indicator",
+    header: "Chỉ số đánh giá kết quả",
+    keywords: [/chi so (danh gia )?(ket qua)?/],
+    kinds: PLAN,
+  },
+  {
+    role: "solution",
+    header: "Công việc/giải pháp cần thực hiện",
+    keywords: [/cong viec/, /giai phap/, /bien phap/, /^hoat dong/, /nhiem vu/],
+    kinds: PLAN,
+  },
+  {
+    role: "content",
+    header: "Nội dung kế hoạch",
+    keywords: [
+      /noi dung ke hoach/,
+      /noi dung cai tien/,
+      /^noi dung( cong viec| thuc hien| hoat dong)?$/,
+    ],
+    kinds: PLAN,
+  },
+  {
+    role: "responsible",
+    header: "Chủ trì và phối hợp thực hiện",
+    keywords: [
+      /chu tri/,
+      /phoi hop/,
+      /nguoi (chiu trach nhiem|thuc hien|phu trach)/,
+      /phu trach/,
+      /(don vi|ca nhan) (ca nhan )?(thuc hien|phu trach)/,
+      /trach nhiem/,
+      /^(nguoi|bo phan|luc luong) thuc hien$/,
+    ],
+    kinds: PLAN,
+  },
+  {
+    role: "timeframe",
+    header: "Thời gian thực hiện và hoàn thành",
+    keywords: [/thoi gian/, /thoi han/, /^tien do thoi gian$/],
+    kinds: PLAN,
+  },
+  {
+    role: "budget",
+    header: "Dự kiến kinh phí",
+    keywords: [/kinh phi/, /ngan sach/],
+    kinds: PLAN,
+    optional: true,
+  },
+  {
+    role: "resources",
+    header: "Nguồn lực bảo đảm",
+    keywords: [/nguon luc/],
+    kinds: PLAN,
+    optional: true,
+  },
+  {
+    role: "support",
+    header: "Điều kiện hỗ trợ khác",
+    keywords: [/dieu kien ho tro/, /ho tro khac/, /^dieu kien( thuc hien| dam bao)?$/],
+    kinds: PLAN,
+    optional: true,
+  },
+  {
+    role: "note",
+    header: "Ghi chú",
+    keywords: [/ghi chu/],
+    kinds: ["plan", "staff"],
+    optional: true,
+  },
+  {
+    role: "evidence",
+    header: "Thông tin, dữ liệu hoặc minh chứng dự kiến",
+    keywords: [/minh chung/, /thong tin du lieu/],
+    kinds: PLAN,
+    optional: true,
+  },
+  {
+    role: "progress",
+    header: "Tiến độ thực hiện",
+    keywords: [
+      /tien do( thuc hien)?$/,
+      /muc do (thuc hien|hoan thanh)/,
+      /tinh trang( thuc hien)?$/,
+    ],
+    kinds: PLAN,
+    optional: true,
+  },
+  {
+    role: "result",
+    header: "Kết quả thực hiện",
+    keywords: [/^ket qua( dat duoc| thuc hien)?$/],
+    kinds: PLAN,
+    optional: true,
+  },
+  { role: "fail", header: "Không đạt", keywords: [/(^| )(khong|chua) dat$/], kinds: ASSESS },
+  { role: "pass", header: "Đạt", keywords: [/(^| )dat$/], kinds: ASSESS },
+  { role: "level1", header: "Mức 1", keywords: [/muc 1$/, /muc i$/], kinds: ASSESS },
+  { role: "level2", header: "Mức 2", keywords: [/muc 2$/, /muc ii$/], kinds: ASSESS },
+  { role: "level3", header: "Mức 3", keywords: [/muc 3$/, /muc iii$/], kinds: ASSESS },
+  {
+    role: "unmet",
+    header: "Nội dung không đạt",
+    keywords: [/noi dung (khong dat|chua dat)/],
+    kinds: ASSESS,
+    optional: true,
+  },
+  {
+    role: "achieved",
+    header: "Nội dung đã đạt",
+    keywords: [/noi dung (da )?dat/],
+    kinds: ASSESS,
+    optional: true,
+  },
+  { role: "person", header: "Họ và tên", keywords: [/^ho (va )?ten/], kinds: ["staff"] },
+  { role: "position", header: "Chức vụ", keywords: [/^chuc vu/, /^chuc danh/], kinds: ["staff"] },
+];
+
+export function roleSpec(role: ColumnRole): RoleSpec {
+  const spec = ROLE_SPECS.find((r) => r.role === role);
+  if (!spec) throw new Error(`role ${role}`);
+  return spec;
+}
+
+/** The column's name as a user reads it in a message. */
+export function roleHeader(role: ColumnRole): string {
+  return roleSpec(role).header;
+}
+
+/**
+ * What makes a table of each kind. Plan: something to do (a solution or a content column) and at
+ * least two more plan columns. Self-assessment: a criterion column and two result columns. Staff
+ * list: a name and a position.
+ */
+export const KIND_RULES: Readonly<
+  Record<
+    TableKind,
+    {
+      readonly name: string;
+      readonly anyOf: readonly ColumnRole[];
+      readonly others: readonly ColumnRole[];
+      readonly minOthers: number;
+    }
+  >
+> = {
+  plan: {
+    name: "bảng kế hoạch cải tiến",
+    anyOf: ["solution", "content"],
+    others: [
+      "tt",
+      "standard",
+      "criterion",
+      "target",
+      "indicator",
+      "responsible",
+      "timeframe",
+      "budget",
+      "resources",
+      "level",
+      "progress",
+      "result",
+      "evidence",
+    ],
+    minOthers: 2,
+  },
+  assessment: {
+    name: "bảng kết quả tự đánh giá",
+    anyOf: ["criterion"],
+    others: ["fail", "pass", "level1", "level2", "level3"],
+    minOthers: 2,
+  },
+  staff: { name: "danh sách nhân sự", anyOf: ["person"], others: ["position"], minOthers: 1 },
+};
+
 export type LayoutId =
   | "standard"
   | "standard-level"
@@ -38,21 +277,20 @@ export type LayoutId =
 
 export interface LayoutColumn {
   readonly role: ColumnRole;
-  /** The standard header text, for a new table. */
+  /** The standard header text, for a new table and for messages. */
   readonly header: string;
-  /** Wordings seen in plans, tried in order against the folded header. */
-  readonly variants: readonly RegExp[];
   readonly required: boolean;
   /** Recognised when a school (or KHCT, on request) added it; never part of a new table. */
   readonly extra?: boolean;
 }
 
 export interface Layout {
+  /** A layout KHCT knows, or for a table read from a document the known layout nearest to it. */
   readonly id: LayoutId;
   /** Vietnamese name shown to the user. */
   readonly name: string;
   /** "staff": the plan's staff list (name, role), kept in the document by the school. */
-  readonly kind: "plan" | "assessment" | "staff";
+  readonly kind: TableKind;
   readonly columns: readonly LayoutColumn[];
   /** Several rows per criterion are normal (progress tracking lists tasks). */
   readonly rowsPerCriterion: "one" | "many";
@@ -60,52 +298,33 @@ export interface Layout {
   readonly numbersEveryRow: boolean;
   /** Whether the table has "MỨC 1, 2, 3" / "MỨC 4" section rows and standard rows. */
   readonly groupRows: boolean;
+  /** For a table read from a document: whether it is exactly a known layout. */
+  readonly custom?: boolean;
 }
 
-const col = (
-  role: ColumnRole,
-  header: string,
-  variants: RegExp[],
-  required = true
-): LayoutColumn => ({ role, header, variants, required });
+const col = (role: ColumnRole, header?: string, required = true): LayoutColumn => ({
+  role,
+  header: header ?? roleHeader(role),
+  required,
+});
 
-const TT = col("tt", "TT", [/^(s ?tt|tt|so tt|so thu tu)$/]);
-const CRITERION_COMBINED = col("criterion", "Tiêu chuẩn, tiêu chí", [
-  /^tieu chuan,? ?tieu chi$/,
-  /^tieu chuan va tieu chi$/,
-  /^tieu chi$/,
-]);
-const TARGET = col("target", "Kết quả cần đạt (so với hiện trạng)", [
-  /ket qua can dat/,
-  /muc tieu can dat/,
-]);
-const SOLUTION = col("solution", "Công việc/giải pháp cần thực hiện", [
-  /cong viec/,
-  /giai phap/,
-  /bien phap/,
-]);
-const RESPONSIBLE = col("responsible", "Chủ trì và phối hợp thực hiện", [
-  /chu tri/,
-  /phoi hop/,
-  /nguoi (chiu trach nhiem|thuc hien|phu trach)/,
-  /phu trach/,
-  /^nguoi thuc hien$/,
-]);
-const TIMEFRAME = col("timeframe", "Thời gian thực hiện và hoàn thành", [/thoi gian/, /thoi han/]);
-const BUDGET = col("budget", "Dự kiến kinh phí", [/kinh phi/], false);
-const SUPPORT = col("support", "Điều kiện hỗ trợ khác", [/dieu kien ho tro/, /ho tro khac/], false);
-const NOTE = col("note", "Ghi chú", [/ghi chu/], false);
+const TT = col("tt");
+const CRITERION_COMBINED = col("criterion");
+const TARGET = col("target");
+const SOLUTION = col("solution");
+const RESPONSIBLE = col("responsible");
+const TIMEFRAME = col("timeframe");
+const BUDGET = col("budget", undefined, false);
+const SUPPORT = col("support", undefined, false);
+const NOTE = col("note", undefined, false);
 /** The headers of the two columns "Theo dõi" adds to a plan table on request, left to right. */
 export const PROGRESS_HEADERS = ["Tiến độ thực hiện", "Kết quả thực hiện"] as const;
 /** Progress columns a plan table may gain during the year ("Theo dõi" adds them on request). */
 const PROGRESS_EXTRA: LayoutColumn = {
-  ...col("progress", PROGRESS_HEADERS[0], [/tien do/], false),
+  ...col("progress", PROGRESS_HEADERS[0], false),
   extra: true,
 };
-const RESULT_EXTRA: LayoutColumn = {
-  ...col("result", PROGRESS_HEADERS[1], [/^ket qua( dat duoc| thuc hien)$/], false),
-  extra: true,
-};
+const RESULT_EXTRA: LayoutColumn = { ...col("result", PROGRESS_HEADERS[1], false), extra: true };
 
 export const LAYOUTS: readonly Layout[] = [
   {
@@ -136,7 +355,7 @@ export const LAYOUTS: readonly Layout[] = [
     columns: [
       TT,
       CRITERION_COMBINED,
-      col("level", "Mức", [/^muc( dat| can dat| muc tieu| phan dau)?$/]),
+      col("level"),
       TARGET,
       SOLUTION,
       RESPONSIBLE,
@@ -156,18 +375,14 @@ export const LAYOUTS: readonly Layout[] = [
     name: "Bảng theo dõi tiến độ",
     kind: "plan",
     columns: [
-      col("standard", "Tiêu chuẩn", [/^tieu chuan$/]),
-      col("criterion", "Tiêu chí", [/^tieu chi$/]),
+      col("standard"),
+      col("criterion", "Tiêu chí"),
       TT,
-      col("content", "Nội dung kế hoạch", [/noi dung ke hoach/, /^noi dung( cong viec)?$/]),
-      col("timeframe", "Thời gian dự kiến", [/thoi gian/]),
-      col("responsible", "Người chịu trách nhiệm", [
-        /nguoi chiu trach nhiem/,
-        /phu trach/,
-        /chu tri/,
-      ]),
-      col("progress", "Tiến độ thực hiện", [/tien do/]),
-      col("result", "Kết quả", [/^ket qua( dat duoc| thuc hien)?$/]),
+      col("content"),
+      col("timeframe", "Thời gian dự kiến"),
+      col("responsible", "Người chịu trách nhiệm"),
+      col("progress"),
+      col("result", "Kết quả"),
       NOTE,
     ],
     rowsPerCriterion: "many",
@@ -179,11 +394,11 @@ export const LAYOUTS: readonly Layout[] = [
     name: "Bảng giải pháp theo tiêu chí",
     kind: "plan",
     columns: [
-      col("criterion", "Tiêu chí", [/^tieu chi$/]),
-      col("responsible", "Người thực hiện", [/nguoi thuc hien/, /chu tri/, /phu trach/]),
-      col("budget", "Dự kiến kinh phí (nếu có)", [/kinh phi/], false),
-      col("timeframe", "Thời gian thực hiện", [/thoi gian/]),
-      col("solution", "Giải pháp", [/giai phap/, /bien phap/]),
+      col("criterion", "Tiêu chí"),
+      col("responsible", "Người thực hiện"),
+      col("budget", "Dự kiến kinh phí (nếu có)", false),
+      col("timeframe", "Thời gian thực hiện"),
+      col("solution", "Giải pháp"),
       PROGRESS_EXTRA,
       RESULT_EXTRA,
     ],
@@ -197,12 +412,12 @@ export const LAYOUTS: readonly Layout[] = [
     kind: "assessment",
     columns: [
       CRITERION_COMBINED,
-      col("fail", "Không đạt", [/(^| )khong dat$/]),
-      col("pass", "Đạt", [/(^| )dat$/]),
-      col("level1", "Mức 1", [/muc 1$/]),
-      col("level2", "Mức 2", [/muc 2$/]),
-      col("level3", "Mức 3", [/muc 3$/]),
-      col("unmet", "Nội dung không đạt", [/noi dung (khong dat|chua dat)/], false),
+      col("fail"),
+      col("pass"),
+      col("level1"),
+      col("level2"),
+      col("level3"),
+      col("unmet", undefined, false),
     ],
     rowsPerCriterion: "one",
     numbersEveryRow: false,
@@ -213,10 +428,10 @@ export const LAYOUTS: readonly Layout[] = [
     name: "Bảng kết quả tiêu chí Mức 4",
     kind: "assessment",
     columns: [
-      col("criterion", "Tiêu chí", [/^tieu chi$/]),
-      col("fail", "Không đạt", [/(^| )khong dat$/]),
-      col("pass", "Đạt", [/(^| )dat$/]),
-      col("achieved", "Nội dung đã đạt", [/noi dung (da )?dat/], false),
+      col("criterion", "Tiêu chí"),
+      col("fail"),
+      col("pass"),
+      col("achieved", undefined, false),
     ],
     rowsPerCriterion: "one",
     numbersEveryRow: false,
@@ -229,11 +444,7 @@ export const STAFF_LAYOUT: Layout = {
   id: "staff",
   name: "Danh sách cán bộ, giáo viên, nhân viên",
   kind: "staff",
-  columns: [
-    col("tt", "TT", [/^(s ?tt|tt|so tt|so thu tu)$/], false),
-    col("person", "Họ và tên", [/^ho (va )?ten$/, /^ho ten can bo/]),
-    col("position", "Chức vụ", [/^chuc vu/, /^chuc danh/]),
-  ],
+  columns: [col("tt", "TT", false), col("person"), col("position")],
   rowsPerCriterion: "one",
   numbersEveryRow: true,
   groupRows: false,

@@ -204,16 +204,18 @@ export function computeFillPatch(
     const identity = `${section}:${template.id}`;
     if (seen.has(identity)) continue;
     seen.add(identity);
-    const existing = table.rows.find(
-      (row) =>
-        row.ref?.ref.id === template.id &&
-        row.kind === template.kind &&
-        (row.section === "level4") === (section === "level4")
-    );
+    const sameSection = (row: PlanRow) =>
+      row.kind === template.kind && (row.section === "level4") === (section === "level4");
+    const existing = table.rows.find((row) => row.ref?.ref.id === template.id && sameSection(row));
     if (existing) {
       fillEmptyCells(existing, template);
       continue;
     }
+    // Named in a row of several criteria ("Tiêu chí 1.4; Tiêu chí 2.3"): already planned there.
+    if (
+      table.rows.some((row) => sameSection(row) && row.refs?.some((r) => r.ref.id === template.id))
+    )
+      continue;
     const key = templateKey(template);
     let range = ensureSection(section);
 

@@ -3,10 +3,16 @@
  * ("1 | Tiêu chuẩn 1: Tổ chức và quản lý nhà trường"), criterion rows, level-4 rows, "Không"
  * rows, empty rows, and anything else (kept, reported, never touched).
  */
-import { parseCriterionRef, type ParsedRef, type RefError } from "../catalogue/reference";
+import {
+  parseCriterionRef,
+  parseCriterionRefs,
+  type ParsedRef,
+  type RefError,
+} from "../catalogue/reference";
 import type { Framework } from "../catalogue/types";
 import { fold, squash } from "../text/fold";
-import type { HeaderMatch } from "./header";
+import { isLevel4Only, type HeaderMatch } from "./header";
+import { SECTION_LEVEL4, SECTION_LEVELS123, STANDARD } from "./rowPatterns";
 import type { ColumnRole } from "./layouts";
 import type { TableGrid } from "./table";
 
@@ -32,8 +38,10 @@ export interface PlanRow {
   readonly starts?: Section;
   /** For standard rows: the standard's number and the title as written. */
   readonly standard?: { readonly id: string; readonly title: string; readonly written: string };
-  /** For criterion and level-4 rows: the parsed reference. */
+  /** For criterion and level-4 rows: the parsed reference (the first, when the cell names several). */
   readonly ref?: ParsedRef;
+  /** Every criterion the cell names ("Tiêu chí 1.4; Tiêu chí 2.3", "1.1 - 1.3"), the first included. */
+  readonly refs?: readonly ParsedRef[];
   /** A criterion cell that could not be read as a reference. */
   readonly refError?: RefError;
   readonly cells: Readonly<Partial<Record<ColumnRole, RowCell>>>;
@@ -44,10 +52,6 @@ export interface PlanTable {
   readonly header: HeaderMatch;
   readonly rows: readonly PlanRow[];
 }
-
-const SECTION_LEVELS123 = /^muc (1 2 3|1 2 va 3|1 den 3|i ii iii)$/;
-const SECTION_LEVEL4 = /^muc (4|iv)$/;
-const STANDARD = /^\s*(?:\d+\s*[.)]?\s*)?ti[eê]u\s*chu[aẩâ]n\s*(\d{1,2})\s*[:.\-–]?\s*(.*)$/isu;
 
 function rowCells(
   grid: TableGrid,
@@ -92,7 +96,8 @@ export function readPlanTable(
 ): PlanTable {
   const rows: PlanRow[] = [];
   // The Mức 4 results table lists only Mức 4 criteria ("Tiêu chí 1" … "Tiêu chí 5").
-  let section: Section | null = header.layout.id === "assessment-level4" ? "level4" : null;
+  let section: Section | null =
+    header.layout.kind === "assessment" && isLevel4Only(header.columns) ? "level4" : null;
   const referenceRoles: readonly ColumnRole[] = ["criterion"];
   for (let r = header.headerStart + header.headerRows; r < grid.rowCount; r++) {
     const cells = rowCells(grid, header, r);
@@ -108,6 +113,10 @@ export function readPlanTable(
       rows.push({ ...base, kind: "section", section, starts: section });
       continue;
     }
+    // A grouping standard cell that says Mức 4 ("ĐG Mức 4", merged down over its rows) puts the
+    // rows it covers in the Mức 4 part.
+    const grouping = cells.standard?.text ? fold(cells.standard.text) : "";
+    const rowSection: Section | null = SECTION_LEVEL4.test(grouping) ? "level4" : section;
     const standardText = texts.find((t) => STANDARD.test(t));
     const criterionCell = referenceRoles
       .map((role) => cells[role])
@@ -132,20 +141,25 @@ export function readPlanTable(
     }
     if (criterionCell) {
       const text = squash(criterionCell.text);
-      if (!criterionCell.covered && section === "level4" && fold(text) === "khong") {
-        rows.push({ ...base, kind: "none", section });
+      if (!criterionCell.covered && rowSection === "level4" && fold(text) === "khong") {
+        rows.push({ ...base, kind: "none", section: rowSection });
         continue;
       }
-      const where = section === "level4" ? "level4" : "levels123";
+      const where = rowSection === "level4" ? "level4" : "levels123";
       const parsed = parseCriterionRef(text, { section: where });
       if (parsed.ok) {
         // Known to be a reference; whether it exists for this school level is a separate question.
         const checked = framework ? parseCriterionRef(text, { framework, section: where }) : parsed;
+        const all = parseCriterionRefs(text, {
+          section: where,
+          ...(framework ? { framework } : {}),
+        });
         rows.push({
           ...base,
           kind: parsed.ref.kind === "level4" ? "level4" : "criterion",
-          section,
+          section: rowSection,
           ref: checked.ok ? checked : parsed,
+          ...(all.length > 1 ? { refs: all } : {}),
           ...(checked.ok ? {} : { refError: checked }),
         });
         continue;

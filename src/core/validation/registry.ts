@@ -13,9 +13,11 @@ import { assessmentMarks, budgets, citations, statements, superseded } from "./r
 import { duplicateRows } from "./rules/duplicates";
 import { rowNumbers, sectionNumbering } from "./rules/numbering";
 import { timeframes } from "./rules/timeframes";
+import { tablesUnderstood } from "./rules/tables";
 import type { Rule } from "./types";
 
 export const RULES: readonly Rule[] = [
+  tablesUnderstood,
   criterionUnknown,
   standardTitle,
   criterionTitle,

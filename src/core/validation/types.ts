@@ -42,6 +42,8 @@ export interface Finding {
   readonly location: FindingLocation;
   readonly criterion?: string;
   readonly fix?: readonly CellFix[];
+  /** For a finding that stands for several places with one cause (rows listed in the message). */
+  readonly related?: readonly FindingLocation[];
 }
 
 export interface CheckContext {

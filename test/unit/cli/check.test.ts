@@ -108,13 +108,47 @@ describe("khct check", () => {
     }
   });
 
-  it("exit code 0 when no file has a Lỗi, with --level given", async () => {
+  it("exit code 0 when no file has a Lỗi, with --level given; never 'no errors' without a plan table", async () => {
     const file = await writeZip("sach.docx", {
       "word/document.xml": documentXml("<w:p><w:r><w:t>Trường Tiểu học Hoa Sen</w:t></w:r></w:p>"),
     });
     const result = await run(["check", file, "--level", "tieu-hoc"]);
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain("Không thấy lỗi nào.");
+    expect(result.stdout).not.toContain("Không thấy lỗi nào.");
+    expect(result.stdout).toContain(
+      "Tài liệu không có bảng nào: không có bảng kế hoạch cải tiến để kiểm tra (chỉ kiểm tra phần chữ)."
+    );
+  });
+
+  it("takes the level's everyday names: --level thcs, thpt, mn", async () => {
+    const file = await writeZip("sach.docx", {
+      "word/document.xml": documentXml("<w:p><w:r><w:t>Kế hoạch</w:t></w:r></w:p>"),
+    });
+    for (const [name, level] of [
+      ["thcs", "trung-hoc"],
+      ["THPT", "trung-hoc"],
+      ["mn", "mam-non"],
+      ["tiểu học", "tieu-hoc"],
+    ]) {
+      const result = await run(["check", file, "--level", name as string, "--json"]);
+      expect(JSON.parse(result.stdout)[0].level).toBe(level);
+    }
+  });
+
+  it("a file whose level nothing names is read, not called unreadable: exit 1 and how to give it", async () => {
+    const file = await writeZip("trong.docx", { "word/document.xml": documentXml("<w:p/>") });
+    const result = await run(["check", file]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/trong\.docx: CHƯA KIỂM TRA — chưa xác định được cấp học/);
+    expect(result.stdout).toMatch(/hãy ghi --level tieu-hoc \| thcs \| thpt \| mam-non/);
+    expect(result.stdout).not.toMatch(/KHÔNG ĐỌC ĐƯỢC/);
+    const json = JSON.parse((await run(["check", file, "--json"])).stdout);
+    expect(json[0]).toMatchObject({ level: null, levelUnknown: expect.stringMatching(/--level/) });
+    // The file's name can say it.
+    const named = await writeZip("ke-hoach-thcs.docx", {
+      "word/document.xml": documentXml("<w:p/>"),
+    });
+    expect(JSON.parse((await run(["check", named, "--json"])).stdout)[0].level).toBe("trung-hoc");
   });
 
   describe("bad input: a clear Vietnamese reason, exit code 2, nothing else touched", () => {
@@ -158,11 +192,6 @@ describe("khct check", () => {
               '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><w:document>&lol2;</w:document>',
           }),
         /khai báo DTD\/ENTITY/,
-      ],
-      [
-        "a document with no level to find",
-        async () => writeZip("trong.docx", { "word/document.xml": documentXml("<w:p/>") }),
-        /không xác định được cấp học/,
       ],
     ])("%s", async (_name, make, reason) => {
       const file = await make();

@@ -121,15 +121,33 @@ describe("recognizeHeader on tables from real plans", () => {
     });
   });
 
-  it("says why it cannot map a table", () => {
-    const missing = recognizeHeader(
+  it("reads a plan table with fewer columns than the standard one, and says what it lacks", () => {
+    const fewer = recognizeHeader(
       gridFromStrings([["TT", "Tiêu chuẩn, tiêu chí", "Kết quả cần đạt", "Giải pháp", "Ghi chú"]])
+    );
+    expect(fewer.ok && fewer.match.columns).toEqual({
+      tt: 0,
+      criterion: 1,
+      target: 2,
+      solution: 3,
+      note: 4,
+    });
+    expect(fewer.ok && fewer.match.layout).toMatchObject({ kind: "plan", custom: true });
+  });
+
+  it("says why it cannot map a table: what it found, what is missing", () => {
+    const missing = recognizeHeader(
+      gridFromStrings([["TT", "Tiêu chuẩn, tiêu chí", "Thời gian", "Ghi chú"]])
     );
     expect(missing).toEqual({
       ok: false,
-      reason: expect.stringMatching(
-        /thiếu cột: “Chủ trì và phối hợp thực hiện”, “Thời gian thực hiện và hoàn thành”/
-      ),
+      reason:
+        "Bảng giống bảng kế hoạch cải tiến (nhận ra cột “TT”, “Tiêu chuẩn, tiêu chí”, “Thời gian thực hiện và hoàn thành”, “Ghi chú”) nhưng thiếu cột “Công việc/giải pháp cần thực hiện” hoặc “Nội dung kế hoạch”.",
+      guess: {
+        kind: "plan",
+        found: ["tt", "criterion", "timeframe", "note"],
+        missing: ["“Công việc/giải pháp cần thực hiện” hoặc “Nội dung kế hoạch”"],
+      },
     });
     expect(
       recognizeHeader(

@@ -264,6 +264,8 @@ describe("each rule fires when it should, and only then", () => {
     const found = run([], { paragraphs });
     expect(found.map((f) => [f.rule, f.location.paragraph])).toEqual([
       ["school-year-impossible", 2],
+      // Never silent: text without a plan table is said to be only text.
+      ["table-not-understood", undefined],
       ["school-year-inconsistent", 4],
     ]);
   });

@@ -53,8 +53,8 @@ describe("seed plans", () => {
     const findings = checkSeed("tieu-hoc-2025-2026.txt", [PROGRESS_2025]);
     expect(findings.map((f) => `${f.severity} ${f.rule}: ${f.message}`)).toEqual([
       "warning section-numbering: Mục VI đứng sau mục III: thiếu mục IV.",
-      "warning timeframe: Tiêu chí 1.1: “Tháng 6 đến tháng 9 hằng năm.” bắt đầu trong hè; nếu là hè trước năm học 2025-2026 thì là thời gian chuẩn bị — nên ghi rõ năm (tháng 6/2025).",
-      "warning timeframe: Tiêu chí 1.2: “Tháng 8 đến tháng 12 hằng năm.” bắt đầu trong hè; nếu là hè trước năm học 2025-2026 thì là thời gian chuẩn bị — nên ghi rõ năm (tháng 8/2025).",
+      // One cause, one finding, its rows listed.
+      "warning timeframe: 2 dòng bắt đầu trong hè mà không ghi năm: Tiêu chí 1.1 (“Tháng 6 đến tháng 9 hằng năm.”), Tiêu chí 1.2 (“Tháng 8 đến tháng 12 hằng năm.”); nếu là hè trước năm học 2025-2026 thì là thời gian chuẩn bị — nên ghi rõ năm (ví dụ “tháng 8/2025”).",
     ]);
   });
 

@@ -118,9 +118,12 @@ export const criterionDuplicate: Rule = {
       const seen = new Map<string, number>();
       for (const row of criterionRows(table)) {
         if (!row.ref || row.cells.criterion?.covered) continue;
+        // A row naming several criteria counts for each of them.
+        const others = (row.refs ?? []).slice(1);
+        for (const ref of others) if (!seen.has(ref.ref.id)) seen.set(ref.ref.id, row.index);
         const id = row.ref.ref.id;
         const first = seen.get(id);
-        if (first === undefined) {
+        if (first === undefined || first === row.index) {
           seen.set(id, row.index);
           continue;
         }

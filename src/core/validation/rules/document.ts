@@ -4,8 +4,8 @@ import { formatDate } from "../../catalogue/select";
 import type { CitedDocument } from "../../catalogue/types";
 import { readAssessment } from "../../plan/assessment";
 import { SCHOOL_LEVEL_NAME, type SchoolLevel } from "../../schoolLevel";
-import { squash } from "../../text/fold";
-import { formatDong, parseBudget } from "../../text/money";
+import { fold, squash } from "../../text/fold";
+import { formatDong, mentionsMoney, parseBudget } from "../../text/money";
 import type { Finding, Rule } from "../types";
 import { criterionRows, planTables } from "./helpers";
 
@@ -158,28 +158,48 @@ export const budgets: Rule = {
   id: "budget",
   area: "cells",
   description:
-    "Kinh phí ghi không đọc được thành số tiền; tổng kinh phí các khoản một lần của kế hoạch.",
+    "Số tiền ghi không đọc được; dòng tổng cộng không khớp với các khoản; tổng kinh phí các khoản một lần của kế hoạch.",
   fixable: false,
   check(context) {
     const findings: Finding[] = [];
     let total = 0;
     let counted = 0;
     for (const { key, table } of planTables(context)) {
+      let tableTotal = 0;
       for (const row of criterionRows(table)) {
         const cell = row.cells.budget;
         if (!cell || cell.covered) continue;
         const budget = parseBudget(cell.text);
         if (budget.kind === "amount") {
           total += budget.dong;
+          tableTotal += budget.dong;
           counted++;
         }
-        if (budget.kind !== "unparseable") continue;
+        // Resources in words, shares, per-unit amounts are normal; only money that cannot be read is said.
+        if (budget.kind !== "unparseable" || !mentionsMoney(cell.text)) continue;
         findings.push({
           rule: this.id,
           severity: "warning",
           message: `${row.ref?.label ?? "Dòng này"}: không đọc được số tiền “${squash(cell.text)}” (viết như “5 triệu đồng”, “200.000đ/chuyên đề” hoặc “Không”).`,
           location: { table: key, row: row.index, column: cell.col },
           ...(row.ref ? { criterion: row.ref.ref.id } : {}),
+        });
+      }
+      // A "Tổng cộng" row that does not add up.
+      for (const row of table.rows) {
+        if (row.kind !== "other") continue;
+        const label = Object.values(row.cells)
+          .map((c) => fold(c?.text ?? ""))
+          .find((t) => /^(tong cong|tong|cong)( kinh phi)?$/.test(t));
+        const cell = row.cells.budget;
+        if (!label || !cell) continue;
+        const written = parseBudget(cell.text);
+        if (written.kind !== "amount" || written.dong === tableTotal) continue;
+        findings.push({
+          rule: this.id,
+          severity: "error",
+          message: `Dòng tổng cộng ghi ${formatDong(written.dong)}, nhưng các khoản một lần của bảng cộng lại là ${formatDong(tableTotal)}.`,
+          location: { table: key, row: row.index, column: cell.col },
         });
       }
     }

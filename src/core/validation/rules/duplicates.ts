@@ -1,5 +1,6 @@
 /** Rows repeated in any layout: the same content twice, possibly with small differences, said plainly. */
 import type { ColumnRole } from "../../plan/layouts";
+import type { PlanRow, PlanTable } from "../../plan/rows";
 import { isTemplateFiller } from "../../plan/templates";
 import { fold } from "../../text/fold";
 import type { Finding, Rule } from "../types";
@@ -26,66 +27,110 @@ function similarity(a: Set<string>, b: Set<string>): number {
   return common / Math.max(1, a.size + b.size - common);
 }
 
+/** A row that repeats an earlier one: its twin and the columns in which they differ. */
+export interface DuplicatePair {
+  readonly row: PlanRow;
+  readonly twin: number;
+  readonly differ: readonly ColumnRole[];
+}
+
+/**
+ * The rows of a table that repeat an earlier row's content (possibly with a different person or
+ * year). Copies sit next to each other or under the same criterion: each row is compared with the
+ * rows just above, with the rows of the same criterion, and with exact copies anywhere, so long
+ * tables stay fast.
+ */
+export function duplicatePairs(table: PlanTable): DuplicatePair[] {
+  type Seen = {
+    index: number;
+    words: Set<string>;
+    cells: Partial<Record<ColumnRole, string>>;
+    criterion: string;
+  };
+  const pairs: DuplicatePair[] = [];
+  const seen: Seen[] = [];
+  const exact = new Map<string, Seen>();
+  const byCriterion = new Map<string, Seen[]>();
+  for (const row of table.rows) {
+    if (row.kind === "section" || row.kind === "standard" || row.kind === "empty") continue;
+    // What KHCT wrote as a placeholder is not the school's content: rows of placeholders are not copies.
+    const content = CONTENT.map((role) => row.cells[role]?.text ?? "")
+      .filter((t) => !isTemplateFiller(t))
+      .join(" ");
+    const folded = fold(content);
+    const w = words(folded);
+    if (w.size < 4) continue;
+    const cells: Partial<Record<ColumnRole, string>> = {};
+    for (const role of OTHERS)
+      if (row.cells[role] && !row.cells[role]?.covered) cells[role] = row.cells[role]?.text ?? "";
+    const criterion = row.ref?.ref.id ?? "";
+    const near = [...seen.slice(-8), ...(criterion ? (byCriterion.get(criterion) ?? []) : [])];
+    const twin = exact.get(folded) ?? near.find((s) => similarity(s.words, w) >= 0.85);
+    if (twin) {
+      const differ = OTHERS.filter(
+        (role) =>
+          role in cells &&
+          role in twin.cells &&
+          fold(cells[role] ?? "") !== fold(twin.cells[role] ?? "")
+      );
+      pairs.push({ row, twin: twin.index, differ });
+      continue;
+    }
+    const entry = { index: row.index, words: w, cells, criterion };
+    seen.push(entry);
+    exact.set(folded, entry);
+    if (criterion) byCriterion.set(criterion, [...(byCriterion.get(criterion) ?? []), entry]);
+  }
+  return pairs;
+}
+
+/** Rows counted as content: what a copy could be a copy of. */
+function contentRows(table: PlanTable): number {
+  return table.rows.filter(
+    (r) => r.kind !== "section" && r.kind !== "standard" && r.kind !== "empty"
+  ).length;
+}
+
 export const duplicateRows: Rule = {
   id: "duplicate-row",
   area: "structure",
   description:
-    "Hai dòng có cùng nội dung (có thể khác người phụ trách hay năm): nói rõ khác ở đâu.",
+    "Hai dòng có cùng nội dung (có thể khác người phụ trách hay năm): nói rõ khác ở đâu; nhiều dòng lặp trong một bảng là một mục.",
   fixable: false,
   check(context) {
     const findings: Finding[] = [];
     for (const { key, table } of planTables(context)) {
-      // Copies sit next to each other or under the same criterion: compare with the rows just above
-      // and with the rows of the same criterion (and exact copies anywhere), so long tables stay fast.
-      type Seen = {
-        index: number;
-        words: Set<string>;
-        cells: Partial<Record<ColumnRole, string>>;
-        criterion: string;
-      };
-      const seen: Seen[] = [];
-      const exact = new Map<string, Seen>();
-      const byCriterion = new Map<string, Seen[]>();
-      for (const row of table.rows) {
-        if (row.kind === "section" || row.kind === "standard" || row.kind === "empty") continue;
-        // What KHCT wrote as a placeholder is not the school's content: rows of placeholders are not copies.
-        const content = CONTENT.map((role) => row.cells[role]?.text ?? "")
-          .filter((t) => !isTemplateFiller(t))
-          .join(" ");
-        const folded = fold(content);
-        const w = words(folded);
-        if (w.size < 4) continue;
-        const cells: Partial<Record<ColumnRole, string>> = {};
-        for (const role of OTHERS)
-          if (row.cells[role] && !row.cells[role]?.covered)
-            cells[role] = row.cells[role]?.text ?? "";
-        const criterion = row.ref?.ref.id ?? "";
-        const near = [...seen.slice(-8), ...(criterion ? (byCriterion.get(criterion) ?? []) : [])];
-        const twin = exact.get(folded) ?? near.find((s) => similarity(s.words, w) >= 0.85);
-        if (twin) {
-          const differ = OTHERS.filter(
-            (role) =>
-              role in cells &&
-              role in twin.cells &&
-              fold(cells[role] ?? "") !== fold(twin.cells[role] ?? "")
-          );
-          const names = differ.map(
-            (role) =>
-              `“${table.header.layout.columns.find((c) => c.role === role)?.header ?? role}”`
-          );
-          findings.push({
-            rule: this.id,
-            severity: "warning",
-            message: `Hàng ${row.index + 1} lặp lại nội dung hàng ${twin.index + 1}${names.length ? `, chỉ khác ở ${names.join(", ")}` : " (giống hệt)"}.`,
-            location: { table: key, row: row.index },
-            ...(row.ref ? { criterion: row.ref.ref.id } : {}),
-          });
-          continue;
-        }
-        const entry = { index: row.index, words: w, cells, criterion };
-        seen.push(entry);
-        exact.set(folded, entry);
-        if (criterion) byCriterion.set(criterion, [...(byCriterion.get(criterion) ?? []), entry]);
+      const pairs = duplicatePairs(table);
+      const name = (role: ColumnRole) =>
+        `“${table.header.layout.columns.find((c) => c.role === role)?.header ?? role}”`;
+      if (pairs.length >= 3) {
+        // One cause, one finding: the whole table pasted twice, or many repeated rows.
+        const content = contentRows(table);
+        const whole = pairs.length * 2 >= content * 0.8;
+        const examples = pairs
+          .slice(0, 6)
+          .map((p) => `hàng ${p.row.index + 1} lặp hàng ${p.twin + 1}`)
+          .join(", ");
+        findings.push({
+          rule: this.id,
+          severity: "warning",
+          message: whole
+            ? `Gần như mọi dòng của bảng xuất hiện hai lần (${pairs.length} cặp: ${examples}${pairs.length > 6 ? ", …" : ""}): có lẽ nội dung bị chép hai lần; hãy xóa các dòng lặp rồi kiểm tra lại số thứ tự.`
+            : `${pairs.length} dòng lặp lại nội dung của dòng khác: ${examples}${pairs.length > 6 ? ", …" : ""}.`,
+          location: { table: key, row: (pairs[0] as DuplicatePair).row.index },
+          related: pairs.map((p) => ({ table: key, row: p.row.index })),
+        });
+        continue;
+      }
+      for (const { row, twin, differ } of pairs) {
+        const names = differ.map(name);
+        findings.push({
+          rule: this.id,
+          severity: "warning",
+          message: `Hàng ${row.index + 1} lặp lại nội dung hàng ${twin + 1}${names.length ? `, chỉ khác ở ${names.join(", ")}` : " (giống hệt)"}.`,
+          location: { table: key, row: row.index },
+          ...(row.ref ? { criterion: row.ref.ref.id } : {}),
+        });
       }
     }
     return findings;

@@ -1,6 +1,7 @@
 /** Numbering: the TT column of layouts that number every row, and the document's section headings. */
 import { squash } from "../../text/fold";
 import type { Finding, Rule } from "../types";
+import { duplicatePairs } from "./duplicates";
 import { planTables } from "./helpers";
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
@@ -8,36 +9,60 @@ const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"
 export const rowNumbers: Rule = {
   id: "row-numbers",
   area: "numbering",
-  description: "Cột TT của bảng đánh số từng dòng bị nhảy số hoặc trùng số.",
+  description:
+    "Cột TT của bảng đánh số từng dòng bị nhảy số hoặc trùng số (dòng lặp lại dòng khác không tính; nhiều dòng trong một bảng là một mục, sửa một lần).",
   fixable: true,
   check(context) {
     const findings: Finding[] = [];
     for (const { key, table } of planTables(context)) {
       if (!table.header.layout.numbersEveryRow || table.header.columns.tt === undefined) continue;
+      // A copy of an earlier row is not numbered on: the copy is the mistake, and renumbering the
+      // rows after it would hide it (duplicate-row says so).
+      const copies = new Set(duplicatePairs(table).map((p) => p.row.index));
+      const wrong: { row: number; col: number; written: string; expected: number; text: string }[] =
+        [];
       let expected = 1;
       for (const row of table.rows) {
         const cell = row.cells.tt;
         if (!cell || cell.covered || row.kind === "empty" || row.kind === "section") continue;
+        if (copies.has(row.index)) continue;
         const written = cell.text.trim();
         if (!/^\d+$/.test(written)) continue;
-        if (Number(written) !== expected) {
-          findings.push({
-            rule: this.id,
-            severity: "warning",
-            message: `Dòng này đánh số ${written}, theo thứ tự là ${expected}.`,
-            location: { table: key, row: row.index, column: cell.col },
-            fix: [
-              {
-                table: key,
-                row: row.index,
-                col: cell.col,
-                expected: cell.text,
-                text: String(expected),
-              },
-            ],
-          });
-        }
+        if (Number(written) !== expected)
+          wrong.push({ row: row.index, col: cell.col, written, expected, text: cell.text });
         expected++;
+      }
+      const fixOf = (w: (typeof wrong)[number]) => ({
+        table: key,
+        row: w.row,
+        col: w.col,
+        expected: w.text,
+        text: String(w.expected),
+      });
+      if (wrong.length > 2) {
+        const first = wrong[0] as (typeof wrong)[number];
+        const shown = wrong
+          .slice(0, 6)
+          .map((w) => `hàng ${w.row + 1}: ${w.written} → ${w.expected}`)
+          .join(", ");
+        findings.push({
+          rule: this.id,
+          severity: "warning",
+          message: `Cột TT đánh số không liền nhau ở ${wrong.length} dòng (${shown}${wrong.length > 6 ? ", …" : ""}).`,
+          location: { table: key, row: first.row, column: first.col },
+          fix: wrong.map(fixOf),
+          related: wrong.map((w) => ({ table: key, row: w.row, column: w.col })),
+        });
+        continue;
+      }
+      for (const w of wrong) {
+        findings.push({
+          rule: this.id,
+          severity: "warning",
+          message: `Dòng này đánh số ${w.written}, theo thứ tự là ${w.expected}.`,
+          location: { table: key, row: w.row, column: w.col },
+          fix: [fixOf(w)],
+        });
       }
     }
     return findings;

@@ -3,7 +3,7 @@
  * summer before is preparation) or, for a plan "giai đoạn 2022-2025", the whole period.
  */
 import { squash } from "../../text/fold";
-import { parseTimeframe, resolveMonth } from "../../text/timeframe";
+import { parseTimeframe, resolveMonth, schoolYearOf } from "../../text/timeframe";
 import type { Finding, Rule } from "../types";
 import { criterionRows, planTables } from "./helpers";
 
@@ -20,11 +20,29 @@ export function planDate(
 
 const index = (year: number, month: number) => year * 12 + (month - 1);
 
+/** A problem of one row's timeframe, grouped with the same problem in other rows of the table. */
+interface Note {
+  /** Rows with the same cause share a key. */
+  readonly cause: string;
+  readonly severity: Finding["severity"];
+  readonly row: number;
+  readonly col: number;
+  readonly criterion: string;
+  readonly label: string;
+  readonly text: string;
+  /** The message when this row is the only one with the cause. */
+  readonly alone: string;
+  /** The message for n rows with the cause, given "Tiêu chí 1.1 (“…”), …". */
+  readonly together: (n: number, list: string) => string;
+}
+
+const EXAMPLES = "ví dụ: “Tháng 9/2025 đến tháng 5/2026”, “Trong năm học 2025-2026”";
+
 export const timeframes: Rule = {
   id: "timeframe",
   area: "years",
   description:
-    "Thời gian thực hiện không đọc được, nằm ngoài năm học của kế hoạch, trước ngày ban hành kế hoạch, hoặc ghi tháng hè mà không rõ năm.",
+    "Thời gian thực hiện không đọc được, nằm ngoài năm học của kế hoạch, trước ngày ban hành kế hoạch, hoặc ghi tháng hè mà không rõ năm; các dòng cùng một lỗi được gộp thành một mục.",
   fixable: false,
   check(context) {
     const findings: Finding[] = [];
@@ -37,39 +55,53 @@ export const timeframes: Rule = {
       : `năm học ${first}-${last}`;
     const issued = planDate(context.paragraphs);
     for (const { key, table } of planTables(context)) {
+      const notes: Note[] = [];
       for (const row of criterionRows(table)) {
         const cell = row.cells.timeframe;
         if (!cell || cell.covered || cell.text.trim() === "" || !row.ref) continue;
         const text = squash(cell.text);
         const label = row.ref.label;
-        const base = {
-          rule: this.id,
-          location: { table: key, row: row.index, column: cell.col },
-          criterion: row.ref.ref.id,
-        };
-        const say = (severity: Finding["severity"], message: string) =>
-          findings.push({ ...base, severity, message });
+        const base = { row: row.index, col: cell.col, criterion: row.ref.ref.id, label, text };
+        const note = (n: Omit<Note, keyof typeof base>) => notes.push({ ...base, ...n });
         const t = parseTimeframe(text);
         if (t.kind === "unparseable") {
-          say(
-            "warning",
-            `${label}: không đọc được thời gian “${text}” (ví dụ: “Tháng 9/2025 đến tháng 5/2026”, “Trong năm học 2025-2026”).`
-          );
+          note({
+            cause: "unparseable",
+            severity: "warning",
+            alone: `${label}: không đọc được thời gian “${text}” (${EXAMPLES}).`,
+            together: (n, list) => `${n} dòng ghi thời gian không đọc được: ${list} (${EXAMPLES}).`,
+          });
           continue;
         }
         if (first === undefined || last === undefined) continue;
         if (t.kind === "school-year" && (t.start < first || t.start + 1 > last)) {
-          say("error", `${label}: “${text}” nằm ngoài ${windowText} của kế hoạch.`);
+          const other = `năm học ${t.start}-${t.start + 1}`;
+          const side = t.start < first ? "trước" : "sau";
+          note({
+            cause: `school-year:${t.start}`,
+            severity: "error",
+            alone: `${label}: “${text}” là ${other}, ${side} ${windowText} của kế hoạch.`,
+            together: (n, list) =>
+              `${n} dòng ghi ${other}, ${side} ${windowText} của kế hoạch: ${list}.`,
+          });
         }
         if (t.kind === "year" && (t.year < first || t.year > last)) {
-          say("error", `${label}: năm ${t.year} nằm ngoài ${windowText}.`);
+          note({
+            cause: `year:${t.year}`,
+            severity: "error",
+            alone: `${label}: năm ${t.year} nằm ngoài ${windowText}.`,
+            together: (n, list) => `${n} dòng ghi năm ${t.year}, ngoài ${windowText}: ${list}.`,
+          });
         }
         if (t.kind !== "range") continue;
         if (t.from.year === null && t.from.month >= 6 && t.from.month <= 8) {
-          say(
-            "warning",
-            `${label}: “${text}” bắt đầu trong hè; nếu là hè trước ${windowText} thì là thời gian chuẩn bị — nên ghi rõ năm (tháng ${t.from.month}/${first}).`
-          );
+          note({
+            cause: "summer-without-year",
+            severity: "warning",
+            alone: `${label}: “${text}” bắt đầu trong hè; nếu là hè trước ${windowText} thì là thời gian chuẩn bị — nên ghi rõ năm (tháng ${t.from.month}/${first}).`,
+            together: (n, list) =>
+              `${n} dòng bắt đầu trong hè mà không ghi năm: ${list}; nếu là hè trước ${windowText} thì là thời gian chuẩn bị — nên ghi rõ năm (ví dụ “tháng 8/${first}”).`,
+          });
           continue;
         }
         const from = resolveMonth(t.from, first);
@@ -77,26 +109,83 @@ export const timeframes: Rule = {
         const f = index(from.year, from.month);
         const e = index(to.year, to.month);
         if (e < index(first, 6) || f > index(last, 5)) {
-          say(
-            "error",
-            `${label}: “${text}” nằm ngoài ${windowText} (tháng 9/${first} đến hết tháng 5/${last}).`
-          );
+          // Wholly in another school year: say which one (the usual mistake is last year's dates).
+          // The school year the work belongs to: that of its end (a start in the summer before
+          // is its preparation).
+          const own = schoolYearOf(to);
+          const same =
+            schoolYearOf(from) === own || (from.month >= 6 && from.month <= 8 && from.year === own);
+          const side = e < index(first, 6) ? "trước" : "sau";
+          const which = same ? `thuộc năm học ${own}-${own + 1}, ` : "";
+          note({
+            cause: same ? `other-year:${own}` : `outside:${side}`,
+            severity: "error",
+            alone: `${label}: “${text}” ${which}nằm ${side} ${windowText} của kế hoạch (tháng 9/${first} đến hết tháng 5/${last}).`,
+            together: (n, list) =>
+              `${n} dòng ghi thời gian ${which}${side} ${windowText} của kế hoạch: ${list}.`,
+          });
         } else if (f < index(first, 9)) {
-          say(
-            "warning",
-            `${label}: “${text}” bắt đầu trước ${windowText}: hè trước năm học là thời gian chuẩn bị.`
-          );
+          note({
+            cause: "starts-before",
+            severity: "warning",
+            alone: `${label}: “${text}” bắt đầu trước ${windowText}: hè trước năm học là thời gian chuẩn bị.`,
+            together: (n, list) =>
+              `${n} dòng bắt đầu trước ${windowText} (hè trước năm học là thời gian chuẩn bị): ${list}.`,
+          });
         } else if (e > index(last, 5)) {
-          say("warning", `${label}: “${text}” kéo dài sau ${windowText} (hết tháng 5/${last}).`);
+          note({
+            cause: "ends-after",
+            severity: "warning",
+            alone: `${label}: “${text}” kéo dài sau ${windowText} (hết tháng 5/${last}).`,
+            together: (n, list) =>
+              `${n} dòng kéo dài sau ${windowText} (hết tháng 5/${last}): ${list}.`,
+          });
         }
         if (issued && t.to.year !== null && e < index(issued.year, issued.month)) {
-          say(
-            "error",
-            `${label}: “${text}” kết thúc trước ngày ban hành kế hoạch (${issued.day}/${issued.month}/${issued.year}).`
-          );
+          const date = `${issued.day}/${issued.month}/${issued.year}`;
+          note({
+            cause: "before-issue",
+            severity: "error",
+            alone: `${label}: “${text}” kết thúc trước ngày ban hành kế hoạch (${date}).`,
+            together: (n, list) =>
+              `${n} dòng kết thúc trước ngày ban hành kế hoạch (${date}): ${list}.`,
+          });
         }
       }
+      findings.push(...groupNotes(this.id, key, notes));
     }
     return findings;
   },
 };
+
+/** One finding per cause in a table: a row alone keeps its own message, rows together are listed. */
+function groupNotes(rule: string, table: string, notes: readonly Note[]): Finding[] {
+  const byCause = new Map<string, Note[]>();
+  for (const n of notes) byCause.set(n.cause, [...(byCause.get(n.cause) ?? []), n]);
+  const out: Finding[] = [];
+  for (const group of byCause.values()) {
+    const head = group[0] as Note;
+    if (group.length === 1) {
+      out.push({
+        rule,
+        severity: head.severity,
+        message: head.alone,
+        location: { table, row: head.row, column: head.col },
+        criterion: head.criterion,
+      });
+      continue;
+    }
+    const shown = group.slice(0, 8).map((n) => `${n.label} (“${n.text}”)`);
+    const list = shown.join(", ") + (group.length > 8 ? `, … (thêm ${group.length - 8} dòng)` : "");
+    const criteria = new Set(group.map((n) => n.criterion));
+    out.push({
+      rule,
+      severity: head.severity,
+      message: head.together(group.length, list),
+      location: { table, row: head.row, column: head.col },
+      ...(criteria.size === 1 ? { criterion: head.criterion } : {}),
+      related: group.map((n) => ({ table, row: n.row, column: n.col })),
+    });
+  }
+  return out;
+}
