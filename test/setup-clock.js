@@ -27,3 +27,10 @@ jest.useFakeTimers({
 });
 
 module.exports = { FIXED_NOW };
+
+// Waiting on a result (findBy…, waitFor) ends as soon as the result shows; the bound only decides
+// when to give up. Testing Library's 1 s default gives up on a busy 2-core machine (seen: a Fluent
+// UI panel taking 1.5 s to render beside two CPU-bound processes), so the bound is generous.
+if (typeof window !== "undefined") {
+  require("@testing-library/dom").configure({ asyncUtilTimeout: 15_000 });
+}
