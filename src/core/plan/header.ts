@@ -19,7 +19,7 @@ import {
   type LayoutColumn,
   type TableKind,
 } from "./layouts";
-import { isGroupRowText, looksLikeDataRow, namesCriterion } from "./rowPatterns";
+import { isGroupRowText, looksLikeDataRow, namesCriterion, SECTION_LEVEL4 } from "./rowPatterns";
 import { spanWidth, type TableGrid } from "./table";
 
 export interface HeaderMatch {
@@ -48,6 +48,8 @@ export type HeaderResult =
 /** The most header rows KHCT reads (a title row, group cells, sub-headers, an index row). */
 const MAX_HEADER_ROWS = 4;
 const MAX_HEADER_START = 4;
+/** The longest folded header cell KHCT reads as a header ("thong tin du lieu hoac minh chung du kien" is 41). */
+const MAX_HEADER_WORDS = 70;
 
 /** "(1)", "( 2 )", "[3]": column numbers inside header cells. */
 const COLUMN_NUMBER = /[([]\s*\d{1,2}\s*[)\]]/g;
@@ -157,7 +159,8 @@ interface Assignment {
 function assignRoles(parts: readonly (readonly string[])[], kind: TableKind): Assignment {
   const candidates: { col: number; role: ColumnRole; strength: number }[] = [];
   parts.forEach((columnParts, col) => {
-    if (columnParts.length === 0) return;
+    // A header names its column in a few words; a sentence is data, whatever words it has.
+    if (columnParts.length === 0 || columnParts.some((p) => p.length > MAX_HEADER_WORDS)) return;
     const texts = columnParts.length > 1 ? [...columnParts, columnParts.join(" ")] : columnParts;
     for (const spec of ROLE_SPECS) {
       if (!spec.kinds.includes(kind)) continue;
@@ -337,7 +340,8 @@ function bodyFacts(
     });
     if (texts.length === 0) continue;
     if (texts.length <= 2 && isGroupRowText(texts.join(" "))) {
-      group++;
+      // A lone "MỨC 4" row after a flat list keeps the list flat (KHCT adds one so).
+      if (!SECTION_LEVEL4.test(fold(texts.join(" ")))) group++;
       continue;
     }
     // Only rows that name a criterion say how the table is organised.

@@ -10,7 +10,9 @@
  */
 import { findStandard } from "../catalogue/catalogue";
 import type { Framework } from "../catalogue/types";
-import type { ColumnRole } from "./layouts";
+import { roleSpec, type ColumnRole } from "./layouts";
+
+const isOptional = (role: ColumnRole) => role !== "level" && Boolean(roleSpec(role).optional);
 import type { PlanRow, PlanTable, Section } from "./rows";
 import type { RowTemplate } from "./templates";
 import type { TableGrid } from "./table";
@@ -122,9 +124,19 @@ export function computeFillPatch(
     ...(mergeFrom !== undefined ? { mergeFrom } : {}),
   });
 
-  /** The entries [start, end) of a section; with no section rows, the whole body is MỨC 1, 2, 3. */
+  /**
+   * The entries [start, end) of a section; with no section rows, the whole body is MỨC 1, 2, 3.
+   * A table without group rows keeps its Mức 4 rows together (under "ĐG Mức 4", a "MỨC 4" row),
+   * after the rest: that run is its Mức 4 part.
+   */
   const sectionRange = (section: Section): { start: number; end: number } | null => {
-    if (!layout.groupRows) return { start: 0, end: entries.length };
+    if (!layout.groupRows) {
+      const first = entries.findIndex((e) => e.section === "level4");
+      let last = -1;
+      entries.forEach((e, i) => e.section === "level4" && (last = i));
+      if (section === "levels123") return { start: 0, end: first < 0 ? entries.length : first };
+      return first < 0 ? null : { start: first, end: last + 1 };
+    }
     if (!entries.some((e) => e.kind === "section")) {
       return section === "levels123" && bodyHasContent ? { start: 0, end: entries.length } : null;
     }
@@ -139,6 +151,12 @@ export function computeFillPatch(
   const ensureSection = (section: Section): { start: number; end: number } => {
     const range = sectionRange(section);
     if (range) return range;
+    if (!layout.groupRows && section === "level4" && columns.standard !== undefined) {
+      // A table grouped by a standard column says "Mức 4" in that column of each Mức 4 row.
+      let at = entries.length;
+      while (at > 0 && entries[at - 1]?.kind === "empty" && entries[at - 1]?.existing) at--;
+      return { start: at, end: at };
+    }
     const cells = blankRow();
     cells[0] = SECTION_TEXT[section];
     const at = section === "levels123" ? firstBodyIndex() : entries.length;
@@ -176,9 +194,13 @@ export function computeFillPatch(
     return at;
   };
 
+  /** Optional columns ("(nếu có)", notes, conditions, budget) are the school's to write or leave. */
+  const writes = (role: ColumnRole) =>
+    role !== "criterion" && columns[role] !== undefined && !isOptional(role);
+
   const fillEmptyCells = (row: PlanRow, template: RowTemplate) => {
     for (const [role, text] of Object.entries(template.values) as [ColumnRole, string][]) {
-      if (!text || role === "criterion" || columns[role] === undefined) continue;
+      if (!text || !writes(role)) continue;
       const cell = row.cells[role];
       // Blank (spaces only) counts as empty; the set still expects exactly what is there.
       if (!cell || cell.covered || cell.text.trim() !== "") continue;
@@ -190,8 +212,10 @@ export function computeFillPatch(
     const cells = blankRow();
     for (const [role, text] of Object.entries(template.values) as [ColumnRole, string][]) {
       const col = columns[role];
-      if (col !== undefined && text) cells[col] = text;
+      if (col !== undefined && text && (role === "criterion" || writes(role))) cells[col] = text;
     }
+    if (template.kind === "level4" && !layout.groupRows && columns.standard !== undefined)
+      cells[columns.standard] = "Mức 4";
     return cells;
   };
 

@@ -24,9 +24,24 @@ const REFERENCE = /(?:ti[eêế]u\s*ch[ií]|\btc)\s*\d{1,2}\s*[.,]\s*\d{1,2}/iu;
 const BARE_REFERENCE = /^\s*\d{1,2}\s*\.\s*\d{1,2}\s*$/u;
 const MARK = /^\s*[xX✓✔√]\s*$/u;
 
-/** A row of data: a cell names a criterion ("Tiêu chí 1.2", "TC 2.2", "1.1") or holds a mark ("x"). */
+/** A Mức 4 criterion alone in its cell: "Tiêu chí 3", "TC 3". */
+const LEVEL4_REFERENCE = /^\s*(?:ti[eêế]u\s*ch[ií]|tc)\s*\d{1,2}\s*$/iu;
+/** What KHCT writes for the school to replace: "[Ghi …]". */
+const PLACEHOLDER = /^\s*\[Ghi /u;
+
+/**
+ * A row of data: a cell names a criterion ("Tiêu chí 1.2", "TC 2.2", "1.1", "Tiêu chí 3"), holds a
+ * mark ("x") or one of KHCT's placeholders.
+ */
 export function looksLikeDataRow(texts: readonly string[]): boolean {
-  return texts.some((t) => REFERENCE.test(t) || BARE_REFERENCE.test(t) || MARK.test(t));
+  return texts.some(
+    (t) =>
+      REFERENCE.test(t) ||
+      BARE_REFERENCE.test(t) ||
+      MARK.test(t) ||
+      LEVEL4_REFERENCE.test(t) ||
+      PLACEHOLDER.test(t)
+  );
 }
 
 /** A cell that names a criterion ("Tiêu chí 1.2", "TC 2.2", "1.1"). */

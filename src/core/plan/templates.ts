@@ -13,6 +13,7 @@ export const PLACEHOLDERS = {
   solution: "[Ghi công việc, giải pháp cụ thể]",
   responsible: "[Ghi người chủ trì, người phối hợp]",
   budget: "[Ghi kinh phí hoặc “Không”]",
+  timeframe: "[Ghi thời gian thực hiện]",
 } as const;
 
 /** True for text KHCT put as a placeholder (the school has not written the cell yet). */
@@ -42,8 +43,9 @@ export interface RowTemplate {
   readonly values: Readonly<Partial<Record<ColumnRole, string>>>;
 }
 
+/** The plan's school year; without one, a placeholder (never a time without its year). */
 export function defaultTimeframe(year: SchoolYear | null): string {
-  return year ? `Trong năm học ${year.text}` : "Trong năm học";
+  return year ? `Trong năm học ${year.text}` : PLACEHOLDERS.timeframe;
 }
 
 /** "Đạt Mức 2: a) …; b) …" — one line per level still to reach. */

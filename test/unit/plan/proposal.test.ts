@@ -99,8 +99,9 @@ describe("proposeRows", () => {
       "4",
       "5",
     ]);
+    // No school year known: a placeholder the check reports, never a time without its year.
     expect(proposals.find((p) => p.template.id === "1.4")?.template.values.timeframe).toBe(
-      "Trong năm học"
+      "[Ghi thời gian thực hiện]"
     );
   });
 });

@@ -80,13 +80,14 @@ describe("PlanPanel", () => {
       { target: { value: "Cải tạo thư viện" } }
     );
     const preview = screen.getByRole("region", { name: "Xem trước" });
-    // 5 criteria and 3 standard rows (the table has no MỨC rows, so none is added); 1.4's 4 empty cells.
-    expect(within(preview).getByText(/Thêm 8 dòng, điền 4 ô trống/)).toBeTruthy();
+    // 5 criteria and 3 standard rows (the table has no MỨC rows, so none is added); 1.4's 3 empty cells
+    // the school must write (its budget cell is left to the school).
+    expect(within(preview).getByText(/Thêm 8 dòng, điền 3 ô trống/)).toBeTruthy();
     expect(
       within(preview).getByText("Điền ô trống “Thời gian thực hiện và hoàn thành” của Tiêu chí 1.4")
     ).toBeTruthy();
     fireEvent.click(within(preview).getByRole("button", { name: "Điền vào bảng" }));
-    await screen.findByText(/Đã thêm 8 dòng và điền 4 ô/);
+    await screen.findByText(/Đã thêm 8 dòng và điền 3 ô/);
     const cells = model.sheets[0]?.cells;
     const row14 = [...(cells?.entries() ?? [])]
       .find(([k, v]) => k.startsWith("B") && v === "Tiêu chí 1.4")?.[0]

@@ -1,8 +1,8 @@
 /** Required cells of criterion rows: solution, responsible, timeframe (and the target level where there is a Mức column). */
 import { isPlaceholder } from "../../plan/templates";
 import type { ColumnRole } from "../../plan/layouts";
-import type { Finding, Rule } from "../types";
-import { criterionRows, planTables } from "./helpers";
+import type { Finding, RoleCell, Rule } from "../types";
+import { planTables } from "./helpers";
 
 const REQUIRED: readonly ColumnRole[] = [
   "solution",
@@ -16,24 +16,26 @@ export const requiredEmpty: Rule = {
   id: "required-empty",
   area: "cells",
   description:
-    "Ô bắt buộc của dòng tiêu chí còn trống hoặc còn ghi chú mẫu: giải pháp, người chủ trì, thời gian (và mức cần đạt nếu có cột Mức).",
+    "Ô bắt buộc của dòng tiêu chí (cả dòng Mức 4) còn trống hoặc còn ghi chú mẫu: giải pháp, người chủ trì, thời gian (và mức cần đạt nếu có cột Mức); ghi chú mẫu của KHCT còn sót ở bất kỳ ô nào.",
   fixable: false,
   check(context) {
     const findings: Finding[] = [];
     for (const { key, table } of planTables(context)) {
       const layout = table.header.layout;
-      for (const row of criterionRows(table)) {
-        if (!row.ref) continue;
-        for (const role of REQUIRED) {
-          const cell = row.cells[role];
+      const name = (role: ColumnRole) =>
+        layout.columns.find((c) => c.role === role)?.header ?? role;
+      for (const row of table.rows) {
+        if ((row.kind !== "criterion" && row.kind !== "level4") || !row.ref) continue;
+        const label = row.kind === "level4" ? `${row.ref.label} (Mức 4)` : row.ref.label;
+        for (const [role, cell] of Object.entries(row.cells) as [ColumnRole, RoleCell][]) {
           if (!cell || cell.covered) continue;
           const empty = cell.text.trim() === "";
-          if (!empty && !isPlaceholder(cell.text)) continue;
-          const header = layout.columns.find((c) => c.role === role)?.header ?? role;
+          const placeholder = !empty && isPlaceholder(cell.text);
+          if (!placeholder && !(empty && REQUIRED.includes(role))) continue;
           findings.push({
             rule: this.id,
             severity: "warning",
-            message: `${row.ref.label}: ô “${header}” ${empty ? "còn trống" : "còn ghi chú mẫu, chưa được viết"}.`,
+            message: `${label}: ô “${name(role)}” ${empty ? "còn trống" : "còn ghi chú mẫu, chưa được viết"}.`,
             location: { table: key, row: row.index, column: cell.col },
             criterion: row.ref.ref.id,
           });
