@@ -4,6 +4,8 @@
  * with its known mistakes.
  */
 import type { SchoolLevel } from "../../src/core/schoolLevel";
+import { chooseFramework, type Framework } from "../../src/core/catalogue";
+import { detectPlanIdentity } from "../../src/core/plan/identity";
 import { ASSESSMENT_2022, PROGRESS_2025, SOLUTIONS_2022, STANDARD_2021 } from "../fixtures/tables";
 import type { BaseTable } from "./generate";
 import type { RawCell } from "../../src/core/plan/table";
@@ -277,3 +279,14 @@ export const BASES: readonly CorpusBase[] = [
   SOLUTIONS_BASE,
   ASSESSMENT_BASE,
 ];
+
+/** The framework a base plan is checked against (its level, the circulars it cites, its year). */
+export function frameworkOf(base: CorpusBase): Framework {
+  const identity = detectPlanIdentity(base.paragraphs);
+  return chooseFramework({
+    level: base.level,
+    citedCirculars: identity.citedCirculars,
+    schoolYear: identity.schoolYear,
+    override: null,
+  }).framework;
+}

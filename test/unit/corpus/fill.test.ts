@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { run } from "../../../src/cli/main";
-import { chooseFramework, type Framework } from "../../../src/core/catalogue";
+import type { Framework } from "../../../src/core/catalogue";
 import { detectPlanIdentity } from "../../../src/core/plan/identity";
 import { applyPatch, computeFillPatch } from "../../../src/core/plan/patch";
 import { analyseTables } from "../../../src/core/plan/session";
@@ -21,22 +21,12 @@ import {
   type RowTemplate,
 } from "../../../src/core/plan/templates";
 import type { PlanTable } from "../../../src/core/plan/rows";
-import { BASES, type CorpusBase } from "../../corpus/bases";
+import { BASES, frameworkOf, type CorpusBase } from "../../corpus/bases";
 import { variant } from "../../corpus/generate";
 import { docxOf, xlsxOf } from "../../corpus/files";
 import { readOfficeFile } from "../../../src/hosts/file/read";
 
 const PER_BASE = 72;
-
-function frameworkOf(base: CorpusBase): Framework {
-  const identity = detectPlanIdentity(base.paragraphs);
-  return chooseFramework({
-    level: base.level,
-    citedCirculars: identity.citedCirculars,
-    schoolYear: identity.schoolYear,
-    override: null,
-  }).framework;
-}
 
 function planOf(grid: TableGrid, framework: Framework): PlanTable {
   const [t] = analyseTables([{ key: "t", where: "Bảng 1", grid }], framework);

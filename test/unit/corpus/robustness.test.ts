@@ -7,7 +7,6 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { frameworkById, chooseFramework, type Framework } from "../../../src/core/catalogue";
 import { detectPlanIdentity } from "../../../src/core/plan/identity";
 import { analyseTables, identityTexts, type FoundTable } from "../../../src/core/plan/session";
 import { buildGrid } from "../../../src/core/plan/table";
@@ -15,22 +14,12 @@ import { check } from "../../../src/core/validation/check";
 import type { Finding } from "../../../src/core/validation/types";
 import { readOfficeFile } from "../../../src/hosts/file/read";
 import { run } from "../../../src/cli/main";
-import { BASES, type CorpusBase } from "../../corpus/bases";
+import { BASES, frameworkOf, type CorpusBase } from "../../corpus/bases";
 import { variant, type Variant } from "../../corpus/generate";
 import { docxOf, xlsxOf } from "../../corpus/files";
 
 /** Variants per base table: 5 bases × 72 = 360 tables. */
 const PER_BASE = 72;
-
-function frameworkOf(base: CorpusBase): Framework {
-  const identity = detectPlanIdentity(base.paragraphs);
-  return chooseFramework({
-    level: base.level,
-    citedCirculars: identity.citedCirculars,
-    schoolYear: identity.schoolYear,
-    override: null,
-  }).framework;
-}
 
 /** "rule:criterion" of every Lỗi. */
 const errorsOf = (findings: readonly Finding[]) =>
@@ -196,5 +185,3 @@ describe("variants through `khct check`", () => {
     }
   });
 });
-
-export { frameworkById };
