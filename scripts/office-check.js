@@ -3,8 +3,10 @@
  * `npm run check:office`: do KHCT's output files open in an office suite? Makes a standard plan
  * per level (.docx and .xlsx), fills and formats the LibreOffice-made fixtures, and converts every output to
  * PDF with LibreOffice (Debian: libreoffice-writer-nogui, libreoffice-calc-nogui). Prints the
- * pages of each PDF; fails when a file does not convert. Not part of `npm test` (LibreOffice is a
- * large install); run it after changing the writers.
+ * pages of each PDF; fails when a file does not convert, or when formatting a real plan makes it
+ * more than one page longer (the page-count check of the format: each fixture before and after
+ * `khct format`). Not part of `npm test` (LibreOffice is a large install); run it after changing
+ * the writers or the format.
  */
 const { spawnSync } = require("child_process");
 const fs = require("fs");
@@ -45,12 +47,19 @@ for (const ext of ["docx", "xlsx"]) {
   if (r.status !== 0) throw new Error(r.stderr);
   outputs.push(out);
 }
-for (const name of ["ke-hoach-2021-2022.docx", "ke-hoach-2021-2022.xlsx"]) {
-  const out = path.join(dir, `dinh-dang-${name}`);
-  const r = khct("format", path.join(ROOT, "test/fixtures/files", name), "--out", out);
-  if (r.status !== 0) throw new Error(r.stderr);
-  outputs.push(out);
-}
+/** Real plans formatted: [original, formatted], compared page for page. */
+const pagePairs = [];
+for (const base of ["ke-hoach-2021-2022", "tien-do-2025-2026", "de-dien-2025-2026"])
+  for (const ext of ["docx", "xlsx"]) {
+    const name = `${base}.${ext}`;
+    const original = path.join(dir, `goc-${name}`);
+    fs.copyFileSync(path.join(ROOT, "test/fixtures/files", name), original);
+    const out = path.join(dir, `dinh-dang-${name}`);
+    const r = khct("format", original, "--out", out);
+    if (r.status !== 0) throw new Error(r.stderr);
+    outputs.push(original, out);
+    pagePairs.push([original, out]);
+  }
 
 async function main() {
   // The progress columns "Theo dõi" adds to a plan table in file mode (compiled core and adapter in lib/).
@@ -77,6 +86,7 @@ async function main() {
 
 function convert() {
   let failed = 0;
+  const pagesOf = new Map();
   for (const file of outputs) {
     const started = Date.now();
     const r = spawnSync(
@@ -98,10 +108,21 @@ function convert() {
       ? (fs.readFileSync(pdf, "latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length
       : 0;
     if (!ok || pages === 0) failed++;
+    pagesOf.set(file, pages);
     console.log(
       `${path.basename(file)}: ${ok && pages ? `${pages} trang PDF` : "KHÔNG MỞ ĐƯỢC"} (${Date.now() - started} ms)`
     );
     fs.rmSync(pdf, { force: true });
+  }
+  console.log("\nSố trang trước / sau khi định dạng (không được tăng quá 1):");
+  for (const [original, formatted] of pagePairs) {
+    const before = pagesOf.get(original) ?? 0;
+    const after = pagesOf.get(formatted) ?? 0;
+    const ok = after > 0 && after <= before + 1;
+    if (!ok) failed++;
+    console.log(
+      `  ${path.basename(original).replace(/^goc-/, "")}: ${before} → ${after}${ok ? "" : "  QUÁ DÀI"}`
+    );
   }
   if (process.env.KHCT_KEEP) console.log(`Tệp giữ lại trong ${dir}`);
   else fs.rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,15 @@
  */
 import type { ColumnRole } from "../plan/layouts";
 import type { AnalysedTable } from "../plan/session";
-import { columnFractions, inRange, type FormatProfile } from "./profile";
+import {
+  charsAcross,
+  contentWidths,
+  inRange,
+  textWidthMm,
+  wrappedLines,
+  type FormatProfile,
+} from "./profile";
+import { spanWidth, type TableGrid } from "../plan/table";
 import { NORMALIZATION_LABEL, type Normalization } from "./normalize";
 import type { DocumentPart } from "./documentParts";
 
@@ -24,17 +32,27 @@ export interface TableFormatTarget {
   readonly boldRows: readonly number[];
   /** Section and standard rows: from this column to the last, one merged cell (Excel; Word 1.3 cannot merge). */
   readonly spanRows: readonly { readonly row: number; readonly from: number }[];
-  /** Column widths as fractions of the table width (TT narrow, text columns wide). */
+  /**
+   * Column widths as fractions of the table width, from what the columns hold: none narrower than
+   * its longest word, the rest shared by need.
+   */
   readonly widths: readonly number[];
+  /** The page the widths are for: landscape when the columns' longest words do not fit upright. */
+  readonly orientation: "portrait" | "landscape";
   readonly font: string;
   readonly pt: number;
   /** Column index by role, for money formats and lists. */
   readonly columns: Readonly<Partial<Record<ColumnRole, number>>>;
 }
 
+/**
+ * The plan table's target look. `edits` are the text normalisations the same format writes: the
+ * widths are measured on the texts as they will be, so formatting again finds the same widths.
+ */
 export function tableFormatTarget(
   table: AnalysedTable,
-  profile: FormatProfile
+  profile: FormatProfile,
+  edits: readonly Normalization[] = []
 ): TableFormatTarget | null {
   if (!table.header.ok || !table.table) return null;
   const match = table.header.match;
@@ -50,7 +68,15 @@ export function tableFormatTarget(
     const first = table.grid.cells[row.index]?.findIndex((c) => c.text.trim() !== "") ?? -1;
     const from =
       row.kind === "section" ? 0 : Math.max(0, first === 0 && match.columns.tt === 0 ? 1 : first);
-    spanRows.push({ row: row.index, from });
+    // Merged across only over empty cells (a cell the school wrote after the label stays its own).
+    const cells = table.grid.cells[row.index] ?? [];
+    const origin = cells[from]?.origin;
+    const restEmpty = cells
+      .slice(from + 1)
+      .every(
+        (c) => c.text.trim() === "" || (c.origin.row === origin?.row && c.origin.col === origin.col)
+      );
+    if (restEmpty && table.grid.colCount - from >= 2) spanRows.push({ row: row.index, from });
   }
   return {
     key: table.key,
@@ -59,11 +85,78 @@ export function tableFormatTarget(
     headerRows,
     boldRows,
     spanRows,
-    widths: columnFractions(profile, roles),
+    ...tableWidths(
+      table.grid,
+      roles,
+      profile,
+      edits.filter((e) => e.table === table.key),
+      new Set(spanRows.map((s) => s.row))
+    ),
     font: profile.font,
     pt: profile.tablePt.preferred,
     columns: match.columns,
   };
+}
+
+/** The texts of each column, each cell once where it starts (cells across several columns left out). */
+function columnTexts(
+  grid: TableGrid,
+  edits: readonly Normalization[],
+  skip: ReadonlySet<number>
+): string[][] {
+  const edited = new Map(edits.map((e) => [`${e.row}:${e.col}`, e.text]));
+  const out: string[][] = Array.from({ length: grid.colCount }, () => []);
+  grid.cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      // Section and standard rows run across the table (merged by the format): no column's width.
+      if (skip.has(r)) return;
+      if (cell.origin.row !== r || cell.origin.col !== c || !cell.text.trim()) return;
+      if (spanWidth(grid, r, c) === 1) out[c]?.push(edited.get(`${r}:${c}`) ?? cell.text);
+    })
+  );
+  return out;
+}
+
+/** Widths for the table's page: upright when its longest words fit, else landscape. */
+function tableWidths(
+  grid: TableGrid,
+  roles: readonly (ColumnRole | null)[],
+  profile: FormatProfile,
+  edits: readonly Normalization[],
+  groupRows: ReadonlySet<number>
+): { widths: number[]; orientation: "portrait" | "landscape" } {
+  const texts = columnTexts(grid, edits, groupRows);
+  const pt = profile.tablePt.preferred;
+  const upright = contentWidths(profile, roles, texts, textWidthMm(profile, "portrait"), pt);
+  if (upright.fits && grid.colCount <= 5)
+    return { widths: upright.widths, orientation: "portrait" };
+  const wide = contentWidths(profile, roles, texts, textWidthMm(profile, "landscape"), pt);
+  return { widths: wide.widths, orientation: "landscape" };
+}
+
+/**
+ * An estimate of the lines the table's rows take at these widths (the tallest cell of each row),
+ * for comparing layouts without rendering them.
+ */
+export function estimatedLines(
+  grid: TableGrid,
+  widths: readonly number[],
+  tableMm: number,
+  pt: number
+): number {
+  const across = charsAcross(tableMm, pt);
+  let total = 0;
+  grid.cells.forEach((row, r) => {
+    let tallest = 1;
+    row.forEach((cell, c) => {
+      if (cell.origin.row !== r || cell.origin.col !== c || !cell.text.trim()) return;
+      const span = spanWidth(grid, r, c);
+      const share = widths.slice(c, c + span).reduce((a, b) => a + b, 0);
+      tallest = Math.max(tallest, wrappedLines(cell.text, Math.max(1, share * across - 1)));
+    });
+    total += tallest;
+  });
+  return total;
 }
 
 /** Formatting facts an adapter read; null where the host could not tell (mixed, or no API). */
@@ -79,6 +172,18 @@ export interface FormatFacts {
   readonly boldRows: readonly number[] | null;
   /** Page margins in mm, when the host can read them. */
   readonly marginsMm: { top: number; bottom: number; left: number; right: number } | null;
+  /** The plan table's column widths now (fractions), whether it has full borders, which span rows are merged. */
+  readonly widths?: readonly number[] | null;
+  readonly borders?: boolean | null;
+  readonly mergedRows?: readonly number[] | null;
+  /** The page the plan table stands on, when the host can tell. */
+  readonly orientation?: "portrait" | "landscape" | null;
+  /** Excel extras already in place: suggestion lists, money format of numeric budgets, progress list. */
+  readonly extras?: {
+    readonly lists: boolean;
+    readonly money: boolean;
+    readonly progress: boolean;
+  } | null;
   /** Excel print setup. */
   readonly print: {
     readonly landscape: boolean;
@@ -97,6 +202,15 @@ export interface FormatChange {
 }
 
 const list = (items: readonly (string | number)[]) => items.join(", ");
+
+/** Widths the same to the eye (within 1.5 % of the table's width each). */
+function sameWidths(now: readonly number[] | null, target: readonly number[]): boolean {
+  return (
+    now !== null &&
+    now.length === target.length &&
+    now.every((w, i) => Math.abs(w - (target[i] ?? 0)) <= 0.015)
+  );
+}
 
 /** The changes KHCT will make (and the ones the user must make by hand), for the preview. */
 export function formatChanges(
@@ -145,16 +259,27 @@ export function formatChanges(
         id: "bold-rows",
         label: `In đậm ${notBold.length} dòng tiêu đề, dòng MỨC và dòng tiêu chuẩn; tiêu đề canh giữa`,
       });
-    out.push({ id: "borders", label: "Kẻ khung toàn bảng, chữ canh trên, tự xuống dòng" });
-    out.push({
-      id: "widths",
-      label: "Độ rộng cột theo tỉ lệ: TT hẹp, các cột nội dung rộng, vừa khổ giấy",
-    });
+    if (facts.borders !== true)
+      out.push({ id: "borders", label: "Kẻ khung toàn bảng, chữ canh trên, tự xuống dòng" });
+    if (!sameWidths(facts.widths ?? null, target.widths))
+      out.push({
+        id: "widths",
+        label:
+          "Độ rộng cột theo nội dung: không cột nào hẹp hơn từ dài nhất của nó, phần còn lại chia theo lượng chữ",
+      });
+    if (target.orientation === "landscape" && facts.orientation === "portrait")
+      out.push({
+        id: "landscape",
+        label: "Bảng rộng: nên đặt trang có bảng nằm ngang (khổ A4 ngang)",
+        manual:
+          "Chọn cả bảng, vào Bố cục (Layout) › Hướng (Orientation) › Ngang (Landscape) và áp dụng cho “Văn bản được chọn” để chỉ trang có bảng nằm ngang.",
+      });
     if (host === "excel") {
-      if (target.spanRows.length)
+      const toMerge = target.spanRows.filter((s) => !facts.mergedRows?.includes(s.row));
+      if (toMerge.length)
         out.push({
           id: "merge",
-          label: `Gộp ô ngang ${target.spanRows.length} dòng MỨC và dòng tiêu chuẩn (chỉ các ô trống)`,
+          label: `Gộp ô ngang ${toMerge.length} dòng MỨC và dòng tiêu chuẩn (chỉ các ô trống)`,
         });
       if (!facts.print?.frozenRows)
         out.push({ id: "freeze", label: "Cố định dòng tiêu đề khi cuộn" });
@@ -164,15 +289,19 @@ export function formatChanges(
           label:
             "In: A4 ngang, vừa một trang theo chiều ngang, lặp dòng tiêu đề trên mỗi trang in, lề theo Nghị định 30/2020",
         });
-      if (target.columns.budget !== undefined)
+      const extras = facts.extras ?? null;
+      if (target.columns.budget !== undefined && !extras?.money)
         out.push({ id: "money", label: "Ô kinh phí là số: định dạng tiền đồng (#.##0 ₫)" });
-      if (target.columns.criterion !== undefined || target.columns.responsible !== undefined)
+      if (
+        (target.columns.criterion !== undefined || target.columns.responsible !== undefined) &&
+        !extras?.lists
+      )
         out.push({
           id: "lists",
           label:
             "Danh sách gợi ý cho cột tiêu chí (theo thông tư) và cột người chủ trì (danh sách nhân sự), lưu ở trang tính ẩn “KHCT_DanhSach”",
         });
-      if (target.columns.progress !== undefined)
+      if (target.columns.progress !== undefined && !extras?.progress)
         out.push({
           id: "progress",
           label: `Cột tiến độ: danh sách chọn (${PROGRESS_VALUES.join(" / ")}) và tô màu theo tiến độ`,

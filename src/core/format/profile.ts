@@ -121,3 +121,88 @@ export function columnFractions(
 export function inRange(range: Range, value: number, tolerance = 0.05): boolean {
   return value >= range.min - tolerance && value <= range.max + tolerance;
 }
+
+/** Average width of a character of a serif face, in ems (Times New Roman, Vietnamese text). */
+const CHAR_EM = 0.48;
+/** Points per millimetre. */
+const PT_PER_MM = 72 / 25.4;
+
+/** How many characters of `pt` fit across `mm` millimetres (the cell padding left out). */
+export function charsAcross(mm: number, pt: number): number {
+  return Math.max(1, (mm * PT_PER_MM - 2 * 5.4) / (pt * CHAR_EM));
+}
+
+/** The text width of the page (A4) in mm, portrait or landscape, with the profile's margins. */
+export function textWidthMm(profile: FormatProfile, orientation: "portrait" | "landscape"): number {
+  const across = orientation === "landscape" ? profile.paper.heightMm : profile.paper.widthMm;
+  return across - profile.marginsMm.left.preferred - profile.marginsMm.right.preferred;
+}
+
+/** The texts of one column, as the cells hold them (a cell spanning several columns left out). */
+export type ColumnTexts = readonly (readonly string[])[];
+
+const longestWord = (text: string) =>
+  text.split(/\s+/).reduce((n, w) => Math.max(n, [...w].length), 0);
+
+/**
+ * Column widths from what the columns hold, as fractions of the table width: no column narrower
+ * than its longest word (a word never breaks in the middle), the rest of the width shared by need
+ * (the length of the column's longest texts, the role's weight as a floor), so a notes column full
+ * of text gets room and a TT column does not. `fits` is false when the longest words alone do not
+ * fit across `tableMm` at `pt` (the table wants a landscape page or a smaller size).
+ */
+export function contentWidths(
+  profile: FormatProfile,
+  roles: readonly (ColumnRole | null)[],
+  columns: ColumnTexts,
+  tableMm: number,
+  pt: number
+): { widths: number[]; fits: boolean } {
+  const across = charsAcross(tableMm, pt);
+  const n = roles.length;
+  const minimum = Array.from({ length: n }, (_, c) => {
+    const words = (columns[c] ?? []).reduce((m, t) => Math.max(m, longestWord(t)), 0);
+    return (Math.max(words, 2) + 1) / across;
+  });
+  // Need: a long cell should wrap into a few lines, not dozens; the 90th percentile of the
+  // column's lengths (so one long cell does not take the page), the role's weight as a floor.
+  const need = Array.from({ length: n }, (_, c) => {
+    const lengths = (columns[c] ?? [])
+      .map((t) => [...t.replace(/\s+/g, " ").trim()].length)
+      .sort((a, b) => a - b);
+    const p90 = lengths.length ? (lengths[Math.floor((lengths.length - 1) * 0.9)] ?? 0) : 0;
+    const role = roles[c];
+    const weight = role ? (profile.columnWeights[role] ?? 10) : 8;
+    return Math.max(Math.sqrt(p90) * 2, weight / 2, 1);
+  });
+  const minTotal = minimum.reduce((a, b) => a + b, 0);
+  if (minTotal >= 1) return { widths: minimum.map((m) => m / minTotal), fits: false };
+  // Everyone gets its minimum; the rest is shared by need.
+  const spare = 1 - minTotal;
+  const needTotal = need.reduce((a, b) => a + b, 0) || 1;
+  const widths = minimum.map((m, c) => m + (spare * (need[c] ?? 0)) / needTotal);
+  return { widths, fits: true };
+}
+
+/** Lines a text takes in a column `chars` characters wide (words never split unless longer). */
+export function wrappedLines(text: string, chars: number): number {
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    let line = 0;
+    lines++;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const len = [...word].length;
+      if (line === 0) line = len;
+      else if (line + 1 + len <= chars) line += 1 + len;
+      else {
+        lines++;
+        line = len;
+      }
+      while (line > chars) {
+        lines++;
+        line -= Math.max(1, Math.floor(chars));
+      }
+    }
+  }
+  return lines;
+}

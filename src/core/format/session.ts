@@ -26,11 +26,17 @@ export interface FormatInput {
   readonly paragraphs: readonly ParagraphLook[];
   readonly tables: readonly FoundTable[];
   readonly tableFacts: Readonly<
-    Record<string, Pick<FormatFacts, "tableFont" | "tablePt" | "headerRepeat" | "boldRows">>
+    Record<
+      string,
+      Pick<FormatFacts, "tableFont" | "tablePt" | "headerRepeat" | "boldRows"> &
+        Partial<Pick<FormatFacts, "widths" | "borders" | "mergedRows" | "extras" | "orientation">>
+    >
   >;
   readonly marginsMm: FormatFacts["marginsMm"];
   readonly print: FormatFacts["print"];
   readonly pageSetupApi: boolean;
+  /** A workbook holds tables, not a letter: the administrative parts (Quốc hiệu, Nơi nhận…) are not asked of it. */
+  readonly workbook?: boolean;
 }
 
 export interface FormatSession {
@@ -49,13 +55,13 @@ export function formatSession(
 ): FormatSession {
   const tables = analyseTables(input.tables, framework);
   const plan = tables.find((t) => t.kind === "plan" && t.table);
-  const target = plan ? tableFormatTarget(plan, profile) : null;
+  const edits = normalizations(tables);
+  const target = plan ? tableFormatTarget(plan, profile, edits) : null;
   const facts = plan ? input.tableFacts[plan.key] : undefined;
   const bodyFonts = [
     ...new Set(input.paragraphs.filter((p) => p.text.trim()).map((p) => p.font ?? "(nhiều phông)")),
   ];
   const bodySizes = bodySizeTargets(input.paragraphs, profile);
-  const edits = normalizations(tables);
   const all = formatChanges(
     {
       bodyFonts,
@@ -64,6 +70,11 @@ export function formatSession(
       tablePt: facts?.tablePt ?? null,
       headerRepeat: facts?.headerRepeat ?? null,
       boldRows: facts?.boldRows ?? null,
+      widths: facts?.widths ?? null,
+      borders: facts?.borders ?? null,
+      mergedRows: facts?.mergedRows ?? null,
+      extras: facts?.extras ?? null,
+      orientation: facts?.orientation ?? null,
       marginsMm: input.marginsMm,
       print: input.print,
     },
@@ -77,7 +88,8 @@ export function formatSession(
     input.paragraphs.map((p) => p.text),
     input.tables
   );
-  const missing = missingPartChanges(documentParts(texts).missing);
+  const missing =
+    host === "excel" || input.workbook ? [] : missingPartChanges(documentParts(texts).missing);
   return {
     target,
     changes: all.filter((c) => !c.manual),

@@ -15,6 +15,10 @@ import {
 } from "../../core/format/planFormat";
 import { ND30_PROFILE, inRange, type FormatProfile } from "../../core/format/profile";
 import { buildGrid } from "../../core/plan/table";
+import { analyseTables } from "../../core/plan/session";
+import { chooseFramework, type Framework } from "../../core/catalogue";
+import { detectPlanIdentity } from "../../core/plan/identity";
+import { identityTexts } from "../../core/plan/session";
 import type { DocumentTable, FormatSnapshot } from "../adapter";
 import { cellText, child, children, readTable, topLevelTables, W_NS } from "../ooxml/tables";
 import { ensureChild as ensure, setCellText, twips, w } from "../ooxml/write";
@@ -84,6 +88,47 @@ const outsideTables = (doc: Document) =>
     return true;
   });
 
+/** The table's column widths (w:tblGrid) as fractions of their sum; null when it has none. */
+function gridFractions(tbl: Element): number[] | null {
+  const cols = children(child(tbl, "tblGrid") ?? tbl, "gridCol").map(
+    (c) => Number(attr(c, "w")) || 0
+  );
+  const total = cols.reduce((a, b) => a + b, 0);
+  return cols.length && total > 0 ? cols.map((w) => w / total) : null;
+}
+
+/** A section's page orientation (w:pgSz w:orient, or wider than tall). */
+function orientationOf(sectPr: Element | undefined): "portrait" | "landscape" | null {
+  const pgSz = child(sectPr, "pgSz");
+  if (!pgSz) return null;
+  if (attr(pgSz, "orient") === "landscape") return "landscape";
+  return Number(attr(pgSz, "w")) > Number(attr(pgSz, "h")) ? "landscape" : "portrait";
+}
+
+/** Every side and inside line of the table drawn by the table's own borders, no cell overriding them. */
+function fullBorders(tbl: Element): boolean {
+  const borders = child(child(tbl, "tblPr"), "tblBorders");
+  if (!borders || tbl.getElementsByTagNameNS(W_NS, "tcBorders").length > 0) return false;
+  return ["top", "left", "bottom", "right", "insideH", "insideV"].every((side) => {
+    const val = attr(child(borders, side), "val");
+    return val !== null && val !== "nil" && val !== "none";
+  });
+}
+
+/** Integer widths in proportion to `fractions` that add up to exactly `total` (no drift run after run). */
+export function shareOut(fractions: readonly number[], total: number): number[] {
+  const raw = fractions.map((f) => f * total);
+  const out = raw.map(Math.floor);
+  let rest = total - out.reduce((a, b) => a + b, 0);
+  const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0]);
+  for (const [, i] of order) {
+    if (rest <= 0) break;
+    out[i] = (out[i] ?? 0) + 1;
+    rest--;
+  }
+  return out;
+}
+
 const mm = (twip: string | null) => (twip ? Math.round((Number(twip) / 1440) * 25.4 * 10) / 10 : 0);
 
 export async function readDocxFormat(data: Uint8Array): Promise<FormatSnapshot> {
@@ -110,6 +155,9 @@ export async function readDocxFormat(data: Uint8Array): Promise<FormatSnapshot> 
         );
         return runs.length > 0 && runs.every((run) => child(child(run, "rPr"), "b")) ? [r] : [];
       }),
+      widths: gridFractions(tbl),
+      borders: fullBorders(tbl),
+      orientation: orientationOf(sectionOf(tbl)),
     };
   });
   const sectPr = doc.getElementsByTagNameNS(W_NS, "sectPr");
@@ -210,7 +258,7 @@ export async function formatDocx(
     const tblW = ensure(tblPr, "tblW");
     setAttr(tblW, "w", total);
     setAttr(tblW, "type", "dxa");
-    const widths = target.widths.map((f) => Math.floor(f * total));
+    const widths = shareOut(target.widths, total);
     if (cols.length === widths.length) cols.forEach((c, i) => setAttr(c, "w", widths[i] ?? 0));
     children(tbl, "tr").forEach((tr, r) => {
       const header = r < target.headerRows;
@@ -299,18 +347,66 @@ export async function readXlsxFormat(data: Uint8Array): Promise<FormatSnapshot> 
         fonts.add(font?.name ?? "Calibri");
         sizes.add(font?.size ?? 11);
       }
+    const titles = /^\$?(\d+):\$?(\d+)$/.exec(String(sheet.pageSetup.printTitlesRow ?? ""));
+    const cell = (r: number, c: number) => sheet.getRow(top + r).getCell(c + 1);
+    const columns = Array.from({ length: t.grid.colCount }, (_, c) => c);
+    const rows = Array.from({ length: t.grid.rowCount }, (_, r) => r);
+    const widthsNow = columns.map((c) => sheet.getColumn(c + 1).width ?? 8.43);
+    const widthTotal = widthsNow.reduce((a, b) => a + b, 0);
+    const merges = ((sheet.model as unknown as { merges?: string[] }).merges ?? []).map((m) =>
+      m.split(":").map((a) => sheet.getCell(a))
+    );
+    const analysed = analyseTables([t], frameworkFor(content))[0];
+    const roles = analysed?.header.ok ? analysed.header.match.columns : {};
+    const budget = roles.budget;
+    const progress = roles.progress;
+    const bodyStart = analysed?.header.ok
+      ? analysed.header.match.headerStart + analysed.header.match.headerRows
+      : t.grid.rowCount;
+    const thin = (b: Partial<ExcelJS.Border> | undefined) => Boolean(b?.style);
     tableFacts[t.key] = {
       tableFont: fonts.size === 1 ? ([...fonts][0] ?? null) : null,
       tablePt: sizes.size === 1 ? ([...sizes][0] ?? null) : null,
-      headerRepeat: sheet.pageSetup.printTitlesRow ? 1 : 0,
-      boldRows: null,
+      headerRepeat: titles ? Number(titles[2]) - Number(titles[1]) + 1 : 0,
+      boldRows: rows.filter((r) => {
+        // A merged range's other cells repeat its text but not its look: its first cell says.
+        const filled = columns
+          .map((c) => cell(r, c))
+          .filter((x) => x.text && (!x.isMerged || x.master === x));
+        return filled.length > 0 && filled.every((x) => x.font?.bold === true);
+      }),
+      widths: widthTotal > 0 ? widthsNow.map((w) => w / widthTotal) : null,
+      borders: rows.every((r) =>
+        columns.every((c) => {
+          const b = cell(r, c).border;
+          return thin(b?.top) && thin(b?.left) && thin(b?.bottom) && thin(b?.right);
+        })
+      ),
+      mergedRows: merges
+        .filter(([a, b]) => a && b && a.row === b.row && b.col > a.col)
+        .map(([a]) => Number(a?.row) - top),
+      extras: {
+        lists: Boolean(workbook.getWorksheet(LIST_SHEET)),
+        money:
+          budget === undefined ||
+          rows
+            .slice(bodyStart)
+            .every(
+              (r) =>
+                typeof cell(r, budget).value !== "number" || /₫/.test(cell(r, budget).numFmt ?? "")
+            ),
+        progress:
+          progress === undefined ||
+          bodyStart >= t.grid.rowCount ||
+          cell(bodyStart, progress).dataValidation?.type === "list",
+      },
     };
     print ??= {
       landscape: sheet.pageSetup.orientation === "landscape",
       fitOneWide: sheet.pageSetup.fitToPage === true && sheet.pageSetup.fitToWidth === 1,
       titleRows: Boolean(sheet.pageSetup.printTitlesRow),
       frozenRows:
-        (sheet.views.find((v) => v.state === "frozen") as { ySplit?: number } | undefined)
+        ((sheet.views ?? []).find((v) => v.state === "frozen") as { ySplit?: number } | undefined)
           ?.ySplit ?? 0,
     };
   }
@@ -321,6 +417,7 @@ export async function readXlsxFormat(data: Uint8Array): Promise<FormatSnapshot> 
     marginsMm: null,
     print,
     pageSetupApi: true,
+    workbook: true,
   };
 }
 
@@ -344,19 +441,22 @@ export async function formatXlsx(
     const bold = target.boldRows.includes(r);
     for (let c = 0; c < target.colCount; c++) {
       const x = cell(r, c);
-      x.font = { ...(x.font ?? {}), name: target.font, size: target.pt, bold };
-      x.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-      x.alignment = {
-        ...(x.alignment ?? {}),
-        wrapText: true,
-        vertical: header ? "middle" : "top",
-        ...(header ? { horizontal: "center" } : {}),
+      // A fresh style object: exceljs shares one style object among the cells a file gave the
+      // same style, so setting x.font would change every such cell (and the last write wins).
+      x.style = {
+        ...x.style,
+        font: { ...(x.font ?? {}), name: target.font, size: target.pt, bold },
+        border: { top: THIN, left: THIN, bottom: THIN, right: THIN },
+        alignment: {
+          ...(x.alignment ?? {}),
+          wrapText: true,
+          vertical: header ? "middle" : "top",
+          ...(header ? { horizontal: "center" } : {}),
+        },
       };
     }
   }
-  target.widths.forEach(
-    (f, c) => (sheet.getColumn(c + 1).width = Math.max(4, Math.round(f * 150)))
-  );
+  target.widths.forEach((f, c) => (sheet.getColumn(c + 1).width = Math.round(f * 1500) / 10));
   const merged = new Set(
     ((sheet.model as unknown as { merges?: string[] }).merges ?? []).map((m) => m.split(":")[0])
   );
@@ -451,4 +551,15 @@ export async function formatXlsx(
   }
   const buffer = await workbook.xlsx.writeBuffer();
   return { data: new Uint8Array(buffer as ArrayBuffer), written, skipped };
+}
+
+/** The framework that reads a workbook's tables (roles do not depend on it; the level only names rows). */
+function frameworkFor(content: Awaited<ReturnType<typeof readOfficeFile>>): Framework {
+  const identity = detectPlanIdentity(identityTexts(content.paragraphs, content.tables));
+  return chooseFramework({
+    level: content.settings?.level ?? identity.level ?? "tieu-hoc",
+    citedCirculars: identity.citedCirculars,
+    schoolYear: identity.schoolYear,
+    override: null,
+  }).framework;
 }

@@ -145,6 +145,28 @@ describe("plan table format and the preview of changes", () => {
     ]);
   });
 
+  it("lists only what differs: borders and widths already right are not listed again", () => {
+    const known = {
+      ...clean,
+      borders: true,
+      widths: target.widths,
+      orientation: "landscape" as const,
+    };
+    expect(formatChanges(known, target, ND30_PROFILE, [], "word", true)).toEqual([]);
+  });
+
+  it("a table whose longest words do not fit upright asks for a landscape page, by hand", () => {
+    expect(target.orientation).toBe("landscape");
+    const upright = {
+      ...clean,
+      borders: true,
+      widths: target.widths,
+      orientation: "portrait" as const,
+    };
+    const changes = formatChanges(upright, target, ND30_PROFILE, [], "word", true);
+    expect(changes.map((c) => [c.id, Boolean(c.manual)])).toEqual([["landscape", true]]);
+  });
+
   it("says what is off, and what must be done by hand where the API cannot", () => {
     const changes = formatChanges(
       {
