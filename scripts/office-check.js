@@ -60,6 +60,15 @@ for (const base of ["ke-hoach-2021-2022", "tien-do-2025-2026", "de-dien-2025-202
     outputs.push(original, out);
     pagePairs.push([original, out]);
   }
+// A full-size plan: the filled one above (some 20 pages), formatted.
+for (const ext of ["docx", "xlsx"]) {
+  const filled = path.join(dir, `da-dien.${ext}`);
+  const out = path.join(dir, `dinh-dang-da-dien.${ext}`);
+  const r = khct("format", filled, "--out", out);
+  if (r.status !== 0) throw new Error(r.stderr);
+  outputs.push(out);
+  pagePairs.push([filled, out]);
+}
 
 async function main() {
   // The progress columns "Theo dõi" adds to a plan table in file mode (compiled core and adapter in lib/).

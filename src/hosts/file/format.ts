@@ -22,7 +22,7 @@ import { identityTexts } from "../../core/plan/session";
 import type { DocumentTable, FormatSnapshot } from "../adapter";
 import { cellText, child, children, readTable, topLevelTables, W_NS } from "../ooxml/tables";
 import { ensureChild as ensure, setCellText, twips, w } from "../ooxml/write";
-import { FileReadError, readOfficeFile } from "./read";
+import { FileReadError, readOfficeFile, textOf } from "./read";
 
 const attr = (el: Element | undefined, name: string) =>
   el ? el.getAttributeNS(W_NS, name) || el.getAttribute(`w:${name}`) || null : null;
@@ -372,7 +372,7 @@ export async function readXlsxFormat(data: Uint8Array): Promise<FormatSnapshot> 
         // A merged range's other cells repeat its text but not its look: its first cell says.
         const filled = columns
           .map((c) => cell(r, c))
-          .filter((x) => x.text && (!x.isMerged || x.master === x));
+          .filter((x) => textOf(x) && (!x.isMerged || x.master === x));
         return filled.length > 0 && filled.every((x) => x.font?.bold === true);
       }),
       widths: widthTotal > 0 ? widthsNow.map((w) => w / widthTotal) : null,
@@ -439,6 +439,9 @@ export async function formatXlsx(
   for (let r = 0; r < target.rowCount; r++) {
     const header = r < target.headerRows;
     const bold = target.boldRows.includes(r);
+    // Rows grow with their text: a fixed height would clip it once the columns change width.
+    const row = sheet.getRow(top + r) as ExcelJS.Row & { height?: number };
+    if (row.height !== undefined) row.height = undefined as unknown as number;
     for (let c = 0; c < target.colCount; c++) {
       const x = cell(r, c);
       // A fresh style object: exceljs shares one style object among the cells a file gave the
@@ -461,9 +464,8 @@ export async function formatXlsx(
     ((sheet.model as unknown as { merges?: string[] }).merges ?? []).map((m) => m.split(":")[0])
   );
   for (const span of target.spanRows) {
-    const othersEmpty = Array.from(
-      { length: target.colCount - span.from - 1 },
-      (_, i) => cell(span.row, span.from + 1 + i).text
+    const othersEmpty = Array.from({ length: target.colCount - span.from - 1 }, (_, i) =>
+      textOf(cell(span.row, span.from + 1 + i))
     ).every((t) => !t);
     const address = cell(span.row, span.from).address;
     if (!othersEmpty || merged.has(address) || target.colCount - span.from < 2) continue;
@@ -542,7 +544,7 @@ export async function formatXlsx(
   for (const edit of plan.edits) {
     if (edit.table !== target.key) continue;
     const x = cell(edit.row, edit.col);
-    if ((x.text ?? "") !== edit.expected) {
+    if (textOf(x) !== edit.expected) {
       skipped++;
       continue;
     }

@@ -169,7 +169,7 @@ async function readXlsx(data: Uint8Array): Promise<ReadFile> {
       const row: RawCell[] = [];
       for (let c = 0; c < cols; c++) {
         if (covered.has(`${r}:${c}`)) continue;
-        const text = sheet.getRow(r + 1).getCell(c + 1).text ?? "";
+        const text = textOf(sheet.getRow(r + 1).getCell(c + 1));
         const span = spans.get(`${r}:${c}`);
         row.push({ text, ...(span ? span : {}) });
       }
@@ -193,6 +193,18 @@ async function readXlsx(data: Uint8Array): Promise<ReadFile> {
       });
   });
   return { kind: "xlsx", settings: null, paragraphs, tables, dismissed: [] };
+}
+
+/**
+ * A cell's text. exceljs's `text` getter throws on some cells that office suites write (the other
+ * cells of a merged range whose first cell holds no value): those read as empty.
+ */
+export function textOf(x: ExcelJS.Cell): string {
+  try {
+    return x.text ?? "";
+  } catch {
+    return "";
+  }
 }
 
 /** Reads a .docx or .xlsx file's content; throws FileReadError with the reason otherwise. */

@@ -5,6 +5,7 @@
  * and does not make the table longer than the widths it had (estimated wrapped lines).
  */
 import * as fs from "fs";
+import ExcelJS from "exceljs";
 import * as path from "path";
 import type { Framework } from "../../../src/core/catalogue";
 import { estimatedLines } from "../../../src/core/format/planFormat";
@@ -124,6 +125,19 @@ describe("format on the real-plan fixtures", () => {
         expect(session.manual.filter((m) => m.id.startsWith("part-"))).toEqual([]);
     }
   );
+
+  it("lets the rows of a workbook's plan table grow with their text (no fixed heights left)", async () => {
+    const data = new Uint8Array(fs.readFileSync(path.join(FILES, "tien-do-2025-2026.xlsx")));
+    const { session, data: out } = await formatOnce("xlsx", data, tt17);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(out as unknown as ArrayBuffer);
+    const top = Number(session.target!.key.split("!")[1]) + 1;
+    const heights = Array.from(
+      { length: session.target!.rowCount },
+      (_, r) => workbook.worksheets[0]!.getRow(top + r).height
+    );
+    expect(heights.every((h) => h === undefined)).toBe(true);
+  });
 
   it("widths from content give the progress table fewer lines than widths from roles alone", async () => {
     const data = new Uint8Array(fs.readFileSync(path.join(FILES, "tien-do-2025-2026.docx")));
