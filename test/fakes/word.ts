@@ -212,11 +212,45 @@ const paragraphXml = (text: string) =>
     .join("")}</w:p>`;
 
 /** The body as Word's getOoxml() gives it: a flat OPC package around word/document.xml. */
+/** Word's own names of border locations and types, as WordprocessingML writes them. */
+const BORDER_SIDE: Readonly<Record<string, string>> = {
+  Top: "top",
+  Left: "left",
+  Bottom: "bottom",
+  Right: "right",
+  InsideHorizontal: "insideH",
+  InsideVertical: "insideV",
+};
+
+/**
+ * w:tblPr borders and w:tblGrid as Word's getOoxml() writes them: the borders the table has, the
+ * width of every grid column (twentieths of a point). (Word always writes a tblGrid; cells report
+ * the widths of their grid columns — https://learn.microsoft.com/javascript/api/word/word.tablecell#word-word-tablecell-columnwidth-member)
+ */
+function tablePropertiesXml(table: WordTableModel): string {
+  const borders = Object.entries(table.borders ?? {})
+    .filter(([location]) => BORDER_SIDE[location])
+    .map(
+      ([location, b]) =>
+        `<w:${BORDER_SIDE[location]} w:val="${b.type === "None" ? "nil" : b.type.toLowerCase()}" w:sz="${Math.round(b.width * 8)}" w:color="${b.color.replace("#", "")}"/>`
+    )
+    .join("");
+  const columns = Math.max(
+    0,
+    ...table.rows.map((r) => r.cells.reduce((n, c) => n + (c.span ?? 1), 0))
+  );
+  const grid = Array.from(
+    { length: columns },
+    (_, c) => `<w:gridCol w:w="${Math.round((table.widths?.[c] ?? 60) * 20)}"/>`
+  ).join("");
+  return `<w:tblPr>${borders ? `<w:tblBorders>${borders}</w:tblBorders>` : ""}</w:tblPr><w:tblGrid>${grid}</w:tblGrid>`;
+}
+
 export function bodyOoxml(model: WordModel): string {
   const tables = model.tables
     .map(
       (table) =>
-        `<w:tbl>${table.rows
+        `<w:tbl>${tablePropertiesXml(table)}${table.rows
           .map(
             (row) =>
               `<w:tr>${row.header ? "<w:trPr><w:tblHeader/></w:trPr>" : ""}${row.cells

@@ -20,7 +20,17 @@ import { chooseFramework, type Framework } from "../../core/catalogue";
 import { detectPlanIdentity } from "../../core/plan/identity";
 import { identityTexts } from "../../core/plan/session";
 import type { DocumentTable, FormatSnapshot } from "../adapter";
-import { cellText, child, children, readTable, topLevelTables, W_NS } from "../ooxml/tables";
+import {
+  cellText,
+  child,
+  children,
+  fullBorders,
+  gridFractions,
+  orientationOf,
+  readTable,
+  topLevelTables,
+  W_NS,
+} from "../ooxml/tables";
 import { ensureChild as ensure, setCellText, twips, w } from "../ooxml/write";
 import { FileReadError, readOfficeFile, textOf } from "./read";
 
@@ -87,33 +97,6 @@ const outsideTables = (doc: Document) =>
       if (n.nodeType === 1 && (n as Element).localName === "tbl") return false;
     return true;
   });
-
-/** The table's column widths (w:tblGrid) as fractions of their sum; null when it has none. */
-function gridFractions(tbl: Element): number[] | null {
-  const cols = children(child(tbl, "tblGrid") ?? tbl, "gridCol").map(
-    (c) => Number(attr(c, "w")) || 0
-  );
-  const total = cols.reduce((a, b) => a + b, 0);
-  return cols.length && total > 0 ? cols.map((w) => w / total) : null;
-}
-
-/** A section's page orientation (w:pgSz w:orient, or wider than tall). */
-function orientationOf(sectPr: Element | undefined): "portrait" | "landscape" | null {
-  const pgSz = child(sectPr, "pgSz");
-  if (!pgSz) return null;
-  if (attr(pgSz, "orient") === "landscape") return "landscape";
-  return Number(attr(pgSz, "w")) > Number(attr(pgSz, "h")) ? "landscape" : "portrait";
-}
-
-/** Every side and inside line of the table drawn by the table's own borders, no cell overriding them. */
-function fullBorders(tbl: Element): boolean {
-  const borders = child(child(tbl, "tblPr"), "tblBorders");
-  if (!borders || tbl.getElementsByTagNameNS(W_NS, "tcBorders").length > 0) return false;
-  return ["top", "left", "bottom", "right", "insideH", "insideV"].every((side) => {
-    const val = attr(child(borders, side), "val");
-    return val !== null && val !== "nil" && val !== "none";
-  });
-}
 
 /** Integer widths in proportion to `fractions` that add up to exactly `total` (no drift run after run). */
 export function shareOut(fractions: readonly number[], total: number): number[] {

@@ -179,3 +179,30 @@ export function topLevelTables(root: Document | Element): Element[] {
 export function readTables(root: Document | Element): OoxmlTable[] {
   return topLevelTables(root).map(readTable);
 }
+
+/** The table's column widths (w:tblGrid) as fractions of their sum; null when it has none. */
+export function gridFractions(tbl: Element): number[] | null {
+  const cols = children(child(tbl, "tblGrid") ?? tbl, "gridCol").map(
+    (c) => Number(attr(c, "w")) || 0
+  );
+  const total = cols.reduce((a, b) => a + b, 0);
+  return cols.length && total > 0 ? cols.map((w) => w / total) : null;
+}
+
+/** A section's page orientation (w:pgSz w:orient, or wider than tall). */
+export function orientationOf(sectPr: Element | undefined): "portrait" | "landscape" | null {
+  const pgSz = child(sectPr, "pgSz");
+  if (!pgSz) return null;
+  if (attr(pgSz, "orient") === "landscape") return "landscape";
+  return Number(attr(pgSz, "w")) > Number(attr(pgSz, "h")) ? "landscape" : "portrait";
+}
+
+/** Every side and inside line of the table drawn by the table's own borders, no cell overriding them. */
+export function fullBorders(tbl: Element): boolean {
+  const borders = child(child(tbl, "tblPr"), "tblBorders");
+  if (!borders || tbl.getElementsByTagNameNS(W_NS, "tcBorders").length > 0) return false;
+  return ["top", "left", "bottom", "right", "insideH", "insideV"].every((side) => {
+    const val = attr(child(borders, side), "val");
+    return val !== null && val !== "nil" && val !== "none";
+  });
+}

@@ -16,7 +16,13 @@ import type {
   FormatOutcome,
   FormatSnapshot,
 } from "../adapter";
-import { readTables, type OoxmlTable } from "../ooxml/tables";
+import {
+  fullBorders,
+  gridFractions,
+  readTables,
+  topLevelTables,
+  type OoxmlTable,
+} from "../ooxml/tables";
 import { normaliseCellText, type XmlParser } from "./planTables";
 
 const BORDERS = ["Top", "Bottom", "Left", "Right", "InsideHorizontal", "InsideVertical"] as const;
@@ -106,7 +112,10 @@ export function createWordFormatHost(
         await context.sync();
         const first = marginsOf(sections)[0];
         // getOoxml() returns a ClientResult, filled by the sync; it has no load().
-        const structures = readTables(parse(ooxml.value));
+        const body = parse(ooxml.value);
+        const structures = readTables(body);
+        // Widths and borders as the document's OOXML has them (what the next format compares with).
+        const elements = topLevelTables(body);
         const top = tables.items.filter((t) => t.nestingLevel === 1);
         const documentTables: DocumentTable[] = structures.map((t, i) => ({
           key: `table-${i}`,
@@ -120,6 +129,9 @@ export function createWordFormatHost(
             tablePt: t.font.size || null,
             headerRepeat: t.headerRowCount,
             boldRows: t.rows.items.flatMap((row, r) => (row.font.bold === true ? [r] : [])),
+            ...(elements[i]
+              ? { widths: gridFractions(elements[i]), borders: fullBorders(elements[i]) }
+              : {}),
           };
         });
         return {

@@ -77,6 +77,15 @@ async function format(model: WordModel) {
 }
 
 describe("Word formatting", () => {
+  it("settles: formatting a formatted document finds nothing more to do", async () => {
+    const model = document(12);
+    await format(model);
+    const again = await format(model);
+    // Borders and widths are read back from the document's OOXML; the rest from the API.
+    expect(again.session.changes.map((c) => c.label)).toEqual([]);
+    expect(again.outcome).toEqual({ ok: true, written: 0, skipped: 0 });
+  });
+
   it("previews what is off, then applies the look in a constant number of syncs", async () => {
     const model = document(0);
     const texts = () => model.tables[0]!.rows.map((r) => r.cells.map((c) => c.text));
