@@ -7,6 +7,7 @@ import type { ColumnRole } from "./layouts";
 import type { AssessmentResults } from "./proposal";
 import type { PlanTable } from "./rows";
 import type { AssessedLevel } from "./templates";
+import { fold } from "../text/fold";
 
 const MARK = /^[xXvV✓✔√+]$/u;
 const RESULT_ROLES: readonly ColumnRole[] = ["fail", "pass", "level1", "level2", "level3"];
@@ -23,6 +24,23 @@ export interface AssessedRow {
 
 export function isMark(text: string): boolean {
   return MARK.test(text.trim());
+}
+
+/** What a school may write in a result column instead of "x": the column's own words. */
+const COLUMN_WORDS: Readonly<Partial<Record<ColumnRole, RegExp>>> = {
+  fail: /^(khong|chua) dat$/,
+  pass: /^dat$/,
+  level1: /^(dat )?muc (1|i)$/,
+  level2: /^(dat )?muc (2|ii)$/,
+  level3: /^(dat )?muc (3|iii)$/,
+};
+
+/** A cell marks its column: "x", "✓", or the column's own words ("Đạt" under Đạt, "Mức 2" under Mức 2). */
+function marks(role: ColumnRole, text: string): boolean {
+  if (isMark(text)) return true;
+  const words = COLUMN_WORDS[role];
+  const f = fold(text);
+  return Boolean(words?.test(f)) || (role !== "fail" && role !== "pass" && f === "dat");
 }
 
 function levelOf(marked: readonly ColumnRole[]): AssessedLevel | null {
@@ -48,7 +66,7 @@ export function readAssessment(table: PlanTable): {
     if ((row.kind !== "criterion" && row.kind !== "level4") || !row.ref) continue;
     const marked = RESULT_ROLES.filter((role) => {
       const cell = row.cells[role];
-      return cell !== undefined && !cell.covered && isMark(cell.text);
+      return cell !== undefined && !cell.covered && marks(role, cell.text);
     });
     const level = levelOf(marked);
     const kind = row.kind;

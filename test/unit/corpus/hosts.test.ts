@@ -41,7 +41,7 @@ function templatesFor(framework: Framework, base: CorpusBase): RowTemplate[] {
 /** The variant as Word keeps it: w:gridSpan across, w:vMerge down. */
 function wordHost(base: CorpusBase, rows: RawCell[][]) {
   const model = wordModel([...base.paragraphs]);
-  const { placed, cols } = place(rows);
+  const { placed } = place(rows);
   const continues = new Map<number, Map<number, number>>();
   placed.forEach((row, r) =>
     row.forEach((cell) => {
@@ -63,10 +63,15 @@ function wordHost(base: CorpusBase, rows: RawCell[][]) {
       for (const [col, span] of continues.get(r) ?? new Map<number, number>())
         cells.push({ col, text: "", ...(span > 1 ? { span } : {}), vMerge: "continue" });
       cells.sort((a, b) => a.col - b.col);
-      return { cells: cells.map(({ col: _col, ...c }) => c) };
+      return {
+        cells: cells.map((c) => ({
+          text: c.text,
+          ...(c.span ? { span: c.span } : {}),
+          ...(c.vMerge ? { vMerge: c.vMerge } : {}),
+        })),
+      };
     }),
   });
-  void cols;
   return {
     host: createWordPlanTableHost(fakeWordRun(model).run, parse),
     texts: () => JSON.stringify(model.tables),

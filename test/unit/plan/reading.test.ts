@@ -14,6 +14,12 @@ import { parseBudget } from "../../../src/core/text/money";
 import { parseTimeframe } from "../../../src/core/text/timeframe";
 import { check } from "../../../src/core/validation/check";
 import { PROGRESS_BASE } from "../../corpus/bases";
+import { xlsxOf } from "../../corpus/files";
+import { readAssessment } from "../../../src/core/plan/assessment";
+import { run } from "../../../src/cli/main";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 
 const tt17 = frameworkById("tt17-2018") as Framework;
 const tt18 = frameworkById("tt18-2018") as Framework;
@@ -400,5 +406,74 @@ describe("never silent", () => {
       "Bảng 2: Bảng giống bảng kế hoạch cải tiến (nhận ra cột “TT”, “Tiêu chuẩn, tiêu chí”, “Thời gian thực hiện và hoàn thành”, “Chủ trì và phối hợp thực hiện”) nhưng thiếu cột “Công việc/giải pháp cần thực hiện” hoặc “Nội dung kế hoạch”. KHCT chưa kiểm tra, chưa điền bảng này.",
       "Không thấy bảng kế hoạch cải tiến trong 1 bảng của tài liệu: bảng kế hoạch cần có cột giải pháp hoặc nội dung công việc và các cột như tiêu chí, người chủ trì, thời gian.",
     ]);
+  });
+});
+
+describe("self-assessment marks as schools write them", () => {
+  it("reads “x”, “✓” and the column's own words (“Đạt”, “Mức 2”, “Không đạt”)", () => {
+    const grid = buildGrid([
+      [
+        { text: "Tiêu chuẩn, tiêu chí", rowSpan: 2 },
+        { text: "Kết quả", colSpan: 5 },
+      ],
+      ["Không đạt", "Đạt", "Mức 1", "Mức 2", "Mức 3"].map((text) => ({ text })),
+      ["Tiêu chí 1.1", "", "", "", "✓", ""].map((text) => ({ text })),
+      ["Tiêu chí 1.2", "", "", "", "Mức 2", ""].map((text) => ({ text })),
+      ["Tiêu chí 1.3", "Không đạt", "", "", "", ""].map((text) => ({ text })),
+      ["Tiêu chí 1.4", "", "Đạt", "", "", ""].map((text) => ({ text })),
+      ["Tiêu chí 1.5", "", "", "", "", "Đạt"].map((text) => ({ text })),
+    ]);
+    const [table] = analyseTables([{ key: "t", where: "Bảng 1", grid }], tt17);
+    expect(table?.kind).toBe("assessment");
+    const { results } = readAssessment(table!.table!);
+    expect(Object.fromEntries(results.levels)).toEqual({
+      "1.1": 2,
+      "1.2": 2,
+      "1.3": 0,
+      "1.4": 1,
+      "1.5": 3,
+    });
+  });
+});
+
+describe("khct check on a workbook holding only a plan table", () => {
+  it("finds the level from the titles in the table, without --level", async () => {
+    const rows = [
+      ["TT", "Tiêu chuẩn, tiêu chí", "Kết quả cần đạt", "Giải pháp", "Chủ trì", "Thời gian"],
+      ["1", "Tiêu chuẩn 1: Tổ chức và quản lý nhà trường", "", "", "", ""],
+      [
+        "",
+        "Tiêu chí 1.5: Tổ chức nhóm trẻ và lớp mẫu giáo",
+        "Đủ lớp",
+        "Tuyển sinh",
+        "HT",
+        "Tháng 9/2025",
+      ],
+      [
+        "5",
+        "Tiêu chuẩn 5: Hoạt động và kết quả nuôi dưỡng, chăm sóc, giáo dục trẻ",
+        "",
+        "",
+        "",
+        "",
+      ],
+      [
+        "",
+        "Tiêu chí 5.1: Thực hiện Chương trình giáo dục mầm non",
+        "Đạt",
+        "Bồi dưỡng",
+        "PHT",
+        "Tháng 10/2025",
+      ],
+    ].map((r) => r.map((text) => ({ text })));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "khct-level-"));
+    const file = path.join(dir, "bang-ke-hoach.xlsx");
+    fs.writeFileSync(file, await xlsxOf([], rows, { row: 0, col: 0 }));
+    const result = await run(["check", file, "--json"]);
+    fs.rmSync(dir, { recursive: true, force: true });
+    const [report] = JSON.parse(result.stdout);
+    expect(report.level).toBe("mam-non");
+    expect(report.layout).not.toBeNull();
+    expect(result.exitCode).not.toBe(2);
   });
 });
