@@ -10,9 +10,13 @@
  */
 import { findStandard } from "../catalogue/catalogue";
 import type { Framework } from "../catalogue/types";
-import { roleSpec, type ColumnRole } from "./layouts";
+import { ROLE_SPECS, type ColumnRole } from "./layouts";
 
-const isOptional = (role: ColumnRole) => role !== "level" && Boolean(roleSpec(role).optional);
+/** Optional columns ("(nếu có)", notes, conditions, budget, evidence): the school's to write or leave. */
+const OPTIONAL: ReadonlySet<ColumnRole> = new Set(
+  ROLE_SPECS.filter((r) => r.optional && r.role !== "level").map((r) => r.role)
+);
+const isOptional = (role: ColumnRole) => OPTIONAL.has(role);
 import type { PlanRow, PlanTable, Section } from "./rows";
 import type { RowTemplate } from "./templates";
 import type { TableGrid } from "./table";

@@ -150,10 +150,11 @@ export function readPlanTable(
       if (parsed.ok) {
         // Known to be a reference; whether it exists for this school level is a separate question.
         const checked = framework ? parseCriterionRef(text, { framework, section: where }) : parsed;
-        const all = parseCriterionRefs(text, {
-          section: where,
-          ...(framework ? { framework } : {}),
-        });
+        // Several criteria only when a list separator follows the first label.
+        const after = text.slice(text.indexOf(parsed.written) + parsed.written.length);
+        const all = /^\s*(;|,|&|\+|\/|và|va\b|-|–|—|đến|tới)/iu.test(after)
+          ? parseCriterionRefs(text, { section: where, ...(framework ? { framework } : {}) })
+          : [];
         rows.push({
           ...base,
           kind: parsed.ref.kind === "level4" ? "level4" : "criterion",

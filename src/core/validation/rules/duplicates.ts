@@ -41,6 +41,17 @@ export interface DuplicatePair {
  * tables stay fast.
  */
 export function duplicatePairs(table: PlanTable): DuplicatePair[] {
+  // Asked by more than one rule for the same table in one check: computed once.
+  const known = computed.get(table);
+  if (known) return known;
+  const pairs = findPairs(table);
+  computed.set(table, pairs);
+  return pairs;
+}
+
+const computed = new WeakMap<PlanTable, DuplicatePair[]>();
+
+function findPairs(table: PlanTable): DuplicatePair[] {
   type Seen = {
     index: number;
     words: Set<string>;
