@@ -292,9 +292,35 @@ class FakeRange extends FakeObject {
   }
   private setProp(path: string, value: unknown): void {
     const props = (this.model.props ??= new Map());
+    // A range's edge or inside border is each cell's own side, as getCellProperties reports it
+    // (CellBorderCollection top/bottom/left/right:
+    // https://learn.microsoft.com/javascript/api/excel/excel.cellbordercollection).
+    const border =
+      /^format\/borders\/(EdgeTop|EdgeBottom|EdgeLeft|EdgeRight|InsideHorizontal|InsideVertical)\/(style|color)$/.exec(
+        path
+      );
+    const { r0, c0, r1, c1 } = parseAddress(this.at);
     for (const { r, c } of cellsOf(this.at)) {
       const key = `${this.sheet.name}!${a1(r, c)}`;
-      props.set(key, { ...(props.get(key) ?? {}), [path]: value });
+      const own: Record<string, unknown> = { [path]: value };
+      if (border) {
+        const [, edge, what] = border;
+        const sides: string[] = [];
+        if (edge === "EdgeTop" && r === r0) sides.push("top");
+        if (edge === "EdgeBottom" && r === r1) sides.push("bottom");
+        if (edge === "EdgeLeft" && c === c0) sides.push("left");
+        if (edge === "EdgeRight" && c === c1) sides.push("right");
+        if (edge === "InsideHorizontal") {
+          if (r > r0) sides.push("top");
+          if (r < r1) sides.push("bottom");
+        }
+        if (edge === "InsideVertical") {
+          if (c > c0) sides.push("left");
+          if (c < c1) sides.push("right");
+        }
+        for (const side of sides) own[`format/borders/${side}/${what}`] = value;
+      }
+      props.set(key, { ...(props.get(key) ?? {}), ...own });
     }
   }
   private prop(path: string): unknown {

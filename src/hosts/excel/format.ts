@@ -14,6 +14,7 @@ import type {
   FormatUndo,
 } from "../adapter";
 import { rowNameKey } from "../../core/text/cellText";
+import { recognizeHeader } from "../../core/plan/header";
 import { columnName } from "./address";
 import { asCellText } from "./excelAdapter";
 
@@ -45,6 +46,69 @@ const CELL_PROPERTIES = {
     borders: { style: true, color: true, weight: true },
   },
 };
+
+/** How many rows a print-title address repeats ("Sheet1!$3:$4", "$3:$3"). */
+function printTitleCount(address: string): number {
+  const m = /\$?(\d+):\$?(\d+)$/.exec(address);
+  return m ? Number(m[2]) - Number(m[1]) + 1 : 1;
+}
+
+/** Rows of the table with a cell merged across to the table's right edge (as read with merged areas). */
+function mergedRows(t: DocumentTable): number[] {
+  const last = t.grid.colCount - 1;
+  return t.grid.cells.flatMap((row, r) =>
+    row.some(
+      (cell, c) =>
+        cell.origin.row === r &&
+        cell.origin.col === c &&
+        c < last &&
+        row[last]?.origin.col === c &&
+        row[last]?.origin.row === r
+    )
+      ? [r]
+      : []
+  );
+}
+
+/** A border drawn (Office reports "None" for no line). */
+const drawn = (b: { style?: string } | undefined) => Boolean(b?.style) && b?.style !== "None";
+
+/** The facts of one table's look, from its cell and column properties (ExcelApi 1.9). */
+function tableLook(
+  l: {
+    cells: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+    columns: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
+    money: Excel.Range | null;
+    progress: Excel.Range | null;
+  },
+  lists: boolean
+) {
+  const cells = l.cells.value;
+  const widths = l.columns.value.map((c) => c.format?.columnWidth ?? 0);
+  const total = widths.reduce((a, b) => a + b, 0);
+  return {
+    boldRows: cells.flatMap((row, r) =>
+      row.every((c) => c.format?.font?.bold === true) ? [r] : []
+    ),
+    widths: total > 0 ? widths.map((w) => w / total) : null,
+    borders: cells.every((row) =>
+      row.every((c) => {
+        const b = c.format?.borders;
+        return drawn(b?.top) && drawn(b?.bottom) && drawn(b?.left) && drawn(b?.right);
+      })
+    ),
+    extras: {
+      lists,
+      money:
+        !l.money ||
+        l.money.values.every(
+          (row, r) =>
+            typeof row[0] !== "number" || /₫/.test(String(l.money?.numberFormat[r]?.[0] ?? ""))
+        ),
+      progress: !l.progress || Boolean(l.progress.dataValidation.rule?.list),
+    },
+  };
+}
 
 interface Undo {
   sheet: string;
@@ -101,25 +165,60 @@ export function createExcelFormatHost(
           range.format.font.load("name,size");
           return range;
         });
+        // What the preview compares with, read in the same sync: bold and borders of every cell,
+        // the column widths (ExcelApi 1.9), the money format and progress list of the plan's
+        // columns, and whether the suggestion lists' sheet exists.
+        const looks = known.map((t) => {
+          const { top } = place(t.key);
+          const range = sheet.getRangeByIndexes(top, 0, t.grid.rowCount, t.grid.colCount);
+          const header = recognizeHeader(t.grid);
+          const body = header.ok
+            ? header.match.headerStart + header.match.headerRows
+            : t.grid.rowCount;
+          const column = (col: number | undefined) =>
+            col === undefined || body >= t.grid.rowCount
+              ? null
+              : sheet.getRangeByIndexes(top + body, col, t.grid.rowCount - body, 1);
+          const money = column(header.ok ? header.match.columns.budget : undefined);
+          money?.load("numberFormat,values");
+          const progress = column(header.ok ? header.match.columns.progress : undefined);
+          progress?.dataValidation.load("rule");
+          return {
+            cells: range.getCellProperties({
+              format: { font: { bold: true }, borders: { style: true } },
+            }),
+            columns: range.getColumnProperties({ format: { columnWidth: true } }),
+            money,
+            progress,
+          };
+        });
+        const listSheet = context.workbook.worksheets.getItemOrNullObject(LIST_SHEET);
         await context.sync();
         return {
           frozenRows: frozen.isNullObject ? 0 : frozen.rowCount,
           landscape: layout.orientation === "Landscape",
           fitOneWide: layout.zoom?.horizontalFitToPages === 1,
-          titleRows: !titles.isNullObject,
+          // Rows repeated as print titles ("$3:$4" → 2).
+          titleRows: titles.isNullObject ? 0 : printTitleCount(titles.address),
           fonts: fonts.map((r) => ({
             name: r.format.font.name || null,
             size: r.format.font.size || null,
           })),
+          looks: looks.map((l) => tableLook(l, !listSheet.isNullObject)),
         };
       });
       const tableFacts: Record<string, FormatSnapshot["tableFacts"][string]> = {};
       known.forEach((t, i) => {
+        const look = facts.looks[i];
         tableFacts[t.key] = {
           tableFont: facts.fonts[i]?.name ?? null,
           tablePt: facts.fonts[i]?.size ?? null,
-          headerRepeat: facts.titleRows ? 1 : 0,
-          boldRows: null,
+          headerRepeat: facts.titleRows ?? 0,
+          boldRows: look?.boldRows ?? null,
+          widths: look?.widths ?? null,
+          borders: look?.borders ?? null,
+          mergedRows: mergedRows(t),
+          extras: look?.extras ?? null,
         };
       });
       return {
@@ -130,7 +229,7 @@ export function createExcelFormatHost(
         print: {
           landscape: facts.landscape,
           fitOneWide: facts.fitOneWide,
-          titleRows: facts.titleRows,
+          titleRows: facts.titleRows > 0,
           frozenRows: facts.frozenRows,
         },
         pageSetupApi: true,

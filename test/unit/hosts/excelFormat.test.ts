@@ -90,6 +90,19 @@ async function format(model: ExcelModel) {
 const values = (model: ExcelModel) => new Map(model.sheets[0]!.cells);
 
 describe("Excel formatting of the plan range", () => {
+  it.each([
+    ["a standard plan", () => standardSheet(10)],
+    ["a progress plan", () => progressSheet()],
+  ])("settles on %s: formatting it again finds nothing to change", async (_name, sheet) => {
+    const model = sheet();
+    const first = await format(model);
+    expect(first.session.changes.length).toBeGreaterThan(0);
+    const again = await format(model);
+    // Bold rows, borders, widths, merges, title rows, money, lists, progress: read back, all in place.
+    expect(again.session.changes.map((c) => c.label)).toEqual([]);
+    expect(again.readSyncs).toBe(2);
+  });
+
   it("applies the look, print setup and money format in two syncs, changing only the listed texts", async () => {
     const model = standardSheet(0);
     const original = values(model);
