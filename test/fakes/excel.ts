@@ -378,6 +378,8 @@ class FakeRange extends FakeObject {
       set wrapText(value: boolean) {
         set("format/wrapText")(value);
       },
+      /** Row heights fitted to the text (ExcelApi 1.2): recorded per cell, heights are not rendered. */
+      autofitRows: () => set("format/rowsAutofit")(true),
       set verticalAlignment(value: string) {
         set("format/verticalAlignment")(value);
       },

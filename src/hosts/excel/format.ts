@@ -342,6 +342,8 @@ export function createExcelFormatHost(
         range.format.font.name = target.font;
         range.format.font.size = target.pt;
         range.format.wrapText = true;
+        // Rows grow with their wrapped text (a fixed height would clip it once widths change).
+        range.format.autofitRows();
         range.format.verticalAlignment = "Top";
         for (const edge of EDGES) {
           const border = range.format.borders.getItem(edge);

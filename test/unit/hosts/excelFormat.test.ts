@@ -101,6 +101,11 @@ describe("Excel formatting of the plan range", () => {
     // Bold rows, borders, widths, merges, title rows, money, lists, progress: read back, all in place.
     expect(again.session.changes.map((c) => c.label)).toEqual([]);
     expect(again.readSyncs).toBe(2);
+    // Rows grow with their text.
+    expect(
+      model.props?.get("KH!D4")?.["format/rowsAutofit"] ??
+        model.props?.get("TD!D2")?.["format/rowsAutofit"]
+    ).toBe(true);
   });
 
   it("applies the look, print setup and money format in two syncs, changing only the listed texts", async () => {
