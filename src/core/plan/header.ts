@@ -60,7 +60,7 @@ function headerWords(text: string): string {
 }
 
 /** A row of column numbers under (or in) the header: "(1) (2) (3) …" or "1 2 3 …". */
-export function isIndexRow(grid: TableGrid, r: number): boolean {
+function isIndexRow(grid: TableGrid, r: number): boolean {
   const numbers: number[] = [];
   const cells = grid.cells[r] ?? [];
   for (let c = 0; c < cells.length; c++) {
@@ -82,7 +82,7 @@ export function isIndexRow(grid: TableGrid, r: number): boolean {
  * over several sheet columns that make one table column, as office suites write tables into
  * sheets, still names its column.)
  */
-export function headerParts(grid: TableGrid, start: number, rows: number): string[][] {
+function headerParts(grid: TableGrid, start: number, rows: number): string[][] {
   const index = new Set<number>();
   for (let r = start; r < start + rows; r++) if (isIndexRow(grid, r)) index.add(r);
   const folded = new Map<string, string>();
@@ -130,11 +130,6 @@ function isGroupLabel(
     if (o) origins.add(`${o.row}:${o.col}`);
   }
   return origins.size >= 2;
-}
-
-/** The folded header text of each column (parts joined), as earlier versions exposed it. */
-export function headerTexts(grid: TableGrid, start: number, rows: number): string[] {
-  return headerParts(grid, start, rows).map((parts) => parts.join(" "));
 }
 
 function longestMatch(text: string, patterns: readonly RegExp[]): number {
@@ -334,10 +329,7 @@ function bodyFacts(
   const tt = columns.tt;
   for (let r = bodyStart; r < grid.rowCount; r++) {
     const row = grid.cells[r] ?? [];
-    const texts: string[] = [];
-    row.forEach((cell, c) => {
-      if (cell.origin.row === r && cell.origin.col === c && cell.text.trim()) texts.push(cell.text);
-    });
+    const texts = ownTexts(grid, r);
     if (texts.length === 0) continue;
     if (texts.length <= 2 && isGroupRowText(texts.join(" "))) {
       // A lone "MỨC 4" row after a flat list keeps the list flat (KHCT adds one so).
