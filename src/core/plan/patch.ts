@@ -11,16 +11,16 @@
 import { findStandard } from "../catalogue/catalogue";
 import type { Framework } from "../catalogue/types";
 import { ROLE_SPECS, type ColumnRole } from "./layouts";
-
-/** Optional columns ("(nếu có)", notes, conditions, budget, evidence): the school's to write or leave. */
-const OPTIONAL: ReadonlySet<ColumnRole> = new Set(
-  ROLE_SPECS.filter((r) => r.optional && r.role !== "level").map((r) => r.role)
-);
-const isOptional = (role: ColumnRole) => OPTIONAL.has(role);
 import type { PlanRow, PlanTable, Section } from "./rows";
 import type { RowTemplate } from "./templates";
 import type { TableGrid } from "./table";
 import { sameText } from "../text/cellText";
+
+/** Optional columns ("(nếu có)", notes, conditions, budget, evidence): the school's to write or leave. */
+const OPTIONAL: ReadonlySet<ColumnRole> = new Set(
+  ROLE_SPECS.filter((r) => r.optional).map((r) => r.role)
+);
+const isOptional = (role: ColumnRole) => OPTIONAL.has(role);
 
 export type InsertedRowKind = "section" | "standard" | "criterion" | "level4";
 
@@ -198,7 +198,7 @@ export function computeFillPatch(
     return at;
   };
 
-  /** Optional columns ("(nếu có)", notes, conditions, budget) are the school's to write or leave. */
+  /** KHCT writes the columns a school must fill (see OPTIONAL), never the criterion label of a row. */
   const writes = (role: ColumnRole) =>
     role !== "criterion" && columns[role] !== undefined && !isOptional(role);
 
