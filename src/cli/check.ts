@@ -38,6 +38,17 @@ interface FileReport {
 
 const FIXABLE = new Set(RULES.filter((r) => r.fixable).map((r) => r.id));
 
+/** Control characters from a document shown as visible escapes: a cell cannot drive the terminal. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const escape = (ch: string) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, "0")}`;
+
+/** One line of a message for a terminal: escapes, line breaks as spaces, at most 600 characters. */
+export function terminalSafe(text: string): string {
+  const line = text.replace(/\r?\n/g, " ").replace(CONTROL, escape);
+  return line.length > 600 ? `${line.slice(0, 599)}…` : line;
+}
+
 async function checkFile(file: string, levelOption: SchoolLevel | null): Promise<FileReport> {
   const opened = await openPlanFile(file, levelOption);
   if ("error" in opened)
@@ -96,7 +107,13 @@ function json(reports: readonly FileReport[]): string {
       fixable: Boolean(f.fix) && FIXABLE.has(f.rule),
     })),
   }));
-  return JSON.stringify(out, null, 2) + "\n";
+  // JSON escapes C0 controls itself; C1 controls (U+0080–U+009F) are escaped too.
+  return (
+    JSON.stringify(out, null, 2).replace(
+      /[\u007f-\u009f]/g,
+      (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`
+    ) + "\n"
+  );
 }
 
 function where(r: FileReport, f: Finding): string {
@@ -112,15 +129,15 @@ function text(reports: readonly FileReport[]): string {
   const lines: string[] = [];
   for (const r of reports) {
     if (r.error) {
-      lines.push(`${path.basename(r.file)}: KHÔNG ĐỌC ĐƯỢC — ${r.error}`, "");
+      lines.push(`${terminalSafe(path.basename(r.file))}: KHÔNG ĐỌC ĐƯỢC — ${r.error}`, "");
       continue;
     }
     if (r.levelUnknown) {
-      lines.push(`${path.basename(r.file)}: CHƯA KIỂM TRA — ${r.levelUnknown}`, "");
+      lines.push(`${terminalSafe(path.basename(r.file))}: CHƯA KIỂM TRA — ${r.levelUnknown}`, "");
       continue;
     }
     lines.push(
-      `${path.basename(r.file)} — ${r.level ? SCHOOL_LEVEL_NAME[r.level] : ""}, ${r.framework ?? ""}`
+      `${terminalSafe(path.basename(r.file))} — ${r.level ? SCHOOL_LEVEL_NAME[r.level] : ""}, ${r.framework ?? ""}`
     );
     if (r.findings.length === 0) lines.push("  Không thấy lỗi nào.");
     for (const severity of ["error", "warning", "hint"] as Severity[]) {
@@ -128,7 +145,9 @@ function text(reports: readonly FileReport[]): string {
       if (group.length === 0) continue;
       lines.push(`  ${SEVERITY_NAME[severity]} (${group.length})`);
       for (const f of group)
-        lines.push(`    [${f.rule}] ${where(r, f)}: ${f.message}${f.fix ? " (sửa được)" : ""}`);
+        lines.push(
+          `    [${f.rule}] ${where(r, f)}: ${terminalSafe(f.message)}${f.fix ? " (sửa được)" : ""}`
+        );
     }
     lines.push("");
   }

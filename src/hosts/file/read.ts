@@ -75,20 +75,56 @@ async function openZip(data: Uint8Array): Promise<JSZip> {
       `Tệp bị hỏng, không giải nén được (${error instanceof Error ? error.message : String(error)}).`
     );
   }
-  // A zip bomb: the sizes the archive declares, checked before anything is inflated.
+  // A zip bomb: every part is inflated once as a stream and counted as it comes, stopping at the
+  // limit — the sizes an archive declares can lie (or be misread: zip64 sizes past 4 GiB).
   let total = 0;
   for (const file of Object.values(zip.files)) {
-    const size =
-      (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-    if (size > LIMITS.partBytes)
-      throw new FileReadError(
-        `Tệp chứa phần “${file.name}” giải nén ra quá lớn (${Math.round(size / 1048576)} MB).`
-      );
-    total += size;
+    if (file.dir) continue;
+    total += await inflatedSize(file, Math.min(LIMITS.partBytes, LIMITS.totalBytes - total));
   }
-  if (total > LIMITS.totalBytes)
-    throw new FileReadError(`Tệp giải nén ra quá lớn (${Math.round(total / 1048576)} MB).`);
   return zip;
+}
+
+/** The bytes a part inflates to, counted while inflating; refused past `cap`. */
+function inflatedSize(file: JSZip.JSZipObject, cap: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    let stopped = false;
+    // JSZip's own streaming reader (ZipObject#internalStream, in the library but not its typings).
+    const stream = (
+      file as unknown as {
+        internalStream(type: "uint8array"): JSZip.JSZipStreamHelper<Uint8Array>;
+      }
+    ).internalStream("uint8array");
+    stream
+      .on("data", (chunk: Uint8Array) => {
+        size += chunk.length;
+        if (size > cap && !stopped) {
+          stopped = true;
+          stream.pause();
+          reject(
+            new FileReadError(
+              `Tệp chứa phần “${file.name}” giải nén ra quá lớn (hơn ${Math.round(cap / 1048576)} MB): có thể là tệp nén độc hại.`
+            )
+          );
+        }
+      })
+      .on("error", (error: Error) => {
+        if (stopped) return;
+        stopped = true;
+        reject(
+          new FileReadError(
+            /size mismatch/i.test(error.message)
+              ? `Tệp bị hỏng: phần “${file.name}” giải nén ra khác kích thước tệp ghi (có thể là tệp nén độc hại).`
+              : `Tệp bị hỏng, không giải nén được phần “${file.name}”.`
+          )
+        );
+      })
+      .on("end", () => {
+        if (!stopped) resolve(size);
+      })
+      .resume();
+  });
 }
 
 function parseXml(xml: string, part: string): Document {
@@ -134,7 +170,55 @@ async function readDocx(zip: JSZip): Promise<ReadFile> {
   };
 }
 
-async function readXlsx(data: Uint8Array): Promise<ReadFile> {
+/** Cells a merged area or a validated range may cover before exceljs (which visits each) is not given the file. */
+const MAX_AREA = { merge: 1_000_000, validation: 20_000_000 } as const;
+/** Merged areas per sheet (exceljs checks each new one against all the others). */
+const MAX_MERGES = 10_000;
+/** The last column of a sheet (XFD). */
+const MAX_SHEET_COLUMN = 16384;
+
+const areaOf = (ref: string) => {
+  const { top, left, bottom, right } = parseAddress(ref);
+  return (Math.abs(bottom - top) + 1) * (Math.abs(right - left) + 1);
+};
+
+/**
+ * What exceljs would spend unbounded time or memory on, refused with a message before it loads the
+ * workbook: a merged area or a data validation over (nearly) a whole sheet, tens of thousands of
+ * merges, a column range past the last column of a sheet.
+ */
+async function checkSheetBounds(zip: JSZip): Promise<void> {
+  for (const file of Object.values(zip.files)) {
+    if (file.dir || !/^xl\/worksheets\/[^/]+\.xml$/i.test(file.name)) continue;
+    const xml = await file.async("string");
+    const where = file.name.replace(/^xl\/worksheets\//, "");
+    const merges = [...xml.matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1] ?? "");
+    if (merges.length > MAX_MERGES)
+      throw new FileReadError(
+        `Trang tính ${where} có ${merges.length} vùng gộp ô (KHCT đọc đến ${MAX_MERGES}): hãy bỏ bớt gộp ô trong Excel rồi lưu lại.`
+      );
+    const hugeMerge = merges.find((ref) => areaOf(ref) > MAX_AREA.merge);
+    if (hugeMerge)
+      throw new FileReadError(
+        `Trang tính ${where} có vùng gộp ô phủ gần cả trang tính (${hugeMerge}): hãy bỏ gộp ô đó trong Excel rồi lưu lại.`
+      );
+    for (const m of xml.matchAll(/<col\b[^>]*\bmax="(\d+)"/g))
+      if (Number(m[1]) > MAX_SHEET_COLUMN)
+        throw new FileReadError(
+          `Trang tính ${where} khai báo cột thứ ${m[1]}, quá cột cuối của Excel (${MAX_SHEET_COLUMN}): tệp hỏng hoặc không do Excel tạo.`
+        );
+    for (const m of xml.matchAll(/<dataValidation\b[^>]*\bsqref="([^"]+)"/g)) {
+      const area = (m[1] ?? "").split(/\s+/).reduce((n, ref) => n + areaOf(ref), 0);
+      if (area > MAX_AREA.validation)
+        throw new FileReadError(
+          `Trang tính ${where} có quy tắc kiểm tra dữ liệu phủ gần cả trang tính (${(m[1] ?? "").slice(0, 40)}): hãy thu hẹp vùng đó trong Excel rồi lưu lại.`
+        );
+    }
+  }
+}
+
+async function readXlsx(data: Uint8Array, zip: JSZip): Promise<ReadFile> {
+  await checkSheetBounds(zip);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
@@ -212,7 +296,7 @@ export async function readOfficeFile(data: Uint8Array): Promise<ReadFile> {
   const zip = await openZip(data);
   if (zip.file("word/document.xml")) return readDocx(zip);
   if (zip.file("xl/workbook.xml")) {
-    const file = await readXlsx(data);
+    const file = await readXlsx(data, zip);
     return { ...file, settings: await readSettings(zip) };
   }
   throw new FileReadError(

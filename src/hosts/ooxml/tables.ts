@@ -7,6 +7,7 @@
  * @xmldom/xmldom both fit.
  */
 import type { RawCell } from "../../core/plan/table";
+import { MAX_COLUMNS } from "../../core/plan/table";
 
 export const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -89,11 +90,19 @@ export function readTable(tbl: Element): OoxmlTable {
     const isHeader = Boolean(child(trPr, "tblHeader"));
     if (headerRun && isHeader) headerRows++;
     else headerRun = false;
-    let col = Number(attr(child(trPr, "gridBefore"), "val") ?? 0) || 0;
+    // Spans are bounded before anything is allocated: a hostile w:gridSpan="1000000000" is a
+    // table as wide as KHCT reads (MAX_COLUMNS), not a billion cells.
+    let col = Math.min(
+      MAX_COLUMNS,
+      Math.max(0, Number(attr(child(trPr, "gridBefore"), "val") ?? 0) || 0)
+    );
     const row: Pending[] = [];
     children(tr, "tc").forEach((tc, tcIndex) => {
       const tcPr = child(tc, "tcPr");
-      const span = Math.max(1, Number(attr(child(tcPr, "gridSpan"), "val") ?? 1) || 1);
+      const span = Math.min(
+        MAX_COLUMNS,
+        Math.max(1, Number(attr(child(tcPr, "gridSpan"), "val") ?? 1) || 1)
+      );
       const vMergeEl = child(tcPr, "vMerge");
       const vMerge = vMergeEl
         ? attr(vMergeEl, "val") === "restart"
@@ -126,14 +135,18 @@ export function readTable(tbl: Element): OoxmlTable {
     }
   });
   const rows = grid.map((row) => row.filter((cell) => !cell.absorbed).map((cell) => cell.raw));
-  const width = Math.max(
-    0,
-    ...grid.map((row) => row.reduce((w, c) => Math.max(w, c.col + (c.raw.colSpan ?? 1)), 0))
+  const width = Math.min(
+    MAX_COLUMNS,
+    Math.max(
+      0,
+      ...grid.map((row) => row.reduce((w, c) => Math.max(w, c.col + (c.raw.colSpan ?? 1)), 0))
+    )
   );
   const cellIndex = grid.map((row) => {
     const map: number[] = Array.from({ length: width }, () => -1);
     for (const cell of row)
-      for (let c = cell.col; c < cell.col + (cell.raw.colSpan ?? 1); c++) map[c] = cell.tcIndex;
+      for (let c = cell.col; c < Math.min(width, cell.col + (cell.raw.colSpan ?? 1)); c++)
+        map[c] = cell.tcIndex;
     return map;
   });
   return { rows, cellIndex, headerRows };

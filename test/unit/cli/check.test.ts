@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import JSZip from "jszip";
+import ExcelJS from "exceljs";
 import { run } from "../../../src/cli/main";
 import { FileReadError, readOfficeFile } from "../../../src/hosts/file/read";
 
@@ -21,6 +22,21 @@ async function writeZip(name: string, files: Record<string, string | Uint8Array>
   const file = path.join(tmp, name);
   fs.writeFileSync(file, await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
   return file;
+}
+
+/**
+ * A hostile archive: every entry's uncompressed size, in its local header (offset 22) and in the
+ * central directory (offset 24), rewritten to `size` (APPNOTE.TXT 4.3.7 and 4.3.12).
+ */
+function lieAboutSizes(zip: Uint8Array, size: number): Uint8Array {
+  const out = new Uint8Array(zip);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i + 4 <= out.length; i++) {
+    const signature = view.getUint32(i, true);
+    if (signature === 0x04034b50 && i + 26 <= out.length) view.setUint32(i + 22, size, true);
+    if (signature === 0x02014b50 && i + 28 <= out.length) view.setUint32(i + 24, size, true);
+  }
+  return out;
 }
 
 const documentXml = (body: string) =>
@@ -185,6 +201,17 @@ describe("khct check", () => {
         /giải nén ra quá lớn/,
       ],
       [
+        "a zip bomb that declares a small size (local header and central directory say 1 KB)",
+        async () => {
+          const file = await writeZip("bom-noi-doi.docx", {
+            "word/document.xml": new Uint8Array(70 * 1024 * 1024),
+          });
+          fs.writeFileSync(file, lieAboutSizes(new Uint8Array(fs.readFileSync(file)), 1024));
+          return file;
+        },
+        /giải nén ra quá lớn|khác kích thước/,
+      ],
+      [
         "an XML bomb",
         async () =>
           writeZip("xml.docx", {
@@ -199,6 +226,79 @@ describe("khct check", () => {
       expect(result.exitCode).toBe(2);
       expect(result.stdout).toMatch(reason);
       expect(result.stdout).not.toMatch(/\n\s+at /);
+    });
+
+    it("a span of a billion columns is read as a table as wide as KHCT reads (it aborted the process)", async () => {
+      const cell = (text: string, pr = "") =>
+        `<w:tc><w:tcPr>${pr}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+      const file = await writeZip("span.docx", {
+        "word/document.xml": documentXml(
+          `<w:tbl><w:tr><w:trPr><w:gridBefore w:val="1000000000"/></w:trPr>${cell("TT", '<w:gridSpan w:val="1000000000"/>')}${cell("Giải pháp")}</w:tr></w:tbl>`
+        ),
+      });
+      const result = await run(["check", file, "--level", "tieu-hoc"]);
+      expect(result.exitCode).toBe(0);
+      expect(result.stdout).toMatch(/span\.docx/);
+    });
+
+    it.each([
+      [
+        "a merged area over the whole sheet",
+        '<mergeCells count="1"><mergeCell ref="A200:XFD1048576"/></mergeCells>',
+        /vùng gộp ô phủ gần cả trang tính \(A200:XFD1048576\)/,
+      ],
+      [
+        "fifty thousand merged areas",
+        `<mergeCells count="50000">${Array.from({ length: 50000 }, (_, i) => `<mergeCell ref="A${i * 2 + 10}:B${i * 2 + 10}"/>`).join("")}</mergeCells>`,
+        /50000 vùng gộp ô/,
+      ],
+      [
+        "a column range past the last column",
+        '<cols><col min="1" max="2000000000" width="9"/></cols>',
+        /quá cột cuối của Excel/,
+      ],
+      [
+        "a data validation over the whole sheet",
+        '<dataValidations count="1"><dataValidation type="list" sqref="A1:XFD1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>',
+        /kiểm tra dữ liệu phủ gần cả trang tính/,
+      ],
+    ])("a workbook with %s is refused before exceljs loads it", async (_name, element, reason) => {
+      const workbook = new ExcelJS.Workbook();
+      workbook.addWorksheet("KH").getCell("A1").value = "Trường Tiểu học Hoa Sen";
+      const zip = await JSZip.loadAsync((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+      const sheet = (await zip.file("xl/worksheets/sheet1.xml")!.async("string")).replace(
+        "</sheetData>",
+        `</sheetData>${element}`
+      );
+      zip.file("xl/worksheets/sheet1.xml", sheet);
+      const file = path.join(tmp, "hiem.xlsx");
+      fs.writeFileSync(
+        file,
+        await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" })
+      );
+      const result = await run(["check", file]);
+      expect(result.exitCode).toBe(2);
+      expect(result.stdout).toMatch(reason);
+      expect(result.stdout).not.toMatch(/\n\s+at /);
+    });
+
+    it("text from the document cannot drive the terminal: control characters are shown escaped", async () => {
+      const row = (texts: string[]) =>
+        `<w:tr>${texts.map((t) => `<w:tc><w:p><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p></w:tc>`).join("")}</w:tr>`;
+      const hostile = "\u009b2J\u009b]52;c;SGVsbG8=\u0085Không thấy lỗi nào.";
+      const file = await writeZip("dieu-khien.docx", {
+        "word/document.xml": documentXml(
+          `<w:p><w:r><w:t>KẾ HOẠCH NĂM HỌC 2025-2026</w:t></w:r></w:p><w:tbl>${row(["TT", "Tiêu chuẩn, tiêu chí", "Giải pháp", "Chủ trì", "Thời gian"])}${row(["", "Tiêu chí 1.1", "Họp", "HT", hostile])}</w:tbl>`
+        ),
+      });
+      const text = await run(["check", file, "--level", "tieu-hoc"]);
+      expect(text.stdout).toContain("\\x9b2J");
+      expect(text.stdout).not.toMatch(/[\u0080-\u009f]/);
+      const json = await run(["check", file, "--level", "tieu-hoc", "--json"]);
+      expect(json.stdout).not.toMatch(/[\u0080-\u009f]/);
+      // The JSON keeps the text (escaped in the output, the same characters once parsed).
+      expect(json.stdout).toContain("\\u009b2J");
+      expect(JSON.parse(json.stdout)[0].findings[0].message).toContain("\u009b2J");
     });
 
     it("a file over 50 MB is refused before it is read", async () => {
