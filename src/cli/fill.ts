@@ -78,6 +78,12 @@ export async function runFill(options: FillOptions): Promise<CommandResult> {
     );
   let results: AssessmentResults | null = null;
   if (options.results) {
+    // A named pipe or a device would block reading forever: only a regular, small file is read.
+    const stat = await fs.stat(options.results).catch(() => null);
+    if (!stat || !stat.isFile() || stat.size > 1024 * 1024)
+      throw new UsageError(
+        `Tệp kết quả “${options.results}” ${!stat ? "không có" : !stat.isFile() ? "không phải một tệp thường" : "quá lớn (tối đa 1 MB)"}.`
+      );
     const text = await fs.readFile(options.results, "utf8").catch(() => {
       throw new UsageError(`Không đọc được tệp kết quả “${options.results}”.`);
     });

@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -117,6 +118,25 @@ describe.each(["docx", "xlsx"])("khct fill on a .%s made by LibreOffice", (ext) 
 
 describe("khct fill refuses, with a reason and exit code 2, and writes no file", () => {
   const out = () => path.join(tmp, `refused-${Math.random().toString(36).slice(2)}.docx`);
+  it("results given as a named pipe are refused at once (reading one would wait forever)", async () => {
+    const fifo = path.join(tmp, "ket-qua.fifo");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const target = out();
+    const result = await run([
+      "fill",
+      fixture("ke-hoach-2021-2022.docx"),
+      "--target-level",
+      "3",
+      "--results",
+      fifo,
+      "--out",
+      target,
+    ]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/không phải một tệp thường/);
+    expect(fs.existsSync(target)).toBe(false);
+  });
+
   it.each([
     [
       "no self-assessment table",
