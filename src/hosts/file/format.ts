@@ -5,7 +5,7 @@
  * bytes; the caller keeps the old ones for undo and never writes a partial file.
  */
 import JSZip from "jszip";
-import { DOMParser, XMLSerializer, type Node as XmlNode } from "@xmldom/xmldom";
+import { XMLSerializer, type Node as XmlNode } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
 import {
   LIST_SHEET,
@@ -32,7 +32,7 @@ import {
   W_NS,
 } from "../ooxml/tables";
 import { ensureChild as ensure, setCellText, twips, w } from "../ooxml/write";
-import { FileReadError, readOfficeFile, textOf } from "./read";
+import { FileReadError, parseXml, partText, readOfficeFile, textOf } from "./read";
 
 const attr = (el: Element | undefined, name: string) =>
   el ? el.getAttributeNS(W_NS, name) || el.getAttribute(`w:${name}`) || null : null;
@@ -44,12 +44,9 @@ async function loadDocx(data: Uint8Array) {
   const zip = await JSZip.loadAsync(data);
   const part = zip.file("word/document.xml");
   if (!part) throw new FileReadError("Không phải tệp Word: thiếu word/document.xml.");
-  const parser = new DOMParser({ locator: false });
-  const doc = parser.parseFromString(await part.async("string"), "text/xml") as unknown as Document;
+  const doc = parseXml(await partText(part), "word/document.xml");
   const stylesPart = zip.file("word/styles.xml");
-  const styles = stylesPart
-    ? (parser.parseFromString(await stylesPart.async("string"), "text/xml") as unknown as Document)
-    : null;
+  const styles = stylesPart ? parseXml(await partText(stylesPart), "word/styles.xml") : null;
   return { zip, doc, styles };
 }
 

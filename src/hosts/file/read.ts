@@ -37,7 +37,7 @@ export interface ReadFile extends DocumentContent {
 async function readSettings(zip: JSZip): Promise<PlanSettings | null> {
   const part = zip.file("docProps/custom.xml");
   if (!part) return null;
-  const xml = await part.async("string");
+  const xml = await partText(part);
   if (!xml.includes(`"${SETTINGS_KEY}"`)) return null; // other programs' properties only
   let doc: Document;
   try {
@@ -127,9 +127,27 @@ function inflatedSize(file: JSZip.JSZipObject, cap: number): Promise<number> {
   });
 }
 
-function parseXml(xml: string, part: string): Document {
+/**
+ * A part's text: UTF-8 (with or without a byte-order mark) or UTF-16 (little- or big-endian, by its
+ * byte-order mark), as XML allows.
+ */
+export async function partText(file: JSZip.JSZipObject): Promise<string> {
+  const bytes = await file.async("uint8array");
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  // The declaration may still name UTF-16 after a transcoding; the text is what counts.
+  return new TextDecoder("utf-8")
+    .decode(bytes.subarray(start))
+    .replace(/^(<\?xml[^>]*?)\sencoding="utf-16"/i, "$1");
+}
+
+/** Parses an XML part of a package, refusing any DTD (anywhere in it) and broken XML, in Vietnamese. */
+export function parseXml(xml: string, part: string): Document {
   // OOXML parts never carry a DTD; one here is an entity expansion waiting to happen.
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml.slice(0, 4096)))
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml))
     throw new FileReadError(`Phần “${part}” có khai báo DTD/ENTITY: KHCT không đọc tệp như vậy.`);
   const errors: string[] = [];
   // No locator: KHCT never reports line numbers, and tracking them costs a sixth of the parse.
@@ -149,7 +167,7 @@ async function readDocx(zip: JSZip): Promise<ReadFile> {
   if (!part) throw new FileReadError("Không phải tệp Word: thiếu word/document.xml.");
   let doc: Document;
   try {
-    doc = parseXml(await part.async("string"), "word/document.xml");
+    doc = parseXml(await partText(part), "word/document.xml");
   } catch (error) {
     if (error instanceof FileReadError) throw error;
     throw new FileReadError(

@@ -5,7 +5,7 @@
  * writes the output file only once everything succeeded (never a partial file).
  */
 import JSZip from "jszip";
-import { DOMImplementation, DOMParser, XMLSerializer, type Node as XmlNode } from "@xmldom/xmldom";
+import { DOMImplementation, XMLSerializer, type Node as XmlNode } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
 import { cellModelText, type DocumentModel, type Table } from "../../core/document/model";
 import type { FormatProfile } from "../../core/format/profile";
@@ -27,7 +27,7 @@ import {
   textWidth,
   w,
 } from "../ooxml/write";
-import { FileReadError } from "./read";
+import { FileReadError, parseXml, partText } from "./read";
 
 const serialize = (doc: Document | Node) =>
   new XMLSerializer().serializeToString(doc as unknown as XmlNode);
@@ -323,10 +323,7 @@ async function editDocumentXml<T>(
   const zip = await JSZip.loadAsync(data);
   const part = zip.file("word/document.xml");
   if (!part) throw new FileReadError("Không phải tệp Word: thiếu word/document.xml.");
-  const doc = new DOMParser().parseFromString(
-    await part.async("string"),
-    "text/xml"
-  ) as unknown as Document;
+  const doc = parseXml(await partText(part), "word/document.xml");
   const result = edit(doc);
   zip.file("word/document.xml", serialize(doc));
   return { data: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), result };

@@ -301,6 +301,53 @@ describe("khct check", () => {
       expect(JSON.parse(json.stdout)[0].findings[0].message).toContain("\u009b2J");
     });
 
+    it("reads a document.xml written with a UTF-8 byte-order mark, or in UTF-16", async () => {
+      const xml = documentXml("<w:p><w:r><w:t>Trường Tiểu học Hoa Sen</w:t></w:r></w:p>");
+      const utf16 = (le: boolean) => {
+        const text = xml.replace('encoding="UTF-8"', 'encoding="UTF-16"');
+        const out = new Uint8Array(2 + text.length * 2);
+        out.set(le ? [0xff, 0xfe] : [0xfe, 0xff]);
+        for (let i = 0; i < text.length; i++) {
+          const code = text.charCodeAt(i);
+          out[2 + 2 * i + (le ? 0 : 1)] = code & 0xff;
+          out[2 + 2 * i + (le ? 1 : 0)] = code >> 8;
+        }
+        return out;
+      };
+      const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(xml)]);
+      for (const [name, bytes] of [
+        ["bom.docx", bom],
+        ["utf16le.docx", utf16(true)],
+        ["utf16be.docx", utf16(false)],
+      ] as const) {
+        const file = await writeZip(name, { "word/document.xml": bytes });
+        const content = await readOfficeFile(new Uint8Array(fs.readFileSync(file)));
+        expect(content.paragraphs).toEqual(["Trường Tiểu học Hoa Sen"]);
+      }
+    });
+
+    it("refuses a DTD anywhere in a part, and in styles.xml too", async () => {
+      const late = await writeZip("dtd-muon.docx", {
+        "word/document.xml": documentXml(
+          `<w:p><w:r><w:t>${"x".repeat(6000)}</w:t></w:r></w:p>`
+        ).replace("<w:body>", '<w:body><!DOCTYPE x [<!ENTITY a "b">]>'),
+      });
+      const result = await run(["check", late, "--level", "tieu-hoc"]);
+      expect(result.exitCode).toBe(2);
+      expect(result.stdout).toMatch(/khai báo DTD\/ENTITY/);
+      const styles = await writeZip("styles-dtd.docx", {
+        "word/document.xml": documentXml(
+          "<w:p><w:r><w:t>Trường Tiểu học Hoa Sen</w:t></w:r></w:p>"
+        ),
+        "word/styles.xml": '<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaa">]><w:styles/>',
+      });
+      const out = path.join(tmp, "styles-out.docx");
+      const formatted = await run(["format", styles, "--level", "tieu-hoc", "--out", out]);
+      expect(formatted.exitCode).toBe(2);
+      expect(formatted.stderr).toMatch(/word\/styles\.xml.*khai báo DTD\/ENTITY/);
+      expect(fs.existsSync(out)).toBe(false);
+    });
+
     it("a file over 50 MB is refused before it is read", async () => {
       await expect(readOfficeFile(new Uint8Array(51 * 1024 * 1024))).rejects.toBeInstanceOf(
         FileReadError
