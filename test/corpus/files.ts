@@ -47,12 +47,13 @@ export function place(rows: readonly (readonly RawCell[])[]): { placed: Placed[]
   return { placed, cols };
 }
 
-export async function docxOf(
-  paragraphs: readonly string[],
-  rows: readonly (readonly RawCell[])[]
-): Promise<Uint8Array> {
-  const { placed, cols } = place(rows);
-  // Vertical merges: the first cell restarts, the cells under it continue (Word's form).
+/**
+ * Word's form of vertical merges: the first cell restarts, each row under it has a continuing cell
+ * in the same grid column (with the same width). Row → grid column → colSpan of those cells.
+ */
+export function vMergeContinues(
+  placed: readonly (readonly Placed[])[]
+): Map<number, Map<number, number>> {
   const continues = new Map<number, Map<number, number>>();
   placed.forEach((row, r) =>
     row.forEach((cell) => {
@@ -63,6 +64,15 @@ export async function docxOf(
       }
     })
   );
+  return continues;
+}
+
+export async function docxOf(
+  paragraphs: readonly string[],
+  rows: readonly (readonly RawCell[])[]
+): Promise<Uint8Array> {
+  const { placed, cols } = place(rows);
+  const continues = vMergeContinues(placed);
   const trs = placed.map((row, r) => {
     const cells: { col: number; xml: string }[] = row.map((cell) => ({
       col: cell.col,

@@ -21,7 +21,7 @@ import { columnLetters, excelModel, fakeExcelRun, type CellValue } from "../../f
 import { fakeWordRun, wordModel, type WordCellModel } from "../../fakes/word";
 import { BASES, frameworkOf, type CorpusBase } from "../../corpus/bases";
 import { variant, type Variant } from "../../corpus/generate";
-import { place } from "../../corpus/files";
+import { place, vMergeContinues } from "../../corpus/files";
 
 const parse = (xml: string) =>
   new DOMParser().parseFromString(xml, "text/xml") as unknown as Document;
@@ -42,16 +42,7 @@ function templatesFor(framework: Framework, base: CorpusBase): RowTemplate[] {
 function wordHost(base: CorpusBase, rows: RawCell[][]) {
   const model = wordModel([...base.paragraphs]);
   const { placed } = place(rows);
-  const continues = new Map<number, Map<number, number>>();
-  placed.forEach((row, r) =>
-    row.forEach((cell) => {
-      for (let dr = 1; dr < cell.rowSpan; dr++) {
-        const m = continues.get(r + dr) ?? new Map<number, number>();
-        m.set(cell.col, cell.colSpan);
-        continues.set(r + dr, m);
-      }
-    })
-  );
+  const continues = vMergeContinues(placed);
   model.tables.push({
     rows: placed.map((row, r) => {
       const cells: (WordCellModel & { col: number })[] = row.map((cell) => ({
