@@ -98,6 +98,10 @@ export async function runFill(options: FillOptions): Promise<CommandResult> {
   if ("levelUnknown" in opened) return fail(`${input}: ${opened.levelUnknown}`);
   const { content, identity, choice, data } = opened;
   const outKind = outputKind(options.out);
+  if (content.kind === "html")
+    throw new UsageError(
+      "Tệp này là trang HTML (phần mềm của trường lưu với đuôi .doc): khct check kiểm tra được; để điền hay định dạng, hãy mở bằng Word và lưu thành .docx."
+    );
   if (outKind !== content.kind)
     throw new UsageError(`Tệp ra phải cùng loại với tệp vào (.${content.kind}).`);
   const framework = choice.framework;

@@ -31,6 +31,10 @@ export async function runFormat(options: FormatOptions): Promise<CommandResult> 
     return { exitCode: 2, stdout: "", stderr: `khct: ${input}: ${opened.error}\n` };
   if ("levelUnknown" in opened)
     return { exitCode: 2, stdout: "", stderr: `khct: ${input}: ${opened.levelUnknown}\n` };
+  if (opened.content.kind === "html")
+    throw new UsageError(
+      "Tệp này là trang HTML (phần mềm của trường lưu với đuôi .doc): khct check kiểm tra được; để điền hay định dạng, hãy mở bằng Word và lưu thành .docx."
+    );
   if (outputKind(options.out) !== opened.content.kind)
     throw new UsageError(`Tệp ra phải cùng loại với tệp vào (.${opened.content.kind}).`);
   try {

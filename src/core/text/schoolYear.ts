@@ -19,7 +19,8 @@ export interface SchoolYearMention {
   readonly index: number;
 }
 
-const YEAR_RANGE = /\b((?:19|20|10)\d{2})\s*[-–—/]\s*((?:19|20|10)\d{2})\b/g;
+// Any hyphen or dash Word writes: "-", the non-breaking hyphen (U+2011), en and em dashes, a slash.
+const YEAR_RANGE = /\b((?:19|20|10)\d{2})\s*[-\u2010-\u2015/]\s*((?:19|20|10)\d{2})\b/g;
 
 /** Every "yyyy-yyyy" range in a text, including impossible ones (they are what validation reports). */
 export function findYearRanges(text: string): SchoolYearMention[] {

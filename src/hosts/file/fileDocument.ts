@@ -68,10 +68,14 @@ export interface FileDocument {
 export async function openFileDocument(name: string, bytes: Uint8Array): Promise<FileDocument> {
   let data = bytes;
   let content: ReadFile = await readOfficeFile(data);
+  if (content.kind === "html")
+    throw new FileReadError(
+      "Tệp này là trang HTML (phần mềm của trường lưu với đuôi .doc): hãy mở bằng Word và lưu thành .docx để KHCT sửa được; dòng lệnh `khct check` vẫn kiểm tra được tệp này."
+    );
   const history: { data: Uint8Array; content: ReadFile; what: "format" | "other" }[] = [];
   let settings: PlanSettings | null = content.settings;
   const dismissed = new Set<string>(content.dismissed);
-  const kind = content.kind;
+  const kind: FileKind = content.kind;
 
   const listeners = new Set<(event: "change" | "undo") => void>();
   const notify = (event: "change" | "undo") => listeners.forEach((l) => l(event));

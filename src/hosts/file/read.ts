@@ -14,6 +14,7 @@ import { buildGrid, type RawCell } from "../../core/plan/table";
 import type { DocumentContent, DocumentTable } from "../adapter";
 import { parseAddress } from "../excel/address";
 import { readParagraphs, readTables } from "../ooxml/tables";
+import { looksLikeHtml, readHtml } from "./html";
 
 /** Limits that keep a hostile or broken file from taking the machine with it. */
 export const LIMITS = {
@@ -28,7 +29,8 @@ export class FileReadError extends Error {}
 export type FileKind = "docx" | "xlsx";
 
 export interface ReadFile extends DocumentContent {
-  readonly kind: FileKind;
+  /** "html": a plan saved as HTML under a .doc/.htm name, read for checking only. */
+  readonly kind: FileKind | "html";
   /** KHCT's settings stored in the file (custom document property "KHCT"), when valid. */
   readonly settings: PlanSettings | null;
 }
@@ -311,6 +313,10 @@ export function textOf(x: ExcelJS.Cell): string {
 
 /** Reads a .docx or .xlsx file's content; throws FileReadError with the reason otherwise. */
 export async function readOfficeFile(data: Uint8Array): Promise<ReadFile> {
+  if (data.byteLength <= LIMITS.fileBytes && data[0] !== 0x50 && looksLikeHtml(data)) {
+    const { paragraphs, tables } = readHtml(new TextDecoder("utf-8").decode(data));
+    return { kind: "html", settings: null, paragraphs, tables, dismissed: [] };
+  }
   const zip = await openZip(data);
   if (zip.file("word/document.xml")) return readDocx(zip);
   if (zip.file("xl/workbook.xml")) {

@@ -42,6 +42,46 @@ function lieAboutSizes(zip: Uint8Array, size: number): Uint8Array {
 const documentXml = (body: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
 
+describe("plans saved as HTML under a .doc name (school apps do; Word opens them)", () => {
+  const html = `<html><head><meta charset="utf-8"><title>KH</title></head><body>
+<p>TRƯỜNG TIỂU HỌC HOA SEN</p><p>KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2025&#8209;2026</p>
+<TABLE border=1><TR><TH>TT<TH>Tiêu chuẩn,<br>tiêu chí<TH>Kết quả cần đạt<TH>Giải pháp<TH>Chủ trì<TH>Thời gian</TR>
+<tr><td colspan="6">MỨC 1, 2, 3</td></tr>
+<tr><td>1</td><td colspan=5>Tiêu chuẩn 1: Tổ chức và quản lý nhà trường</td></tr>
+<tr><td></td><td>Tiêu chí 1.2</td><td>Hội đồng hoạt động</td><td>Họp định kỳ</td><td>Hiệu trưởng</td><td>08/2024 &ndash; 11/2024</td></tr>
+</TABLE><p>Nơi nhận:&nbsp;- Lưu: VT.</p></body></html>`;
+
+  it("reads the text and the table, and checks it like a .docx", async () => {
+    const file = path.join(tmp, "ke-hoach.doc");
+    fs.writeFileSync(file, html);
+    const content = await readOfficeFile(new Uint8Array(fs.readFileSync(file)));
+    expect(content.kind).toBe("html");
+    expect(content.paragraphs).toContain("TRƯỜNG TIỂU HỌC HOA SEN");
+    expect(content.tables[0]?.grid.cells[3]?.map((c) => c.text)).toEqual([
+      "",
+      "Tiêu chí 1.2",
+      "Hội đồng hoạt động",
+      "Họp định kỳ",
+      "Hiệu trưởng",
+      "08/2024 – 11/2024",
+    ]);
+    const result = await run(["check", file, "--json"]);
+    const [report] = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ level: "tieu-hoc", layout: "standard" });
+    expect(report.findings.map((f: { rule: string }) => f.rule)).toContain("timeframe");
+  });
+
+  it("fill and format say how to get a .docx instead of writing one", async () => {
+    const file = path.join(tmp, "ke-hoach-2.doc");
+    fs.writeFileSync(file, html);
+    const out = path.join(tmp, "ra.docx");
+    const result = await run(["format", file, "--out", out]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/trang HTML.*lưu thành \.docx/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
 describe("reading files made by an office suite (LibreOffice)", () => {
   it("a .docx: paragraphs and the plan table with its merged section and standard rows", async () => {
     const content = await readOfficeFile(
