@@ -151,6 +151,24 @@ async function corpus(): Promise<{ category: string; name: string; bytes: Uint8A
   ].entries())
     add("xlsx", `xlsx-${i}.xlsx`, await xlsxWith(element));
   add("xlsx", "workbook-only.xlsx", await zipOf({ "xl/workbook.xml": "<workbook/>" }));
+  // Huge tables: refused with the bound, before the rows are built (50,000 rows took minutes and gigabytes).
+  const planRow = (i: number) =>
+    `<w:tr>${cell(String(i))}${cell(`Tiêu chí 1.${(i % 9) + 1}`)}${cell(`Giải pháp ${i}`)}${cell("HT")}${cell("Tháng 9/2025")}</w:tr>`;
+  for (const rows of [6000, 50000])
+    add(
+      "huge",
+      `rows-${rows}.docx`,
+      await zipOf({
+        "word/document.xml": doc(
+          `<w:tbl>${planRow(0)}${Array.from({ length: rows }, (_, i) => planRow(i + 1)).join("")}</w:tbl>`
+        ),
+      })
+    );
+  const big = new ExcelJS.Workbook();
+  const bigSheet = big.addWorksheet("KH");
+  for (let r = 1; r <= 6000; r++)
+    bigSheet.getRow(r).values = [r, `Tiêu chí 1.${(r % 9) + 1}`, `Giải pháp ${r}`];
+  add("huge", "rows-6000.xlsx", new Uint8Array((await big.xlsx.writeBuffer()) as ArrayBuffer));
   add(
     "ole",
     "encrypted.docx",

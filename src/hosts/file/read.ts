@@ -21,6 +21,8 @@ export const LIMITS = {
   fileBytes: 50 * 1024 * 1024,
   partBytes: 64 * 1024 * 1024,
   totalBytes: 256 * 1024 * 1024,
+  /** Rows of a table (a .docx table, a sheet), as in Office mode. */
+  tableRows: 5000,
 } as const;
 
 /** A file KHCT cannot read; `message` is for the user (Vietnamese, with the reason). */
@@ -169,7 +171,15 @@ async function readDocx(zip: JSZip): Promise<ReadFile> {
   if (!part) throw new FileReadError("Không phải tệp Word: thiếu word/document.xml.");
   let doc: Document;
   try {
-    doc = parseXml(await partText(part), "word/document.xml");
+    const xml = await partText(part);
+    // Rows counted in the text before a DOM is built (a DOM of 50,000 rows takes over a gigabyte).
+    const rows = (xml.match(/<w:tr[\s>]/g) ?? []).length;
+    // The same bound as in Office (5,000 rows), for all the document's tables together.
+    if (rows > LIMITS.tableRows)
+      throw new FileReadError(
+        `Tài liệu có ${rows.toLocaleString("vi-VN")} hàng bảng; KHCT đọc bảng đến ${LIMITS.tableRows.toLocaleString("vi-VN")} hàng: hãy tách tài liệu hoặc bỏ các hàng thừa rồi lưu lại.`
+      );
+    doc = parseXml(xml, "word/document.xml");
   } catch (error) {
     if (error instanceof FileReadError) throw error;
     throw new FileReadError(
@@ -212,6 +222,14 @@ async function checkSheetBounds(zip: JSZip): Promise<void> {
     if (file.dir || !/^xl\/worksheets\/[^/]+\.xml$/i.test(file.name)) continue;
     const xml = await file.async("string");
     const where = file.name.replace(/^xl\/worksheets\//, "");
+    // Rows with a value (a row formatted but empty does not count).
+    const rows = xml
+      .split(/<row[\s>]/)
+      .filter((chunk, i) => i > 0 && /<v>|<is>/.test(chunk.split("</row>")[0] ?? "")).length;
+    if (rows > LIMITS.tableRows)
+      throw new FileReadError(
+        `Trang tính ${where} có ${rows.toLocaleString("vi-VN")} hàng; KHCT đọc đến ${LIMITS.tableRows.toLocaleString("vi-VN")} hàng: hãy tách trang tính rồi lưu lại.`
+      );
     const merges = [...xml.matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1] ?? "");
     if (merges.length > MAX_MERGES)
       throw new FileReadError(
@@ -252,7 +270,11 @@ async function readXlsx(data: Uint8Array, zip: JSZip): Promise<ReadFile> {
   workbook.eachSheet((sheet) => {
     // KHCT's own hidden sheet of suggestion lists is not part of the plan.
     if (sheet.name === LIST_SHEET) return;
-    const rows = Math.min(sheet.rowCount, 5000);
+    if (sheet.actualRowCount > LIMITS.tableRows)
+      throw new FileReadError(
+        `Trang tính “${sheet.name}” có ${sheet.actualRowCount.toLocaleString("vi-VN")} hàng có dữ liệu; KHCT đọc đến ${LIMITS.tableRows.toLocaleString("vi-VN")} hàng: hãy tách trang tính rồi lưu lại.`
+      );
+    const rows = Math.min(sheet.rowCount, LIMITS.tableRows);
     const cols = Math.min(sheet.columnCount, 64);
     const merges = ((sheet.model as unknown as { merges?: string[] }).merges ?? []).map(
       parseAddress
