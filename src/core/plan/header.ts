@@ -47,6 +47,8 @@ export type HeaderResult =
 
 /** The most header rows KHCT reads (a title row, group cells, sub-headers, an index row). */
 const MAX_HEADER_ROWS = 4;
+/** Rows a header (with the index row under it) may take: what a sheet is read in to find a table. */
+export const HEADER_WINDOW = MAX_HEADER_ROWS + 1;
 const MAX_HEADER_START = 4;
 /** The longest folded header cell KHCT reads as a header ("thong tin du lieu hoac minh chung du kien" is 41). */
 const MAX_HEADER_WORDS = 70;

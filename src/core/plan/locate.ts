@@ -2,7 +2,7 @@
  * Finding plan tables in a sheet: a worksheet is one big grid, and a plan table starts at a row
  * whose header a layout recognises and runs until a blank row (or the next table).
  */
-import { recognizeHeader, type HeaderMatch } from "./header";
+import { HEADER_WINDOW, recognizeHeader, type HeaderMatch } from "./header";
 import { LAYOUTS, STAFF_LAYOUT, type Layout } from "./layouts";
 import type { GridCell, TableGrid } from "./table";
 
@@ -43,7 +43,10 @@ const isHeading = (grid: TableGrid, r: number) => {
 
 /** Another table's header starts at row r. */
 const startsTable = (grid: TableGrid, r: number, layouts?: readonly Layout[]) => {
-  const header = recognizeHeader(slice(grid, r, Math.min(r + 2, grid.rowCount)), layouts);
+  const header = recognizeHeader(
+    slice(grid, r, Math.min(r + HEADER_WINDOW, grid.rowCount)),
+    layouts
+  );
   return header.ok && header.match.headerStart === 0;
 };
 
@@ -62,7 +65,10 @@ export function locateTables(
       r++;
       continue;
     }
-    const header = recognizeHeader(slice(grid, r, Math.min(r + 2, grid.rowCount)), layouts);
+    const header = recognizeHeader(
+      slice(grid, r, Math.min(r + HEADER_WINDOW, grid.rowCount)),
+      layouts
+    );
     if (!header.ok || header.match.headerStart !== 0) {
       r++;
       continue;

@@ -5,6 +5,7 @@
  */
 import { frameworkById, parseCriterionRefs, type Framework } from "../../../src/core/catalogue";
 import { recognizeHeader } from "../../../src/core/plan/header";
+import { locateTables } from "../../../src/core/plan/locate";
 import { detectPlanIdentity } from "../../../src/core/plan/identity";
 import { readPlanTable } from "../../../src/core/plan/rows";
 import { analyseTables } from "../../../src/core/plan/session";
@@ -475,5 +476,31 @@ describe("khct check on a workbook holding only a plan table", () => {
     expect(report.level).toBe("mam-non");
     expect(report.layout).not.toBeNull();
     expect(result.exitCode).not.toBe(2);
+  });
+});
+
+describe("tables in a sheet", () => {
+  it("are found whatever the header's depth: three header rows and an index row under a heading", () => {
+    const grid = buildGrid([
+      [{ text: "II. KẾT QUẢ TỰ ĐÁNH GIÁ" }, ...Array.from({ length: 5 }, () => ({ text: "" }))],
+      [
+        { text: "Tiêu chuẩn, tiêu chí", rowSpan: 3 },
+        { text: "Kết quả", colSpan: 4 },
+        { text: "Nội dung không đạt", rowSpan: 3 },
+      ],
+      [
+        { text: "Không đạt", rowSpan: 2 },
+        { text: "Đạt", colSpan: 3 },
+      ],
+      ["Mức 1", "Mức 2", "Mức 3"].map((text) => ({ text })),
+      ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"].map((text) => ({ text })),
+      ["Tiêu chí 1.1", "", "x", "", "", ""].map((text) => ({ text })),
+    ]);
+    const [found] = locateTables(grid);
+    expect(found && [found.start, found.header.headerRows, found.header.layout.kind]).toEqual([
+      1,
+      4,
+      "assessment",
+    ]);
   });
 });
