@@ -4,6 +4,7 @@
  * partial file and a file that appears meanwhile is not replaced. An existing file (and the input)
  * is replaced only with --force; the temporary file goes away even when the command is stopped.
  */
+import { systemErrorText } from "./systemErrors";
 import { promises as fs, rmSync } from "node:fs";
 import * as path from "node:path";
 import { UsageError } from "./usage";
@@ -44,8 +45,7 @@ export async function writeOutput(
     await publish(temp, target, Boolean(options.force), out);
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    const code = (error as { code?: string }).code;
-    throw new UsageError(`Không ghi được “${out}” (${code ?? String(error)}).`);
+    throw new UsageError(`Không ghi được “${out}”: ${systemErrorText(error)}.`);
   } finally {
     await fs.rm(temp, { force: true });
     pending.delete(temp);

@@ -1,4 +1,5 @@
 /** Opening a plan file for a command: bytes, content, identity, school level and framework. */
+import { systemErrorText } from "./systemErrors";
 import { promises as fs } from "node:fs";
 import { chooseFramework, type FrameworkChoice } from "../core/catalogue";
 import { detectPlanIdentity, type PlanIdentity } from "../core/plan/identity";
@@ -40,7 +41,7 @@ export async function openPlanFile(
   } catch (error) {
     const code = (error as { code?: string }).code;
     return {
-      error: code === "ENOENT" ? "không có tệp này." : `không mở được (${code ?? String(error)}).`,
+      error: code === "ENOENT" ? "không có tệp này." : `không mở được: ${systemErrorText(error)}.`,
     };
   }
   try {
@@ -63,6 +64,10 @@ export async function openPlanFile(
     return { data, content, identity, level, choice };
   } catch (error) {
     if (error instanceof FileReadError) return { error: error.message };
-    return { error: `lỗi khi đọc (${error instanceof Error ? error.message : String(error)}).` };
+    // A reader's own failure that no rule put into words: said as such, never a library's sentence.
+    return {
+      error:
+        "KHCT gặp lỗi không lường trước khi đọc tệp này: hãy mở bằng Word/Excel, lưu lại rồi thử lại (và báo cho nhóm KHCT kèm tệp nếu vẫn lỗi).",
+    };
   }
 }

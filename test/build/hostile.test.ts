@@ -1,5 +1,5 @@
 /**
- * Hostile and malformed inputs to `khct check`, generated here (no fixture to trust): truncations at
+ * Hostile and malformed inputs to `khct check` and `khct format`, generated here (no fixture to trust): truncations at
  * many offsets, flipped bytes, broken central directories, XML bombs and DTDs, deep nesting,
  * encodings, span and merge nonsense, OLE and encrypted headers, HTML, empty and odd files. They run
  * in one child process on the compiled CLI (lib/), which reports each input's exit code, output and
@@ -16,6 +16,8 @@ import { prng } from "../corpus/generate";
 
 const ROOT = path.resolve(__dirname, "../..");
 const FIXTURES = path.join(ROOT, "test/fixtures/files");
+/** Four English words in a row: a library's message shown raw (the file's own name aside). */
+const ENGLISH = /(?<!\p{L})(?:[A-Za-z]{2,}[ :,]+){3}[A-Za-z]{2,}(?!\p{L})/u;
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
 
 const doc = (body: string) =>
@@ -184,7 +186,7 @@ async function corpus(): Promise<{ category: string; name: string; bytes: Uint8A
   return out;
 }
 
-describe("hostile inputs to khct check (compiled CLI, one child process)", () => {
+describe("hostile inputs to khct check and format (compiled CLI, one child process)", () => {
   let dir: string;
   beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "khct-hostile-"))));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -202,18 +204,29 @@ describe("hostile inputs to khct check (compiled CLI, one child process)", () =>
     });
     const list = path.join(dir, "files.json");
     fs.writeFileSync(list, JSON.stringify(files));
-    // The child checks each file with the compiled CLI, timing each, then reports its peak memory.
+    const outDir = path.join(dir, "out");
+    fs.mkdirSync(outDir);
+    // The child checks each file with the compiled CLI, then formats it (which writes a file), timing
+    // each command, then reports its peak memory.
     const script = `
       const { run } = require(${JSON.stringify(path.join(ROOT, "lib/cli/main.js"))});
+      const path = require("path");
       const files = JSON.parse(require("fs").readFileSync(${JSON.stringify(list)}, "utf8"));
+      const outDir = ${JSON.stringify(outDir)};
       (async () => {
         const results = [];
-        for (const file of files) {
-          const started = process.hrtime.bigint();
-          let r;
-          try { r = await run(["check", file, "--level", "tieu-hoc"]); }
-          catch (e) { r = { exitCode: -1, stdout: "", stderr: String(e && e.stack) }; }
-          results.push({ file, exit: r.exitCode, out: (r.stdout || "") + (r.stderr || ""), ms: Number(process.hrtime.bigint() - started) / 1e6 });
+        for (const [i, file] of files.entries()) {
+          const commands = [
+            ["check", file, "--level", "tieu-hoc"],
+            ["format", file, "--level", "tieu-hoc", "--out", path.join(outDir, i + (/\\.xlsx/.test(file) ? ".xlsx" : ".docx"))],
+          ];
+          for (const args of commands) {
+            const started = process.hrtime.bigint();
+            let r;
+            try { r = await run(args); }
+            catch (e) { r = { exitCode: -1, stdout: "", stderr: String(e && e.stack) }; }
+            results.push({ file, command: args[0], out: args[5] || null, exit: r.exitCode, text: (r.stdout || "") + (r.stderr || ""), ms: Number(process.hrtime.bigint() - started) / 1e6 });
+          }
         }
         process.stdout.write(JSON.stringify({ results, maxRssKb: process.resourceUsage().maxRSS }));
       })();`;
@@ -226,30 +239,48 @@ describe("hostile inputs to khct check (compiled CLI, one child process)", () =>
       stderr: "",
     });
     const report = JSON.parse(child.stdout) as {
-      results: { file: string; exit: number; out: string; ms: number }[];
+      results: {
+        file: string;
+        command: string;
+        out: string | null;
+        exit: number;
+        text: string;
+        ms: number;
+      }[];
       maxRssKb: number;
     };
     const bad = report.results.filter(
       (r) =>
         ![0, 1, 2].includes(r.exit) ||
-        /\n\s+at .+:\d+:\d+/.test(r.out) ||
-        (r.exit === 2 && !VIETNAMESE.test(r.out)) ||
-        /lỗi không mong đợi|unexpected error/i.test(r.out) ||
+        /\n\s+at .+:\d+:\d+/.test(r.text) ||
+        (r.exit === 2 && !VIETNAMESE.test(r.text)) ||
+        /lỗi không mong đợi|unexpected error/i.test(r.text) ||
+        // The bilingual usage text after a usage error is KHCT's own.
+        ENGLISH.test(
+          r.text.split("Cách dùng / usage:")[0]?.split(path.basename(r.file)).join("") ?? ""
+        ) ||
+        // A refused format leaves nothing at --out.
+        (r.out !== null && r.exit !== 0 && fs.existsSync(r.out)) ||
         r.ms > 10_000
     );
     expect(
       bad.map((r) => ({
         file: path.basename(r.file),
+        command: r.command,
         exit: r.exit,
-        out: r.out.slice(0, 300),
+        text: r.text.slice(0, 300),
         ms: Math.round(r.ms),
       }))
     ).toEqual([]);
+    // Nothing half-written beside the outputs (KHCT's temporary files are hidden ".…tmp").
+    expect(fs.readdirSync(outDir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
     // Peak memory of the whole run (Node's own heap, exceljs and JSZip included).
     expect(report.maxRssKb / 1024).toBeLessThanOrEqual(512);
     const byCategory = new Map<string, number[]>();
+    const checks = report.results.filter((r) => r.command === "check");
+    const formats = report.results.filter((r) => r.command === "format");
     inputs.forEach((input, i) => {
-      const exit = report.results[i]?.exit ?? -1;
+      const exit = checks[i]?.exit ?? -1;
       byCategory.set(input.category, [...(byCategory.get(input.category) ?? []), exit]);
     });
     // Printed for the closing note: inputs, exits 0/1/2 per category, slowest input.
@@ -258,8 +289,9 @@ describe("hostile inputs to khct check (compiled CLI, one child process)", () =>
         `${category}: ${exits.length} (${[0, 1, 2].map((e) => exits.filter((x) => x === e).length).join("/")})`
     );
     const slowest = Math.max(...report.results.map((r) => r.ms));
+    const formatted = formats.filter((r) => r.exit === 0).length;
     process.stdout.write(
-      `hostile: ${inputs.length} inputs — ${table.join(", ")}; slowest ${Math.round(slowest)} ms; peak RSS ${Math.round(report.maxRssKb / 1024)} MB\n`
+      `hostile: ${inputs.length} inputs — check ${table.join(", ")}; format wrote ${formatted}, refused ${formats.length - formatted}; slowest ${Math.round(slowest)} ms; peak RSS ${Math.round(report.maxRssKb / 1024)} MB\n`
     );
   });
 });

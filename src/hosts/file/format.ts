@@ -1,8 +1,9 @@
 /**
  * Formatting a .docx or .xlsx file to a format plan (the same plan the Office adapters apply):
  * WordprocessingML through the DOM (fonts, sizes, the plan table's look, page margins — a file,
- * unlike Word on the web, can have its margins set), SpreadsheetML through exceljs. Returns new
- * bytes; the caller keeps the old ones for undo and never writes a partial file.
+ * unlike Word on the web, can have its margins set), SpreadsheetML read through exceljs and
+ * written part by part (xlsxPackage.ts). Returns new bytes; the caller keeps the old ones for undo
+ * and never writes a partial file.
  */
 import JSZip from "jszip";
 import { XMLSerializer, type Node as XmlNode } from "@xmldom/xmldom";
@@ -33,6 +34,7 @@ import {
 } from "../ooxml/tables";
 import { ensureChild as ensure, setCellText, twips, w } from "../ooxml/write";
 import { FileReadError, parseXml, partText, readOfficeFile, textOf } from "./read";
+import { XlsxPackage } from "./xlsxPackage";
 
 const attr = (el: Element | undefined, name: string) =>
   el ? el.getAttributeNS(W_NS, name) || el.getAttribute(`w:${name}`) || null : null;
@@ -401,138 +403,110 @@ export async function readXlsxFormat(data: Uint8Array): Promise<FormatSnapshot> 
   };
 }
 
-const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
-
+/**
+ * Formats the plan table of a workbook to a format plan, in place: only the table's sheet, the
+ * styles, the strings and the workbook (print titles, the hidden list sheet) are rewritten; charts,
+ * images and every other part keep their bytes.
+ */
 export async function formatXlsx(
   data: Uint8Array,
   plan: FormatPlan
 ): Promise<{ data: Uint8Array; written: number; skipped: number }> {
   const target = plan.table;
   if (!target) return { data, written: 0, skipped: 0 };
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  const pkg = await XlsxPackage.open(data);
   const bang = target.key.lastIndexOf("!");
-  const sheet = workbook.getWorksheet(target.key.slice(0, bang));
-  if (!sheet) throw new FileReadError("Không còn thấy trang tính của bảng kế hoạch.");
-  const top = Number(target.key.slice(bang + 1)) + 1;
-  const cell = (r: number, c: number) => sheet.getRow(top + r).getCell(c + 1);
+  const sheetName = target.key.slice(0, bang);
+  if (!pkg.hasSheet(sheetName))
+    throw new FileReadError("Không còn thấy trang tính của bảng kế hoạch.");
+  const sheet = await pkg.sheet(sheetName);
+  const top = Number(target.key.slice(bang + 1)); // 0-based
   for (let r = 0; r < target.rowCount; r++) {
     const header = r < target.headerRows;
-    const bold = target.boldRows.includes(r);
     // Rows grow with their text: a fixed height would clip it once the columns change width.
-    const row = sheet.getRow(top + r) as ExcelJS.Row & { height?: number };
-    if (row.height !== undefined) row.height = undefined as unknown as number;
-    for (let c = 0; c < target.colCount; c++) {
-      const x = cell(r, c);
-      // A fresh style object: exceljs shares one style object among the cells a file gave the
-      // same style, so setting x.font would change every such cell (and the last write wins).
-      x.style = {
-        ...x.style,
-        font: { ...(x.font ?? {}), name: target.font, size: target.pt, bold },
-        border: { top: THIN, left: THIN, bottom: THIN, right: THIN },
+    sheet.autoHeight(top + r);
+    for (let c = 0; c < target.colCount; c++)
+      sheet.restyle(top + r, c, {
+        font: { name: target.font, size: target.pt, bold: target.boldRows.includes(r) },
+        border: true,
         alignment: {
-          ...(x.alignment ?? {}),
           wrapText: true,
-          vertical: header ? "middle" : "top",
+          vertical: header ? "center" : "top",
           ...(header ? { horizontal: "center" } : {}),
         },
-      };
-    }
+      });
   }
-  target.widths.forEach((f, c) => (sheet.getColumn(c + 1).width = Math.round(f * 1500) / 10));
-  const merged = new Set(
-    ((sheet.model as unknown as { merges?: string[] }).merges ?? []).map((m) => m.split(":")[0])
-  );
+  target.widths.forEach((f, c) => sheet.setWidth(c, Math.round(f * 1500) / 10));
+  const merged = sheet.merges();
   for (const span of target.spanRows) {
+    const r = top + span.row;
     const othersEmpty = Array.from({ length: target.colCount - span.from - 1 }, (_, i) =>
-      textOf(cell(span.row, span.from + 1 + i))
+      sheet.text(r, span.from + 1 + i)
     ).every((t) => !t);
-    const address = cell(span.row, span.from).address;
-    if (!othersEmpty || merged.has(address) || target.colCount - span.from < 2) continue;
-    sheet.mergeCells(top + span.row, span.from + 1, top + span.row, target.colCount);
+    const starts = merged.some((m) => m.top === r && m.left === span.from);
+    if (!othersEmpty || starts || target.colCount - span.from < 2) continue;
+    sheet.merge({ top: r, bottom: r, left: span.from, right: target.colCount - 1 });
   }
-  sheet.views = [{ state: "frozen", ySplit: top - 1 + target.headerRows, xSplit: 0 }];
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    paperSize: 9,
-    orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: `${top}:${top + target.headerRows - 1}`,
-    margins: {
-      left: ND30_PROFILE.marginsMm.left.preferred / 25.4,
-      right: ND30_PROFILE.marginsMm.right.preferred / 25.4,
-      top: ND30_PROFILE.marginsMm.top.preferred / 25.4,
-      bottom: ND30_PROFILE.marginsMm.bottom.preferred / 25.4,
-      header: 0.3,
-      footer: 0.3,
-    },
-  };
+  sheet.freezeRows(top + target.headerRows);
+  const inches = (mm: number) => mm / 25.4;
+  const margins = ND30_PROFILE.marginsMm;
+  sheet.pageSetup({
+    left: inches(margins.left.preferred),
+    right: inches(margins.right.preferred),
+    top: inches(margins.top.preferred),
+    bottom: inches(margins.bottom.preferred),
+    header: 0.3,
+    footer: 0.3,
+  });
+  await pkg.setPrintTitles(sheetName, top + 1, top + target.headerRows);
+  const body = { top: top + target.headerRows, bottom: top + target.rowCount - 1 };
   const budget = target.columns.budget;
   if (budget !== undefined)
-    for (let r = target.headerRows; r < target.rowCount; r++) {
-      const x = cell(r, budget);
-      if (typeof x.value === "number") x.numFmt = '#,##0 "₫"';
-    }
+    for (let r = body.top; r <= body.bottom; r++)
+      if (sheet.isNumber(r, budget)) sheet.restyle(r, budget, { numFmt: '#,##0 "₫"' });
   const progress = target.columns.progress;
-  if (progress !== undefined && target.rowCount > target.headerRows) {
-    const first = cell(target.headerRows, progress).address;
-    const last = cell(target.rowCount - 1, progress).address;
-    for (let r = target.headerRows; r < target.rowCount; r++)
-      cell(r, progress).dataValidation = {
-        type: "list",
-        allowBlank: true,
-        formulae: [`"${PROGRESS_VALUES.join(",")}"`],
-      };
+  if (progress !== undefined && body.bottom >= body.top) {
+    const area = { ...body, left: progress, right: progress };
+    sheet.addListValidation(area, `"${PROGRESS_VALUES.join(",")}"`, true);
     const colours = ["FFF8CBAD", "FFFFE699", "FFC6EFCE"];
-    sheet.addConditionalFormatting({
-      ref: `${first}:${last}`,
-      rules: PROGRESS_VALUES.map((text, i) => ({
-        type: "containsText",
-        operator: "containsText",
-        text,
-        priority: i + 1,
-        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: colours[i] } } },
-      })) as ExcelJS.ConditionalFormattingRule[],
-    });
+    sheet.addTextHighlights(
+      area,
+      PROGRESS_VALUES.map((text, i) => ({ text, argb: colours[i] ?? "FFFFFFFF" }))
+    );
   }
   // Suggestion lists (criterion labels, people) on a hidden sheet, as in the Excel adapter.
   const listed = (["criterion", "responsible"] as const).filter(
     (role) => target.columns[role] !== undefined && (plan.lists?.[role].length ?? 0) > 0
   );
-  if (plan.lists && listed.length > 0 && !workbook.getWorksheet(LIST_SHEET)) {
-    const holder = workbook.addWorksheet(LIST_SHEET, { state: "hidden" });
+  if (plan.lists && listed.length > 0 && !pkg.hasSheet(LIST_SHEET)) {
+    const lists = plan.lists;
+    await pkg.addHiddenSheet(
+      LIST_SHEET,
+      listed.map((role) => lists[role])
+    );
     listed.forEach((role, i) => {
-      const items = plan.lists?.[role] ?? [];
-      items.forEach((t, r) => (holder.getRow(r + 1).getCell(i + 1).value = t));
       const letter = String.fromCharCode(65 + i);
-      for (let r = target.headerRows; r < target.rowCount; r++) {
-        const x = cell(r, target.columns[role] as number);
-        if (x.dataValidation) continue;
-        x.dataValidation = {
-          type: "list",
-          allowBlank: true,
-          showErrorMessage: false,
-          formulae: [`'${LIST_SHEET}'!$${letter}$1:$${letter}$${items.length}`],
-        };
-      }
+      const col = target.columns[role] as number;
+      sheet.addListValidation(
+        { ...body, left: col, right: col },
+        `'${LIST_SHEET}'!$${letter}$1:$${letter}$${lists[role].length}`,
+        false
+      );
     });
   }
   let written = 0;
   let skipped = 0;
   for (const edit of plan.edits) {
     if (edit.table !== target.key) continue;
-    const x = cell(edit.row, edit.col);
-    if (textOf(x) !== edit.expected) {
+    const r = top + edit.row;
+    if (sheet.hasFormula(r, edit.col) || sheet.text(r, edit.col) !== edit.expected) {
       skipped++;
       continue;
     }
-    x.value = edit.text;
+    sheet.setText(r, edit.col, edit.text);
     written++;
   }
-  const buffer = await workbook.xlsx.writeBuffer();
-  return { data: new Uint8Array(buffer as ArrayBuffer), written, skipped };
+  return { data: await pkg.save(), written, skipped };
 }
 
 /** The framework that reads a workbook's tables (roles do not depend on it; the level only names rows). */

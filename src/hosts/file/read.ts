@@ -75,9 +75,7 @@ async function openZip(data: Uint8Array): Promise<JSZip> {
   try {
     zip = await JSZip.loadAsync(data);
   } catch (error) {
-    throw new FileReadError(
-      `Tệp bị hỏng, không giải nén được (${error instanceof Error ? error.message : String(error)}).`
-    );
+    throw new FileReadError(`Tệp bị hỏng, không giải nén được: ${zipProblem(error)}`);
   }
   // A zip bomb: every part is inflated once as a stream and counted as it comes, stopping at the
   // limit — the sizes an archive declares can lie (or be misread: zip64 sizes past 4 GiB).
@@ -87,6 +85,18 @@ async function openZip(data: Uint8Array): Promise<JSZip> {
     total += await inflatedSize(file, Math.min(LIMITS.partBytes, LIMITS.totalBytes - total));
   }
   return zip;
+}
+
+/** JSZip's reasons (English, for developers) as what the user is told: what is wrong, what to do. */
+function zipProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : "";
+  if (/encrypt/i.test(message))
+    return "tệp nén có mật khẩu. Hãy mở bằng Word/Excel, bỏ mật khẩu và lưu lại.";
+  if (/multi-?volume|split/i.test(message))
+    return "đây là một phần của tệp nén nhiều phần. Hãy dùng tệp .docx/.xlsx nguyên vẹn.";
+  if (/compression/i.test(message))
+    return "tệp dùng kiểu nén mà Word/Excel không tạo ra. Hãy mở bằng Word/Excel và lưu lại.";
+  return "tệp bị cắt cụt hoặc hỏng cấu trúc (thường do tải về hoặc chép chưa xong). Hãy lấy lại tệp gốc hoặc mở bằng Word/Excel và lưu lại.";
 }
 
 /** The bytes a part inflates to, counted while inflating; refused past `cap`. */
@@ -161,8 +171,11 @@ export function parseXml(xml: string, part: string): Document {
       if (level !== "warning") errors.push(String(message).split("\n")[0] ?? "");
     },
   }).parseFromString(xml, "text/xml");
+  // xmldom's reasons are English and about characters: the user is told which part and what to do.
   if (errors.length > 0)
-    throw new FileReadError(`Phần “${part}” không phải XML hợp lệ (${errors[0]}).`);
+    throw new FileReadError(
+      `Phần “${part}” của tệp không phải XML hợp lệ (tệp hỏng hoặc bị sửa ngoài Word/Excel): hãy mở bằng Word/Excel và lưu lại.`
+    );
   return doc as unknown as Document;
 }
 
@@ -183,7 +196,7 @@ async function readDocx(zip: JSZip): Promise<ReadFile> {
   } catch (error) {
     if (error instanceof FileReadError) throw error;
     throw new FileReadError(
-      `Không đọc được nội dung tệp Word (${error instanceof Error ? error.message : String(error)}).`
+      "Không đọc được nội dung tệp Word: hãy mở bằng Word và lưu lại thành .docx."
     );
   }
   const tables = readTables(doc);
@@ -260,9 +273,10 @@ async function readXlsx(data: Uint8Array, zip: JSZip): Promise<ReadFile> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch (error) {
+  } catch {
+    // exceljs's reasons are its own internals ("Cannot read properties of undefined").
     throw new FileReadError(
-      `Không đọc được tệp Excel (${error instanceof Error ? error.message : String(error)}).`
+      "Không đọc được tệp Excel (cấu trúc tệp khác với tệp Excel lưu ra, thường do phần mềm khác tạo): hãy mở bằng Excel hoặc LibreOffice và lưu lại thành .xlsx."
     );
   }
   const paragraphs: string[] = [];

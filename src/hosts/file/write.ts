@@ -1,8 +1,9 @@
 /**
  * The file adapter's writing side: a document model to a new .docx or .xlsx, and a fill patch
- * applied to a copy of an existing file. Formats are done by well-kept libraries (JSZip and
- * @xmldom/xmldom for .docx, exceljs for .xlsx); the result is returned as bytes, so a caller
- * writes the output file only once everything succeeded (never a partial file).
+ * applied to a copy of an existing file. A new .xlsx is written by exceljs (nothing to lose); an
+ * existing one is edited part by part (xlsxPackage.ts), as an existing .docx is (JSZip and
+ * @xmldom/xmldom), so every part KHCT does not edit keeps its bytes. The result is returned as
+ * bytes, so a caller writes the output file only once everything succeeded (never a partial file).
  */
 import JSZip from "jszip";
 import { DOMImplementation, XMLSerializer, type Node as XmlNode } from "@xmldom/xmldom";
@@ -13,7 +14,6 @@ import { PROGRESS_HEADERS } from "../../core/plan/layouts";
 import type { Patch, PatchOp } from "../../core/plan/patch";
 import { buildGrid } from "../../core/plan/table";
 import { SETTINGS_KEY } from "../../core/plan/settings";
-import { parseAddress } from "../excel/address";
 import { readTable, topLevelTables, W_NS } from "../ooxml/tables";
 import {
   childrenNamed,
@@ -28,6 +28,7 @@ import {
   w,
 } from "../ooxml/write";
 import { FileReadError, parseXml, partText } from "./read";
+import { XlsxPackage, type SheetEditor } from "./xlsxPackage";
 
 const serialize = (doc: Document | Node) =>
   new XMLSerializer().serializeToString(doc as unknown as XmlNode);
@@ -436,10 +437,24 @@ export async function fillDocx(
   return { data: out, ...result };
 }
 
+/** Why rows cannot be inserted into a sheet without breaking a computation, or null. */
+async function insertBlocker(
+  pkg: XlsxPackage,
+  sheet: SheetEditor,
+  top: number
+): Promise<string | null> {
+  // Formulas in or below the table would point at the wrong rows once rows move in between.
+  if (sheet.formulaFrom(top)) return "công thức trong hoặc dưới bảng";
+  return pkg.referencesTo(sheet.name);
+}
+
 /**
  * Applies a fill patch to the table that starts at 0-based row `start` of sheet `sheetName`.
- * Inserted rows take the style of a plain row of the table; merges below move with their rows.
- * A sheet with formulas below the table is refused (exceljs does not move formulas with rows).
+ * Sets write cells that still hold what the patch expects (never a formula); inserted rows take the
+ * format of a plain row of the table, merged areas below move with their rows. Only the sheet, the
+ * shared strings and the styles are rewritten (plus, when rows move, the parts anchored to them):
+ * charts, images and every other part keep their bytes. A sheet whose formulas (or other sheets'
+ * formulas, or charts) compute from the rows that would move is refused for insertion.
  */
 export async function fillXlsx(
   data: Uint8Array,
@@ -447,96 +462,65 @@ export async function fillXlsx(
   start: number,
   patch: Patch
 ): Promise<FileFillResult> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  const sheet = workbook.getWorksheet(sheetName);
-  if (!sheet) throw new FileReadError(`Không tìm thấy trang tính “${sheetName}”.`);
-  const top = start + 1; // 1-based first row of the table
+  const pkg = await XlsxPackage.open(data);
+  const sheet = await pkg.sheet(sheetName);
+  const top = start; // 0-based first row of the table
   let set = 0;
   let skipped = 0;
   for (const op of patch.ops.filter(isSet)) {
-    const sheetCell = cellOf(sheet, top + op.row, op.col + 1);
-    if ((sheetCell.text ?? "") !== op.expected) {
+    const r = top + op.row;
+    if (sheet.hasFormula(r, op.col) || sheet.text(r, op.col) !== op.expected) {
       skipped++;
       continue;
     }
-    sheetCell.value = op.text;
-    sheetCell.alignment = { ...(sheetCell.alignment ?? {}), wrapText: true, vertical: "top" };
+    sheet.setText(r, op.col, op.text);
+    sheet.restyle(r, op.col, { alignment: { wrapText: true, vertical: "top" } });
     set++;
   }
   const inserts = patch.ops.filter(isInsert);
   if (inserts.length > 0) {
-    let formulaBelow = false;
-    sheet.eachRow((row, r) => {
-      if (r < top) return;
-      row.eachCell((sheetCell) => {
-        if (sheetCell.formula) formulaBelow = true;
-      });
-    });
-    if (formulaBelow)
+    const blocker = await insertBlocker(pkg, sheet, top);
+    if (blocker)
       throw new FileReadError(
-        "Trang tính có công thức trong hoặc dưới bảng: KHCT không chèn hàng vào tệp để không làm sai công thức. Hãy dùng KHCT trong Excel."
+        `Trang tính có ${blocker} tính từ các hàng của bảng: KHCT không chèn hàng vào tệp để không làm sai phép tính. Hãy dùng KHCT trong Excel (Excel tự dời công thức khi chèn hàng).`
       );
-    const model = (sheet.model as unknown as { merges?: string[] }).merges ?? [];
-    // exceljs counts rows and columns from 1.
-    const merges = model.map(parseAddress).map((m) => ({
-      top: m.top + 1,
-      left: m.left + 1,
-      bottom: m.bottom + 1,
-      right: m.right + 1,
-    }));
-    for (const m of merges) sheet.unMergeCells(m.top, m.left, m.bottom, m.right);
-    // A plain body row of the table gives the new rows their style.
-    // A plain body row gives the new rows their style: the last one that is not a MỨC or standard row.
+    // A plain body row gives the new rows their format: the last one that is not a MỨC or standard row.
     const isGroupRow = (r: number) => {
-      const texts = [...Array(patch.colCount).keys()].map((c) =>
-        (cellOf(sheet, r, c + 1).text ?? "").trim()
-      );
+      const texts = [...Array(patch.colCount).keys()].map((c) => sheet.text(r, c).trim());
       return texts.every((t) => !t) || texts.some((t) => /^(MỨC|Mức)\s|^Tiêu chuẩn\s/u.test(t));
     };
     let styleRow = top + patch.rowCount - 1;
     while (styleRow > top + 1 && isGroupRow(styleRow)) styleRow--;
-    const styles = Array.from({ length: patch.colCount }, (_, c) => ({
-      ...cellOf(sheet, styleRow, c + 1).style,
-    }));
+    const styles = Array.from({ length: patch.colCount }, (_, c) => sheet.styleOf(styleRow, c));
     const groups = new Map<number, Extract<PatchOp, { kind: "insert" }>[]>();
     for (const op of inserts) groups.set(op.before, [...(groups.get(op.before) ?? []), op]);
-    const befores = [...groups.keys()].sort((a, b) => b - a);
-    const newMerges: { top: number; left: number; bottom: number; right: number }[] = [];
-    for (const before of befores) {
+    // From the bottom up: rows placed below move down with each group inserted above them.
+    for (const before of [...groups.keys()].sort((a, b) => b - a)) {
       const ops = groups.get(before) ?? [];
       const at = top + before;
-      sheet.spliceRows(at, 0, ...ops.map(() => []));
-      // Rows already placed below move down by this group's size.
-      for (const m of newMerges) {
-        m.top += ops.length;
-        m.bottom += ops.length;
-      }
+      await sheet.insertRows(at, ops.length);
       ops.forEach((op, i) => {
         const r = at + i;
+        const bold = op.rowKind === "section" || op.rowKind === "standard";
         op.cells.forEach((text, c) => {
-          const sheetCell = cellOf(sheet, r, c + 1);
-          sheetCell.style = { ...styles[c], alignment: { wrapText: true, vertical: "top" } };
+          sheet.setStyle(r, c, styles[c] ?? 0);
+          sheet.restyle(r, c, {
+            alignment: { wrapText: true, vertical: "top" },
+            ...(bold ? { font: { bold: true } } : {}),
+          });
           if (op.mergeFrom === undefined || c <= op.mergeFrom)
-            sheetCell.value = op.mergeFrom === c ? (op.cells.slice(c).find((t) => t) ?? "") : text;
-          if (op.rowKind === "section" || op.rowKind === "standard")
-            sheetCell.font = { ...(sheetCell.font ?? {}), bold: true };
+            sheet.setText(
+              r,
+              c,
+              op.mergeFrom === c ? (op.cells.slice(c).find((t) => t) ?? "") : text
+            );
         });
         if (op.mergeFrom !== undefined && op.mergeFrom < patch.colCount - 1)
-          newMerges.push({ top: r, bottom: r, left: op.mergeFrom + 1, right: patch.colCount });
+          sheet.merge({ top: r, bottom: r, left: op.mergeFrom, right: patch.colCount - 1 });
       });
     }
-    // The old merges, moved by the rows inserted at or above them.
-    const shift = (row: number) => inserts.filter((op) => top + op.before <= row).length;
-    for (const m of merges) {
-      const t = m.top + shift(m.top);
-      const b = m.bottom + shift(m.bottom);
-      sheet.mergeCells(t, m.left, b, m.right);
-    }
-    for (const m of newMerges) sheet.mergeCells(m.top, m.left, m.bottom, m.right);
   }
-  const buffer = await workbook.xlsx.writeBuffer();
-  return { data: new Uint8Array(buffer as ArrayBuffer), set, inserted: inserts.length, skipped };
+  return { data: await pkg.save(), set, inserted: inserts.length, skipped };
 }
 
 /**
@@ -638,8 +622,9 @@ export async function addDocxProgressColumns(
 
 /**
  * Adds the two progress columns at the right of the table of `height` rows and `width` columns
- * that starts at 0-based row `start` of sheet `sheetName`, styled like its last column: titles in
- * the header row, the rest empty. null (nothing written) when those cells are not all empty.
+ * that starts at 0-based row `start` of sheet `sheetName`, formatted like its last column: titles in
+ * the header row, the rest empty. null (nothing written) when those cells are not all empty. Only
+ * the sheet (and the strings) change in the package.
  */
 export async function addXlsxProgressColumns(
   data: Uint8Array,
@@ -648,21 +633,18 @@ export async function addXlsxProgressColumns(
   height: number,
   width: number
 ): Promise<Uint8Array | null> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  const sheet = workbook.getWorksheet(sheetName);
-  if (!sheet) throw new FileReadError(`Không tìm thấy trang tính “${sheetName}”.`);
-  const rows = [...Array(height).keys()].map((r) => start + 1 + r);
-  const right = [width + 1, width + 2];
-  if (rows.some((r) => right.some((c) => (cellOf(sheet, r, c).text ?? "") !== ""))) return null;
+  const pkg = await XlsxPackage.open(data);
+  const sheet = await pkg.sheet(sheetName);
+  const rows = [...Array(height).keys()].map((r) => start + r);
+  const right = [width, width + 1];
+  if (rows.some((r) => right.some((c) => sheet.text(r, c) !== "" || sheet.hasFormula(r, c))))
+    return null;
   for (const r of rows)
     right.forEach((c, i) => {
-      const cell = cellOf(sheet, r, c);
-      cell.style = { ...cellOf(sheet, r, width).style };
-      cell.value = r === start + 1 ? (PROGRESS_HEADERS[i] ?? "") : null;
+      sheet.setStyle(r, c, sheet.styleOf(r, width - 1));
+      sheet.setText(r, c, r === start ? (PROGRESS_HEADERS[i] ?? "") : "");
     });
-  const last = sheet.getColumn(width).width;
-  for (const c of right) sheet.getColumn(c).width = last ?? 16;
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  const last = sheet.width(width - 1) ?? 16;
+  for (const c of right) sheet.setWidth(c, last);
+  return pkg.save();
 }
