@@ -2,7 +2,8 @@
 /**
  * `npm run check:office`: do KHCT's output files open in an office suite? Makes a standard plan
  * per level (.docx and .xlsx), fills and formats the LibreOffice-made fixtures, and converts every output to
- * PDF with LibreOffice (Debian: libreoffice-writer-nogui, libreoffice-calc-nogui). Prints the
+ * PDF with LibreOffice (Debian: libreoffice-writer-nogui, libreoffice-calc-nogui), and so are the
+ * rich corpus's workbooks and documents (charts, pictures, notes) before and after each operation. Prints the
  * pages of each PDF; fails when a file does not convert, or when formatting a real plan makes it
  * more than one page longer (the page-count check of the format: each fixture before and after
  * `khct format`). Not part of `npm test` (LibreOffice is a large install); run it after changing
@@ -70,7 +71,32 @@ for (const ext of ["docx", "xlsx"]) {
   pagePairs.push([filled, out]);
 }
 
+/**
+ * The rich corpus (charts, pictures, notes, sections…): the lossless test leaves its inputs and
+ * outputs in a folder when asked, and every one of them must open.
+ */
+function richOutputs() {
+  const richDir = path.join(dir, "rich");
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, "node_modules/jest/bin/jest.js"),
+      "--selectProjects",
+      "unit",
+      "--testPathPattern",
+      "corpus/lossless",
+    ],
+    { cwd: ROOT, encoding: "utf8", env: { ...process.env, KHCT_RICH_OUT: richDir } }
+  );
+  if (r.status !== 0) throw new Error(`lossless corpus: ${r.stderr.slice(-2000)}`);
+  return fs
+    .readdirSync(richDir)
+    .filter((f) => /\.(docx|xlsx)$/.test(f))
+    .map((f) => path.join(richDir, f));
+}
+
 async function main() {
+  outputs.push(...richOutputs());
   // The progress columns "Theo dõi" adds to a plan table in file mode (compiled core and adapter in lib/).
   const { openFileDocument } = require(path.join(ROOT, "lib/hosts/file/fileDocument.js"));
   const { analyseTables } = require(path.join(ROOT, "lib/core/plan/session.js"));
@@ -111,7 +137,7 @@ function convert() {
       ],
       { encoding: "utf8" }
     );
-    const pdf = file.replace(/\.(docx|xlsx)$/, ".pdf");
+    const pdf = path.join(dir, path.basename(file).replace(/\.(docx|xlsx)$/, ".pdf"));
     const ok = r.status === 0 && fs.existsSync(pdf);
     const pages = ok
       ? (fs.readFileSync(pdf, "latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length

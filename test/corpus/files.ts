@@ -67,10 +67,8 @@ export function vMergeContinues(
   return continues;
 }
 
-export async function docxOf(
-  paragraphs: readonly string[],
-  rows: readonly (readonly RawCell[])[]
-): Promise<Uint8Array> {
+/** A WordprocessingML table (w:tbl) for rows with merges, as Word writes them. */
+export function tableXml(rows: readonly (readonly RawCell[])[]): string {
   const { placed, cols } = place(rows);
   const continues = vMergeContinues(placed);
   const trs = placed.map((row, r) => {
@@ -87,9 +85,14 @@ export async function docxOf(
     return `<w:tr>${cells.map((c) => c.xml).join("")}</w:tr>`;
   });
   const grid = Array.from({ length: cols }, () => '<w:gridCol w:w="1500"/>').join("");
-  const body =
-    paragraphs.map((p) => paras(p)).join("") +
-    `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${trs.join("")}</w:tbl><w:p/>`;
+  return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${trs.join("")}</w:tbl>`;
+}
+
+export async function docxOf(
+  paragraphs: readonly string[],
+  rows: readonly (readonly RawCell[])[]
+): Promise<Uint8Array> {
+  const body = paragraphs.map((p) => paras(p)).join("") + tableXml(rows) + "<w:p/>";
   const zip = new JSZip();
   zip.file(
     "[Content_Types].xml",

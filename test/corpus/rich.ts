@@ -11,7 +11,7 @@
 import JSZip from "jszip";
 import { columnName } from "../../src/hosts/excel/address";
 import type { RawCell } from "../../src/core/plan/table";
-import { place } from "./files";
+import { place, tableXml } from "./files";
 
 const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -340,4 +340,155 @@ export async function richXlsx(
     data,
     layout: { tableTop, tableEnd, signatureRow, pictureRow, noteAbove, noteBelow, columns: cols },
   };
+}
+
+const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+const PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture";
+
+/** The parts of a rich document that no KHCT operation on the plan table has a reason to change. */
+export const FOREIGN_DOCX_PARTS = [
+  "word/header1.xml",
+  "word/footer1.xml",
+  "word/footnotes.xml",
+  "word/endnotes.xml",
+  "word/comments.xml",
+  "word/media/image1.png",
+  "word/settings.xml",
+  "word/styles.xml",
+  "word/_rels/document.xml.rels",
+  "customXml/item1.xml",
+  "docProps/core.xml",
+  "docProps/custom.xml",
+  "[Content_Types].xml",
+  "_rels/.rels",
+];
+
+/** What a rich document's body carries besides the table, counted in document.xml. */
+export const BODY_MARKS = [
+  "w:footnoteReference",
+  "w:commentRangeStart",
+  "w:commentReference",
+  "w:drawing",
+  "w:headerReference",
+  "w:footerReference",
+  "w:bookmarkStart",
+  "w:sectPr",
+] as const;
+
+/**
+ * A rich .docx: the plan table between a title with a footnote and a note (comment), a picture
+ * (the school's logo), a bookmark, a landscape section for the table, a header and a footer with
+ * the page number, endnotes, settings, styles, custom XML and document properties.
+ */
+export async function richDocx(
+  paragraphs: readonly string[],
+  rows: readonly (readonly RawCell[])[]
+): Promise<Uint8Array> {
+  const run = (t: string) => `<w:r><w:t xml:space="preserve">${esc(t)}</w:t></w:r>`;
+  const [first = "", ...rest] = paragraphs;
+  const picture =
+    `<w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="571500" cy="571500"/><wp:docPr id="1" name="Logo"/>` +
+    `<a:graphic><a:graphicData uri="${PIC}"><pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="logo.png"/><pic:cNvPicPr/></pic:nvPicPr>` +
+    `<pic:blipFill><a:blip r:embed="rIdImg"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+    `<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="571500" cy="571500"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
+  const portrait = `<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1701" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>`;
+  const body =
+    picture +
+    `<w:p><w:bookmarkStart w:id="0" w:name="TieuDe"/><w:commentRangeStart w:id="0"/>${run(first)}<w:commentRangeEnd w:id="0"/>` +
+    `<w:r><w:commentReference w:id="0"/></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r><w:bookmarkEnd w:id="0"/></w:p>` +
+    rest.map((p) => `<w:p>${run(p)}</w:p>`).join("") +
+    `<w:p><w:pPr>${portrait}</w:pPr></w:p>` +
+    tableXml(rows) +
+    `<w:p>${run("HIỆU TRƯỞNG")}</w:p>` +
+    `<w:sectPr><w:headerReference w:type="default" r:id="rIdH"/><w:footerReference w:type="default" r:id="rIdF"/>` +
+    `<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>`;
+  const ns = `xmlns:w="${W}" xmlns:r="${R}" xmlns:wp="${WP}" xmlns:a="${A}" xmlns:pic="${PIC}"`;
+  const zip = new JSZip();
+  const wml = "application/vnd.openxmlformats-officedocument.wordprocessingml";
+  zip.file(
+    "[Content_Types].xml",
+    `${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/>` +
+      `<Override PartName="/word/document.xml" ContentType="${wml}.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="${wml}.styles+xml"/><Override PartName="/word/settings.xml" ContentType="${wml}.settings+xml"/>` +
+      `<Override PartName="/word/header1.xml" ContentType="${wml}.header+xml"/><Override PartName="/word/footer1.xml" ContentType="${wml}.footer+xml"/>` +
+      `<Override PartName="/word/footnotes.xml" ContentType="${wml}.footnotes+xml"/><Override PartName="/word/endnotes.xml" ContentType="${wml}.endnotes+xml"/><Override PartName="/word/comments.xml" ContentType="${wml}.comments+xml"/>` +
+      `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/custom.xml" ContentType="${CT}.custom-properties+xml"/></Types>`
+  );
+  const rel = (id: string, type: string, target: string) =>
+    `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
+  const rels = (...items: string[]) =>
+    `${DECL}<Relationships xmlns="${PR}">${items.join("")}</Relationships>`;
+  zip.file(
+    "_rels/.rels",
+    rels(
+      rel("rId1", `${R}/officeDocument`, "word/document.xml"),
+      rel(
+        "rId2",
+        "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+        "docProps/core.xml"
+      ),
+      rel("rId3", `${R}/custom-properties`, "docProps/custom.xml")
+    )
+  );
+  zip.file("word/document.xml", `${DECL}<w:document ${ns}><w:body>${body}</w:body></w:document>`);
+  zip.file(
+    "word/_rels/document.xml.rels",
+    rels(
+      rel("rIdS", `${R}/styles`, "styles.xml"),
+      rel("rIdSet", `${R}/settings`, "settings.xml"),
+      rel("rIdH", `${R}/header`, "header1.xml"),
+      rel("rIdF", `${R}/footer`, "footer1.xml"),
+      rel("rIdFn", `${R}/footnotes`, "footnotes.xml"),
+      rel("rIdEn", `${R}/endnotes`, "endnotes.xml"),
+      rel("rIdC", `${R}/comments`, "comments.xml"),
+      rel("rIdImg", `${R}/image`, "media/image1.png"),
+      rel("rIdX", `${R}/customXml`, "../customXml/item1.xml")
+    )
+  );
+  zip.file(
+    "word/styles.xml",
+    `${DECL}<w:styles xmlns:w="${W}"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="26"/></w:rPr></w:rPrDefault></w:docDefaults>` +
+      `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:rPr><w:sz w:val="20"/></w:rPr></w:style></w:styles>`
+  );
+  zip.file(
+    "word/settings.xml",
+    `${DECL}<w:settings xmlns:w="${W}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:compat/></w:settings>`
+  );
+  zip.file(
+    "word/header1.xml",
+    `${DECL}<w:hdr xmlns:w="${W}"><w:p><w:pPr><w:jc w:val="right"/></w:pPr>${run("Kế hoạch cải tiến chất lượng")}</w:p></w:hdr>`
+  );
+  zip.file(
+    "word/footer1.xml",
+    `${DECL}<w:ftr xmlns:w="${W}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>`
+  );
+  const notes = (kind: "footnote" | "endnote", text: string) =>
+    `${DECL}<w:${kind}s xmlns:w="${W}"><w:${kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:${kind}><w:${kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:${kind}>` +
+    (text
+      ? `<w:${kind} w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:${kind}Ref/></w:r>${run(text)}</w:p></w:${kind}>`
+      : "") +
+    `</w:${kind}s>`;
+  zip.file(
+    "word/footnotes.xml",
+    notes("footnote", "Theo Thông tư 17/2018/TT-BGDĐT, sửa đổi bởi Thông tư 22/2024/TT-BGDĐT.")
+  );
+  zip.file("word/endnotes.xml", notes("endnote", ""));
+  zip.file(
+    "word/comments.xml",
+    `${DECL}<w:comments xmlns:w="${W}"><w:comment w:id="0" w:author="Tổ trưởng" w:date="2025-11-20T08:00:00Z" w:initials="TT"><w:p>${run("Ghi rõ năm học.")}</w:p></w:comment></w:comments>`
+  );
+  zip.file("word/media/image1.png", PNG);
+  zip.file(
+    "customXml/item1.xml",
+    `${DECL}<khct-test xmlns="urn:khct:test"><truong>Trường Tiểu học Thử</truong></khct-test>`
+  );
+  zip.file(
+    "docProps/core.xml",
+    `${DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Kế hoạch cải tiến chất lượng</dc:title></cp:coreProperties>`
+  );
+  zip.file(
+    "docProps/custom.xml",
+    `${DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Phòng GD"><vt:lpwstr>Quận 1</vt:lpwstr></property></Properties>`
+  );
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -20,7 +20,15 @@ import { readOfficeFile } from "../../../src/hosts/file/read";
 import { analyseTables } from "../../../src/core/plan/session";
 import { PROGRESS_BASE, STANDARD_BASE, frameworkOf, type CorpusBase } from "../../corpus/bases";
 import { variant } from "../../corpus/generate";
-import { FOREIGN_PARTS, PLAN_SHEET, richXlsx, type RichLayout } from "../../corpus/rich";
+import {
+  BODY_MARKS,
+  FOREIGN_DOCX_PARTS,
+  FOREIGN_PARTS,
+  PLAN_SHEET,
+  richDocx,
+  richXlsx,
+  type RichLayout,
+} from "../../corpus/rich";
 
 /** Every part's bytes, by path. */
 async function partsOf(data: Uint8Array): Promise<Map<string, Buffer>> {
@@ -224,6 +232,81 @@ describe("rich workbooks through fill, format, progress columns and undo", () =>
     expect({ id, exit: result.exitCode }).toEqual({ id, exit: 2 });
     expect(result.stderr).toMatch(/biểu đồ.*Hãy dùng KHCT trong Excel/s);
     expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
+describe("rich documents through fill, format, progress columns and undo", () => {
+  let dir: string;
+  const keep = process.env.KHCT_RICH_OUT;
+  beforeAll(() => {
+    dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), "khct-rich-docx-"));
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, "ket-qua.json"),
+      JSON.stringify({ levels: { "1.1": 1, "1.2": 1, "2.2": 1, "3.3": 1 }, level4: { "1": false } })
+    );
+  });
+  afterAll(() => {
+    if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** How many of each mark the body has: what the document carries besides its text. */
+  const marks = (parts: Map<string, Buffer>) => {
+    const xml = text(parts, "word/document.xml");
+    return Object.fromEntries(
+      BODY_MARKS.map((m) => [m, xml.split(new RegExp(`<${m}[\\s/>]`)).length - 1])
+    );
+  };
+
+  it("fill and format rewrite word/document.xml only, and keep its notes, pictures, sections and references", async () => {
+    for (const { base, n } of SAMPLES.filter((_, i) => i % 3 === 0)) {
+      const id = `${base.name}#${n}`;
+      const data = await richDocx(base.paragraphs, variant(base, n).rows);
+      const input = path.join(dir, `${base.name}-${n}.docx`);
+      fs.writeFileSync(input, data);
+      const before = await partsOf(data);
+      expect(Object.values(marks(before)).every((count) => count > 0)).toBe(true);
+      for (const [command, args] of [
+        ["fill", ["--target-level", "2", "--results", path.join(dir, "ket-qua.json")]],
+        ["format", []],
+      ] as const) {
+        const out = input.replace(/\.docx$/, `-${command}.docx`);
+        const result = await run([command, input, ...args, "--out", out, "--force"]);
+        expect({ id, command, exit: result.exitCode, err: result.stderr ?? "" }).toEqual({
+          id,
+          command,
+          exit: 0,
+          err: "",
+        });
+        if (command === "fill") expect(result.stdout).toMatch(/chèn [1-9]\d* hàng/);
+        const after = await partsOf(new Uint8Array(fs.readFileSync(out)));
+        expect({ id, command, changed: changedParts(before, after) }).toEqual({
+          id,
+          command,
+          changed: ["word/document.xml"],
+        });
+        for (const name of FOREIGN_DOCX_PARTS)
+          expect({ id, name, kept: before.has(name) }).toEqual({ id, name, kept: true });
+        expect({ id, command, marks: marks(after) }).toEqual({ id, command, marks: marks(before) });
+        expect({ id, problems: integrityProblems(after) }).toEqual({ id, problems: [] });
+        expect((await readOfficeFile(new Uint8Array(fs.readFileSync(out)))).tables.length).toBe(1);
+      }
+    }
+  });
+
+  it("progress columns rewrite word/document.xml only; undo gives back the very bytes", async () => {
+    const data = await richDocx(STANDARD_BASE.paragraphs, variant(STANDARD_BASE, 0).rows);
+    const file = await openFileDocument("ke-hoach.docx", data);
+    const plan = analyseTables(await file.planHost.readTables(), frameworkOf(STANDARD_BASE)).find(
+      (t) => t.kind === "plan"
+    );
+    if (!plan) throw new Error("no plan table");
+    expect(await file.planHost.addProgressColumns?.(plan)).toEqual({ ok: true });
+    const after = await partsOf(file.current().data);
+    expect(changedParts(await partsOf(data), after)).toEqual(["word/document.xml"]);
+    expect(marks(after)).toEqual(marks(await partsOf(data)));
+    expect(await file.undo()).toBe(true);
+    expect(Buffer.from(file.current().data).equals(Buffer.from(data))).toBe(true);
   });
 });
 
