@@ -48,6 +48,22 @@ for (const ext of ["docx", "xlsx"]) {
   if (r.status !== 0) throw new Error(r.stderr);
   outputs.push(out);
 }
+// A plan saved as HTML under a .doc name (school apps do): formatted into a new .docx.
+{
+  const html = path.join(dir, "trang-html.doc");
+  fs.writeFileSync(
+    html,
+    `<html><head><meta charset="utf-8"></head><body><p>TRƯỜNG TIỂU HỌC HOA SEN</p><p>KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2025-2026</p>
+<table border=1><tr><th>TT<th>Tiêu chuẩn, tiêu chí<th>Kết quả cần đạt<th>Giải pháp<th>Chủ trì<th>Thời gian<th>Kinh phí<th>Ghi chú</tr>
+<tr><td colspan=8>MỨC 1, 2, 3</td></tr><tr><td>1</td><td colspan=7>Tiêu chuẩn 1: Tổ chức và quản lý nhà trường</td></tr>
+<tr><td rowspan=2></td><td>Tiêu chí 1.2</td><td>Hội đồng hoạt động</td><td>Họp định kỳ</td><td>Hiệu trưởng</td><td>Học kỳ I</td><td></td><td></td></tr>
+<tr><td>Tiêu chí 1.3</td><td>Kiểm tra</td><td>Rà soát</td><td>Phó hiệu trưởng</td><td>Học kỳ II</td><td></td><td></td></tr></table></body></html>`
+  );
+  const out = path.join(dir, "tu-html.docx");
+  const r = khct("format", html, "--out", out);
+  if (r.status !== 0) throw new Error(r.stderr);
+  outputs.push(out);
+}
 /** Real plans formatted: [original, formatted], compared page for page. */
 const pagePairs = [];
 for (const base of ["ke-hoach-2021-2022", "tien-do-2025-2026", "de-dien-2025-2026"])

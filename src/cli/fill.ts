@@ -13,7 +13,8 @@ import { isSchoolLevel, SCHOOL_LEVELS } from "../core/schoolLevel";
 import { FileReadError } from "../hosts/file/read";
 import { fillDocx, fillXlsx } from "../hosts/file/write";
 import { outputKind, writeOutput } from "./output";
-import { openPlanFile } from "./planFile";
+import { FROM_HTML_NOTE } from "../hosts/file/fromHtml";
+import { openPlanFile, writableForm } from "./planFile";
 import { UsageError, type CommandResult } from "./usage";
 
 export interface FillOptions {
@@ -96,14 +97,13 @@ export async function runFill(options: FillOptions): Promise<CommandResult> {
   );
   if ("error" in opened) return fail(`${input}: ${opened.error}`);
   if ("levelUnknown" in opened) return fail(`${input}: ${opened.levelUnknown}`);
-  const { content, identity, choice, data } = opened;
   const outKind = outputKind(options.out);
-  if (content.kind === "html")
-    throw new UsageError(
-      "Tệp này là trang HTML (phần mềm của trường lưu với đuôi .doc): khct check kiểm tra được; để điền hay định dạng, hãy mở bằng Word và lưu thành .docx."
-    );
+  if (opened.content.kind === "html" && outKind !== "docx")
+    throw new UsageError("Tệp vào là trang HTML: tệp ra phải là .docx.");
+  const { content, identity, choice, data, fromHtml } = await writableForm(opened);
   if (outKind !== content.kind)
     throw new UsageError(`Tệp ra phải cùng loại với tệp vào (.${content.kind}).`);
+  const htmlNote = fromHtml ? `${FROM_HTML_NOTE}\n` : "";
   const framework = choice.framework;
   const tables = analyseTables(content.tables, framework);
   const plan = tables.find((t) => t.kind === "plan" && t.table);
@@ -130,9 +130,11 @@ export async function runFill(options: FillOptions): Promise<CommandResult> {
     proposals.map((p) => p.template),
     framework
   );
-  const note = unassessed.length
-    ? `Chưa có kết quả tự đánh giá cho ${unassessed.length} tiêu chí (${unassessed.slice(0, 8).join(", ")}${unassessed.length > 8 ? ", …" : ""}): không đề xuất.\n`
-    : "";
+  const note =
+    htmlNote +
+    (unassessed.length
+      ? `Chưa có kết quả tự đánh giá cho ${unassessed.length} tiêu chí (${unassessed.slice(0, 8).join(", ")}${unassessed.length > 8 ? ", …" : ""}): không đề xuất.\n`
+      : "");
   if (patch.ops.length === 0)
     return {
       exitCode: 0,

@@ -4,7 +4,8 @@ import { isSchoolLevel, SCHOOL_LEVELS } from "../core/schoolLevel";
 import { FileReadError } from "../hosts/file/read";
 import { formatDocx, formatXlsx, readDocxFormat, readXlsxFormat } from "../hosts/file/format";
 import { outputKind, writeOutput } from "./output";
-import { openPlanFile } from "./planFile";
+import { FROM_HTML_NOTE } from "../hosts/file/fromHtml";
+import { openPlanFile, writableForm } from "./planFile";
 import { UsageError, type CommandResult } from "./usage";
 
 export interface FormatOptions {
@@ -31,21 +32,23 @@ export async function runFormat(options: FormatOptions): Promise<CommandResult> 
     return { exitCode: 2, stdout: "", stderr: `khct: ${input}: ${opened.error}\n` };
   if ("levelUnknown" in opened)
     return { exitCode: 2, stdout: "", stderr: `khct: ${input}: ${opened.levelUnknown}\n` };
-  if (opened.content.kind === "html")
-    throw new UsageError(
-      "Tệp này là trang HTML (phần mềm của trường lưu với đuôi .doc): khct check kiểm tra được; để điền hay định dạng, hãy mở bằng Word và lưu thành .docx."
-    );
-  if (outputKind(options.out) !== opened.content.kind)
+  if (opened.content.kind === "html" && outputKind(options.out) !== "docx")
+    throw new UsageError("Tệp vào là trang HTML: tệp ra phải là .docx.");
+  if (opened.content.kind !== "html" && outputKind(options.out) !== opened.content.kind)
     throw new UsageError(`Tệp ra phải cùng loại với tệp vào (.${opened.content.kind}).`);
   try {
-    const docx = opened.content.kind === "docx";
-    const snapshot = docx ? await readDocxFormat(opened.data) : await readXlsxFormat(opened.data);
+    const writable = await writableForm(opened);
+    const docx = writable.content.kind === "docx";
+    const snapshot = docx
+      ? await readDocxFormat(writable.data)
+      : await readXlsxFormat(writable.data);
     const session = formatSession(snapshot, opened.choice.framework, docx ? "file" : "excel");
     const result = docx
-      ? await formatDocx(opened.data, session.plan)
-      : await formatXlsx(opened.data, session.plan);
+      ? await formatDocx(writable.data, session.plan)
+      : await formatXlsx(writable.data, session.plan);
     await writeOutput(options.out, result.data, { force: options.force, input });
     const lines = [
+      ...(writable.fromHtml ? [FROM_HTML_NOTE] : []),
       `Đã ghi ${options.out} theo thể thức Nghị định 30/2020:`,
       ...session.changes.map((c) => `  - ${c.label}`),
       ...(session.manual.length

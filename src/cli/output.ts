@@ -4,10 +4,10 @@
  * partial file and a file that appears meanwhile is not replaced. An existing file (and the input)
  * is replaced only with --force; the temporary file goes away even when the command is stopped.
  */
-import { systemErrorText } from "./systemErrors";
 import { promises as fs, rmSync } from "node:fs";
 import * as path from "node:path";
 import { UsageError } from "./usage";
+import { systemErrorText } from "./systemErrors";
 
 export type OutputKind = "docx" | "xlsx";
 

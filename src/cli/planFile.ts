@@ -1,12 +1,13 @@
 /** Opening a plan file for a command: bytes, content, identity, school level and framework. */
-import { systemErrorText } from "./systemErrors";
 import { promises as fs } from "node:fs";
 import { chooseFramework, type FrameworkChoice } from "../core/catalogue";
 import { detectPlanIdentity, type PlanIdentity } from "../core/plan/identity";
 import { identityTexts } from "../core/plan/session";
 import { levelFromFileName, type SchoolLevel } from "../core/schoolLevel";
 import * as path from "node:path";
+import { docxFromHtml } from "../hosts/file/fromHtml";
 import { FileReadError, readOfficeFile, type ReadFile } from "../hosts/file/read";
+import { systemErrorText } from "./systemErrors";
 
 export interface OpenedPlan {
   readonly data: Uint8Array;
@@ -70,4 +71,17 @@ export async function openPlanFile(
         "KHCT gặp lỗi không lường trước khi đọc tệp này: hãy mở bằng Word/Excel, lưu lại rồi thử lại (và báo cho nhóm KHCT kèm tệp nếu vẫn lỗi).",
     };
   }
+}
+
+/**
+ * A plan saved as HTML, as a new .docx to fill or format (the same text and tables, read again
+ * from the .docx so every position is the .docx's own); other plans as they are.
+ */
+export async function writableForm(
+  opened: OpenedPlan
+): Promise<OpenedPlan & { fromHtml: boolean }> {
+  if (opened.content.kind !== "html") return { ...opened, fromHtml: false };
+  const html = new TextDecoder("utf-8").decode(opened.data);
+  const data = await docxFromHtml(html, opened.content.paragraphs[0] ?? "Kế hoạch");
+  return { ...opened, data, content: await readOfficeFile(data), fromHtml: true };
 }

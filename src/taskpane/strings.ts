@@ -73,6 +73,8 @@ const vi = {
   fileChoose: "Mở tệp .docx/.xlsx",
   fileOpening: "Đang đọc tệp…",
   fileOpenError: "Không mở được tệp “{name}”: {message}",
+  fileFromHtml:
+    "Tệp này là trang HTML (phần mềm của trường lưu với đuôi .doc). KHCT làm việc trên một tệp Word .docx mới gồm chữ và các bảng của trang; hình ảnh, màu và phông riêng của trang không được chép sang. Tải tệp .docx về để giữ.",
   fileOpened: "Đang làm việc trên tệp: {name}",
   fileUnchanged: "KHCT chưa sửa gì trong tệp.",
   fileChanged: "Tệp đã được KHCT sửa: hãy tải về để giữ thay đổi (tệp gốc trên máy không bị đổi).",
@@ -338,6 +340,8 @@ const en: Strings = {
   fileChoose: "Open a .docx/.xlsx file",
   fileOpening: "Reading the file…",
   fileOpenError: "Cannot open “{name}”: {message}",
+  fileFromHtml:
+    "This file is an HTML page (school software saves it with a .doc name). KHCT works on a new Word .docx with the page's text and tables; its pictures, colours and fonts are not carried over. Download the .docx to keep it.",
   fileOpened: "Working on the file: {name}",
   fileUnchanged: "KHCT has not changed the file.",
   fileChanged:

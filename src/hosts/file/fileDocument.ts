@@ -38,6 +38,7 @@ import {
   writeXlsx,
 } from "./write";
 import { formatDocx, formatXlsx, readDocxFormat, readXlsxFormat } from "./format";
+import { docxFromHtml } from "./fromHtml";
 
 export const MIME: Readonly<Record<FileKind, string>> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -47,6 +48,8 @@ export const MIME: Readonly<Record<FileKind, string>> = {
 export interface FileDocument {
   readonly name: string;
   readonly kind: FileKind;
+  /** "html": the file was a plan saved as HTML, opened as a new .docx of its text and tables. */
+  readonly convertedFrom: "html" | null;
   readonly adapter: HostAdapter;
   readonly planHost: PlanTableHost;
   readonly checkHost: CheckHost;
@@ -68,14 +71,20 @@ export interface FileDocument {
 export async function openFileDocument(name: string, bytes: Uint8Array): Promise<FileDocument> {
   let data = bytes;
   let content: ReadFile = await readOfficeFile(data);
-  if (content.kind === "html")
-    throw new FileReadError(
-      "Tệp này là trang HTML (phần mềm của trường lưu với đuôi .doc): hãy mở bằng Word và lưu thành .docx để KHCT sửa được; dòng lệnh `khct check` vẫn kiểm tra được tệp này."
+  let convertedFrom: "html" | null = null;
+  if (content.kind === "html") {
+    // A plan saved as HTML: worked on as a new .docx of its text and tables (the pane says so).
+    data = await docxFromHtml(
+      new TextDecoder("utf-8").decode(bytes),
+      content.paragraphs[0] ?? name
     );
+    content = await readOfficeFile(data);
+    convertedFrom = "html";
+  }
   const history: { data: Uint8Array; content: ReadFile; what: "format" | "other" }[] = [];
   let settings: PlanSettings | null = content.settings;
   const dismissed = new Set<string>(content.dismissed);
-  const kind: FileKind = content.kind;
+  const kind: FileKind = content.kind === "xlsx" ? "xlsx" : "docx";
 
   const listeners = new Set<(event: "change" | "undo") => void>();
   const notify = (event: "change" | "undo") => listeners.forEach((l) => l(event));
@@ -260,7 +269,9 @@ export async function openFileDocument(name: string, bytes: Uint8Array): Promise
     planHost,
     checkHost,
     formatHost,
-    current: () => ({ data, changed: history.length > 0 }),
+    convertedFrom,
+    // A converted file is new bytes from the start: there is something to download.
+    current: () => ({ data, changed: history.length > 0 || convertedFrom !== null }),
     changeCount: () => history.length,
     async undo() {
       const previous = history.pop();
@@ -276,7 +287,10 @@ export async function openFileDocument(name: string, bytes: Uint8Array): Promise
         listeners.delete(listener);
       };
     },
-    downloadName: () => name.replace(/(\.(docx|xlsx))?$/i, (m) => ` (KHCT)${m || `.${kind}`}`),
+    downloadName: () =>
+      convertedFrom
+        ? `${name.replace(/\.(docx?|html?)$/i, "")} (KHCT).docx`
+        : name.replace(/(\.(docx|xlsx))?$/i, (m) => ` (KHCT)${m || `.${kind}`}`),
   };
   return file;
 }

@@ -2,7 +2,7 @@
  * Plans saved as HTML with a .doc (or .htm) name, as school apps do (Word opens them): the tables
  * and the text around them, read tolerantly — tags in any case, attributes in any order, unclosed
  * cells and rows, entities — within the same bounds as a .docx (64 columns, 5,000 rows a table).
- * Only read: KHCT writes .docx and .xlsx.
+ * KHCT writes .docx and .xlsx: fill and format turn such a plan into a new .docx (fromHtml.ts).
  */
 import { buildGrid, MAX_COLUMNS, type RawCell } from "../../core/plan/table";
 import type { DocumentTable } from "../adapter";
@@ -81,20 +81,36 @@ function tableRows(html: string): RawCell[][] {
   return rows;
 }
 
-/** An HTML plan's paragraphs (outside tables) and tables. Nested tables are read as text of their cell. */
+/** One block of an HTML plan's body, in document order. */
+export type HtmlBlock =
+  | { readonly kind: "paragraph"; readonly text: string }
+  | { readonly kind: "table"; readonly rows: RawCell[][] };
+
+/** An HTML plan's body as paragraphs (outside tables) and tables, in order. Nested tables are read as text of their cell. */
+export function readHtmlBlocks(html: string): HtmlBlock[] {
+  const blocks: HtmlBlock[] = [];
+  const body = /<body\b[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
+  for (const part of body.split(/(<table\b[\s\S]*?<\/table>)/i)) {
+    if (/^<table\b/i.test(part)) {
+      const rows = tableRows(part);
+      if (rows.length > 0) blocks.push({ kind: "table", rows });
+    } else {
+      for (const text of htmlText(part).split("\n").filter(Boolean))
+        blocks.push({ kind: "paragraph", text });
+    }
+  }
+  return blocks;
+}
+
+/** An HTML plan's paragraphs (outside tables) and tables. */
 export function readHtml(html: string): { paragraphs: string[]; tables: DocumentTable[] } {
   const paragraphs: string[] = [];
   const tables: DocumentTable[] = [];
-  const body = /<body\b[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
-  const parts = body.split(/(<table\b[\s\S]*?<\/table>)/i);
-  for (const part of parts) {
-    if (/^<table\b/i.test(part)) {
-      const rows = tableRows(part);
-      if (rows.length === 0) continue;
+  for (const block of readHtmlBlocks(html)) {
+    if (block.kind === "paragraph") paragraphs.push(block.text);
+    else {
       const i = tables.length;
-      tables.push({ key: `table-${i}`, where: `Bảng ${i + 1}`, grid: buildGrid(rows) });
-    } else {
-      paragraphs.push(...htmlText(part).split("\n").filter(Boolean));
+      tables.push({ key: `table-${i}`, where: `Bảng ${i + 1}`, grid: buildGrid(block.rows) });
     }
   }
   return { paragraphs, tables };

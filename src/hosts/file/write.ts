@@ -104,8 +104,18 @@ function customPropsXml(value: string): string {
 
 /** A new .docx for a document model. */
 export async function writeDocx(model: DocumentModel): Promise<Uint8Array> {
+  return docxPackage(documentXml(model), model.profile, model.title, model.settings);
+}
+
+/** A new .docx around a word/document.xml: styles of the profile, core and KHCT's properties. */
+export async function docxPackage(
+  document: string,
+  profile: FormatProfile,
+  title: string,
+  settings?: string
+): Promise<Uint8Array> {
   const zip = new JSZip();
-  const custom = model.settings !== undefined;
+  const custom = settings !== undefined;
   zip.file(
     "[Content_Types].xml",
     `${XML_DECL}<Types xmlns="${CT}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>${custom ? '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>' : ""}</Types>`
@@ -118,10 +128,10 @@ export async function writeDocx(model: DocumentModel): Promise<Uint8Array> {
     "word/_rels/document.xml.rels",
     `${XML_DECL}<Relationships xmlns="${REL}"><Relationship Id="rId1" Type="${OFFICE_REL}/styles" Target="styles.xml"/></Relationships>`
   );
-  zip.file("word/document.xml", documentXml(model));
-  zip.file("word/styles.xml", stylesXml(model.profile));
-  zip.file("docProps/core.xml", corePropsXml(model.title));
-  if (model.settings !== undefined) zip.file("docProps/custom.xml", customPropsXml(model.settings));
+  zip.file("word/document.xml", document);
+  zip.file("word/styles.xml", stylesXml(profile));
+  zip.file("docProps/core.xml", corePropsXml(title));
+  if (settings !== undefined) zip.file("docProps/custom.xml", customPropsXml(settings));
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 

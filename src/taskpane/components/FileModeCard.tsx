@@ -86,7 +86,7 @@ export function FileModeCard({ file, onFile, level }: FileModeCardProps): React.
         ref={input}
         className={styles.hidden}
         type="file"
-        accept=".docx,.xlsx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept=".docx,.xlsx,.doc,.htm,.html,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         aria-label={s.fileChoose}
         onChange={(e) => void open(e.target.files?.[0])}
       />
@@ -113,6 +113,11 @@ export function FileModeCard({ file, onFile, level }: FileModeCardProps): React.
       {file && (
         <>
           <Caption1>{format(s.fileOpened, { name: file.name })}</Caption1>
+          {file.convertedFrom === "html" && (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>{s.fileFromHtml}</MessageBarBody>
+            </MessageBar>
+          )}
           <Caption1>{changed ? s.fileChanged : s.fileUnchanged}</Caption1>
           {changed && (
             <div className={styles.row}>

@@ -71,14 +71,59 @@ describe("plans saved as HTML under a .doc name (school apps do; Word opens them
     expect(report.findings.map((f: { rule: string }) => f.rule)).toContain("timeframe");
   });
 
-  it("fill and format say how to get a .docx instead of writing one", async () => {
+  it("format and fill write a new .docx of its text and tables, and say so; an .xlsx output is refused", async () => {
     const file = path.join(tmp, "ke-hoach-2.doc");
     fs.writeFileSync(file, html);
-    const out = path.join(tmp, "ra.docx");
-    const result = await run(["format", file, "--out", out]);
-    expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/trang HTML.*lưu thành \.docx/);
-    expect(fs.existsSync(out)).toBe(false);
+    const refused = path.join(tmp, "ra.xlsx");
+    const wrong = await run(["format", file, "--out", refused]);
+    expect(wrong.exitCode).toBe(2);
+    expect(wrong.stderr).toMatch(/trang HTML: tệp ra phải là \.docx/);
+    expect(fs.existsSync(refused)).toBe(false);
+
+    const formatted = path.join(tmp, "dinh-dang.docx");
+    const result = await run(["format", file, "--out", formatted]);
+    expect({ exit: result.exitCode, err: result.stderr ?? "" }).toEqual({ exit: 0, err: "" });
+    expect(result.stdout).toMatch(/Tệp gốc là trang HTML.*hình ảnh, màu và phông/s);
+    const content = await readOfficeFile(new Uint8Array(fs.readFileSync(formatted)));
+    expect(content.kind).toBe("docx");
+    expect(content.paragraphs.slice(0, 2)).toEqual([
+      "TRƯỜNG TIỂU HỌC HOA SEN",
+      "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2025‑2026",
+    ]);
+    expect(content.paragraphs).toContain("Nơi nhận: - Lưu: VT.");
+    const grid = content.tables[0]?.grid;
+    // The merged rows stay merged (the standard's title spans five columns).
+    expect(grid?.cells[2]?.map((c) => c.origin)).toEqual([
+      { row: 2, col: 0 },
+      ...Array.from({ length: 5 }, () => ({ row: 2, col: 1 })),
+    ]);
+    expect(grid?.cells[3]?.map((c) => c.text)).toEqual([
+      "",
+      "Tiêu chí 1.2",
+      "Hội đồng hoạt động",
+      "Họp định kỳ",
+      "Hiệu trưởng",
+      "08/2024 – 11/2024",
+    ]);
+
+    const results = path.join(tmp, "ket-qua-html.json");
+    fs.writeFileSync(results, JSON.stringify({ levels: { "1.1": 1, "1.2": 1 } }));
+    const filled = path.join(tmp, "da-dien.docx");
+    const fill = await run([
+      "fill",
+      file,
+      "--target-level",
+      "2",
+      "--results",
+      results,
+      "--out",
+      filled,
+    ]);
+    expect({ exit: fill.exitCode, err: fill.stderr ?? "" }).toEqual({ exit: 0, err: "" });
+    expect(fill.stdout).toMatch(/Tệp gốc là trang HTML[\s\S]*Đã ghi .*chèn [1-9]\d* hàng/);
+    const after = await readOfficeFile(new Uint8Array(fs.readFileSync(filled)));
+    const texts = after.tables[0]?.grid.cells.map((r) => r[1]?.text) ?? [];
+    expect(texts).toEqual(expect.arrayContaining(["Tiêu chí 1.2", expect.stringMatching(/1\.1/)]));
   });
 });
 

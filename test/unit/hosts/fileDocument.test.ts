@@ -120,6 +120,29 @@ describe("a file opened in the pane outside Office", () => {
     }
   );
 
+  it("opens a plan saved as HTML as a new .docx of its text and tables, with something to download", async () => {
+    const html = `<html><body><p>TRƯỜNG TIỂU HỌC HOA SEN</p><p>KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2025-2026</p>
+<table border=1><tr><th>TT<th>Tiêu chuẩn, tiêu chí<th>Kết quả cần đạt<th>Giải pháp<th>Chủ trì<th>Thời gian</tr>
+<tr><td>1</td><td colspan=5>Tiêu chuẩn 1: Tổ chức và quản lý nhà trường</td></tr>
+<tr><td rowspan=2></td><td>Tiêu chí 1.2</td><td>Hội đồng hoạt động</td><td>Họp định kỳ</td><td>Hiệu trưởng</td><td>Học kỳ I</td></tr>
+<tr><td>Tiêu chí 1.3</td><td></td><td></td><td></td><td></td></tr></table></body></html>`;
+    const file = await openFileDocument("ke-hoach.doc", new TextEncoder().encode(html));
+    expect(file.kind).toBe("docx");
+    expect(file.convertedFrom).toBe("html");
+    expect(file.current().changed).toBe(true);
+    expect(file.downloadName()).toBe("ke-hoach (KHCT).docx");
+    const reread = await readOfficeFile(file.current().data);
+    expect(reread.kind).toBe("docx");
+    const [table] = await file.planHost.readTables();
+    // The vertical merge of the first column is kept.
+    expect(table?.grid.cells[3]?.[0]?.origin).toEqual({ row: 2, col: 0 });
+    expect(table?.grid.cells[3]?.[1]?.text).toBe("Tiêu chí 1.3");
+    const plan = analyseTables(await file.planHost.readTables(), framework).find(
+      (t) => t.kind === "plan"
+    );
+    expect(plan?.table).toBeTruthy();
+  });
+
   it("refuses what is not a .docx or .xlsx, in Vietnamese", async () => {
     await expect(openFileDocument("a.docx", new TextEncoder().encode("xin chào"))).rejects.toThrow(
       /Không phải tệp Office/
