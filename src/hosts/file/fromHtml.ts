@@ -8,8 +8,7 @@
 import { DOMImplementation, XMLSerializer, type Node as XmlNode } from "@xmldom/xmldom";
 import { ND30_PROFILE, type FormatProfile } from "../../core/format/profile";
 import { buildGrid, type RawCell } from "../../core/plan/table";
-import { W_NS } from "../ooxml/tables";
-import { sectionProperties, textWidth, w, XML_NS } from "../ooxml/write";
+import { newWordDocument, sectionProperties, textWidth, w, XML_NS } from "../ooxml/write";
 import { readHtmlBlocks } from "./html";
 import { docxPackage } from "./write";
 
@@ -86,13 +85,7 @@ export async function docxFromHtml(
   );
   const orientation = widest >= LANDSCAPE_FROM ? "landscape" : "portrait";
   const width = textWidth(profile, orientation);
-  const doc = new DOMImplementation().createDocument(
-    W_NS,
-    "w:document",
-    null
-  ) as unknown as Document;
-  const body = w(doc, "body");
-  doc.documentElement.appendChild(body);
+  const { doc, body } = newWordDocument(new DOMImplementation());
   for (const block of blocks) {
     if (block.kind === "paragraph") body.appendChild(paragraph(doc, block.text));
     else {

@@ -19,6 +19,7 @@ import {
   childrenNamed,
   ensureChild,
   newRowLike,
+  newWordDocument,
   paragraphElement,
   sectionProperties,
   setCellText,
@@ -42,13 +43,7 @@ const escapeXml = (s: string) =>
 
 /** word/document.xml for a model. */
 export function documentXml(model: DocumentModel): string {
-  const doc = new DOMImplementation().createDocument(
-    W_NS,
-    "w:document",
-    null
-  ) as unknown as Document;
-  const body = w(doc, "body");
-  doc.documentElement.appendChild(body);
+  const { doc, body } = newWordDocument(new DOMImplementation());
   const { profile } = model;
   model.sections.forEach((section, s) => {
     const width = textWidth(profile, section.orientation);

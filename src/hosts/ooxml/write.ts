@@ -28,6 +28,16 @@ export function w(
   return el;
 }
 
+/** An empty w:document with its w:body (DOM Level 2: the browser's and @xmldom/xmldom's alike). */
+export function newWordDocument(implementation: {
+  createDocument(ns: string, name: string, doctype: null): unknown;
+}): { doc: Document; body: Element } {
+  const doc = implementation.createDocument(W_NS, "w:document", null) as Document;
+  const body = w(doc, "body");
+  doc.documentElement.appendChild(body);
+  return { doc, body };
+}
+
 function append(parent: Element, ...kids: (Element | null | undefined)[]): Element {
   for (const k of kids) if (k) parent.appendChild(k);
   return parent;
