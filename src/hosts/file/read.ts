@@ -23,6 +23,10 @@ export const LIMITS = {
   totalBytes: 256 * 1024 * 1024,
   /** Rows of a table (a .docx table, a sheet), as in Office mode. */
   tableRows: 5000,
+  /** Parts in a package (Word and Excel write tens; a few hundred with many pictures). */
+  entries: 10_000,
+  /** Elements inside elements (Word's deepest real nesting — tables in tables in content controls — is some tens). */
+  xmlDepth: 1000,
 } as const;
 
 /** A file KHCT cannot read; `message` is for the user (Vietnamese, with the reason). */
@@ -71,6 +75,12 @@ async function openZip(data: Uint8Array): Promise<JSZip> {
         : "Không phải tệp Office (.docx hoặc .xlsx)."
     );
   }
+  // Entries counted by their central-directory headers before JSZip builds an object for each.
+  const entries = countCentralHeaders(data, LIMITS.entries);
+  if (entries > LIMITS.entries)
+    throw new FileReadError(
+      `Tệp nén có hơn ${LIMITS.entries.toLocaleString("vi-VN")} phần — tệp Word/Excel không có nhiều như vậy (có thể là tệp độc hại): KHCT không đọc.`
+    );
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(data);
@@ -85,6 +95,16 @@ async function openZip(data: Uint8Array): Promise<JSZip> {
     total += await inflatedSize(file, Math.min(LIMITS.partBytes, LIMITS.totalBytes - total));
   }
   return zip;
+}
+
+/** Central-directory file headers ("PK\\1\\2") in a zip, counted up to just past `limit`. */
+function countCentralHeaders(data: Uint8Array, limit: number): number {
+  let count = 0;
+  for (let i = data.indexOf(0x50); i >= 0 && i < data.length - 3; i = data.indexOf(0x50, i + 1)) {
+    if (data[i + 1] === 0x4b && data[i + 2] === 0x01 && data[i + 3] === 0x02 && ++count > limit)
+      break;
+  }
+  return count;
 }
 
 /** JSZip's reasons (English, for developers) as what the user is told: what is wrong, what to do. */
@@ -158,11 +178,42 @@ export async function partText(file: JSZip.JSZipObject): Promise<string> {
     .replace(/^(<\?xml[^>]*?)\sencoding="utf-16"/i, "$1");
 }
 
+/**
+ * How deeply elements nest in a text, counted over its tags (comments, declarations and CDATA are
+ * not elements); stops counting once past `limit`.
+ */
+export function nestingDepth(xml: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let at = xml.indexOf("<"); at >= 0; at = xml.indexOf("<", at + 1)) {
+    const next = xml.charCodeAt(at + 1);
+    if (next === 0x21 /* ! */ || next === 0x3f /* ? */) continue;
+    if (next === 0x2f /* / */) {
+      depth--;
+      continue;
+    }
+    const end = xml.indexOf(">", at);
+    if (end < 0) break;
+    if (xml.charCodeAt(end - 1) !== 0x2f /* self-closing */) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > limit) break;
+    }
+    at = end;
+  }
+  return deepest;
+}
+
 /** Parses an XML part of a package, refusing any DTD (anywhere in it) and broken XML, in Vietnamese. */
 export function parseXml(xml: string, part: string): Document {
   // OOXML parts never carry a DTD; one here is an entity expansion waiting to happen.
   if (/<!DOCTYPE|<!ENTITY/i.test(xml))
     throw new FileReadError(`Phần “${part}” có khai báo DTD/ENTITY: KHCT không đọc tệp như vậy.`);
+  // Readers walk the tree recursively: a nesting no office program writes would exhaust the stack.
+  if (nestingDepth(xml, LIMITS.xmlDepth) > LIMITS.xmlDepth)
+    throw new FileReadError(
+      `Phần “${part}” lồng các thẻ sâu hơn ${LIMITS.xmlDepth} tầng — không phải tệp do Word/Excel tạo (có thể là tệp độc hại): KHCT không đọc.`
+    );
   const errors: string[] = [];
   // No locator: KHCT never reports line numbers, and tracking them costs a sixth of the parse.
   const doc = new DOMParser({
@@ -231,6 +282,15 @@ const areaOf = (ref: string) => {
  * merges, a column range past the last column of a sheet.
  */
 async function checkSheetBounds(zip: JSZip): Promise<void> {
+  // exceljs parses every part it models (strings, styles, sheets, drawings) with its own parser:
+  // nesting no office program writes is refused first, as for the parts KHCT parses itself.
+  for (const file of Object.values(zip.files)) {
+    if (file.dir || !/^xl\/.*\.xml$/i.test(file.name)) continue;
+    if (nestingDepth(await file.async("string"), LIMITS.xmlDepth) > LIMITS.xmlDepth)
+      throw new FileReadError(
+        `Phần “${file.name}” lồng các thẻ sâu hơn ${LIMITS.xmlDepth} tầng — không phải tệp do Excel tạo (có thể là tệp độc hại): KHCT không đọc.`
+      );
+  }
   for (const file of Object.values(zip.files)) {
     if (file.dir || !/^xl\/worksheets\/[^/]+\.xml$/i.test(file.name)) continue;
     const xml = await file.async("string");
