@@ -397,11 +397,15 @@ async function readXlsx(data: Uint8Array, zip: JSZip): Promise<ReadFile> {
 
 /**
  * A cell's text. exceljs's `text` getter throws on some cells that office suites write (the other
- * cells of a merged range whose first cell holds no value): those read as empty.
+ * cells of a merged range whose first cell holds no value): those read as empty, as do values of a
+ * damaged file that are not text.
  */
 export function textOf(x: ExcelJS.Cell): string {
   try {
-    return x.text ?? "";
+    // Not always a string: a damaged cell can make exceljs's getter give back a number or an object.
+    const text: unknown = x.text;
+    if (typeof text === "string") return text;
+    return typeof text === "number" || typeof text === "boolean" ? String(text) : "";
   } catch {
     return "";
   }
