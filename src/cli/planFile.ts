@@ -6,7 +6,7 @@ import { identityTexts } from "../core/plan/session";
 import { levelFromFileName, type SchoolLevel } from "../core/schoolLevel";
 import * as path from "node:path";
 import { docxFromHtml } from "../hosts/file/fromHtml";
-import { FileReadError, readOfficeFile, type ReadFile } from "../hosts/file/read";
+import { FileReadError, LIMITS, readOfficeFile, type ReadFile } from "../hosts/file/read";
 import { systemErrorText } from "./systemErrors";
 
 export interface OpenedPlan {
@@ -38,6 +38,11 @@ export async function openPlanFile(
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) return { error: "không phải một tệp." };
+    // The size from the file system: a huge file is refused without being read into memory.
+    if (stat.size > LIMITS.fileBytes)
+      return {
+        error: `tệp quá lớn (${Math.round(stat.size / 1048576)} MB; KHCT đọc tệp đến ${LIMITS.fileBytes / 1048576} MB).`,
+      };
     data = new Uint8Array(await fs.readFile(file));
   } catch (error) {
     const code = (error as { code?: string }).code;

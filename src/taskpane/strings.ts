@@ -73,6 +73,8 @@ const vi = {
   fileChoose: "Mở tệp .docx/.xlsx",
   fileOpening: "Đang đọc tệp…",
   fileOpenError: "Không mở được tệp “{name}”: {message}",
+  fileTooBig:
+    "tệp lớn hơn 50 MB — tệp kế hoạch không lớn như vậy; hãy chọn đúng tệp, hoặc bỏ bớt hình ảnh rồi lưu lại.",
   fileFromHtml:
     "Tệp này là trang HTML (phần mềm của trường lưu với đuôi .doc). KHCT làm việc trên một tệp Word .docx mới gồm chữ và các bảng của trang; hình ảnh, màu và phông riêng của trang không được chép sang. Tải tệp .docx về để giữ.",
   fileOpened: "Đang làm việc trên tệp: {name}",
@@ -340,6 +342,8 @@ const en: Strings = {
   fileChoose: "Open a .docx/.xlsx file",
   fileOpening: "Reading the file…",
   fileOpenError: "Cannot open “{name}”: {message}",
+  fileTooBig:
+    "the file is over 50 MB — a plan is not that large; choose the right file, or remove some pictures and save it again.",
   fileFromHtml:
     "This file is an HTML page (school software saves it with a .doc name). KHCT works on a new Word .docx with the page's text and tables; its pictures, colours and fonts are not carried over. Download the .docx to keep it.",
   fileOpened: "Working on the file: {name}",

@@ -90,6 +90,40 @@ describe("the task pane outside Office works on files, in the browser only", () 
     await page.context().close();
   });
 
+  it("opens a plan saved as HTML under a .doc name as a new .docx, says what is not carried over, and downloads it", async () => {
+    const html = path.join(tmp, "ke-hoach-html.doc");
+    fs.writeFileSync(
+      html,
+      `<html><head><meta charset="utf-8"></head><body><p>TRƯỜNG TIỂU HỌC HOA SEN</p><p>KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2025-2026</p>
+<table border=1><tr><th>TT<th>Tiêu chuẩn, tiêu chí<th>Kết quả cần đạt<th>Giải pháp<th>Chủ trì<th>Thời gian</tr>
+<tr><td>1</td><td colspan=5>Tiêu chuẩn 1: Tổ chức và quản lý nhà trường</td></tr>
+<tr><td></td><td>Tiêu chí 1.2</td><td>Hội đồng hoạt động</td><td>Họp định kỳ</td><td>Hiệu trưởng</td><td>Học kỳ I</td></tr></table></body></html>`
+    );
+    const { page, log } = await openWithFile(html);
+    await page.getByText("Đang làm việc trên tệp: ke-hoach-html.doc").waitFor();
+    await page
+      .getByText(
+        /Tệp này là trang HTML .* hình ảnh, màu và phông riêng của trang không được chép sang/
+      )
+      .waitFor();
+    const saved = await saveDownload(page, () =>
+      page.getByRole("button", { name: "Tải tệp đã sửa" }).click()
+    );
+    expect(path.basename(saved)).toBe("ke-hoach-html (KHCT).docx");
+    const content = await readOfficeFile(new Uint8Array(fs.readFileSync(saved)));
+    expect(content.kind).toBe("docx");
+    expect(content.tables[0]?.grid.cells[2]?.map((c) => c.text)).toEqual([
+      "",
+      "Tiêu chí 1.2",
+      "Hội đồng hoạt động",
+      "Họp định kỳ",
+      "Hiệu trưởng",
+      "Học kỳ I",
+    ]);
+    expect(log.external).toEqual([]);
+    await page.context().close();
+  });
+
   it("makes a sample standard plan to download", async () => {
     const { page } = await openPage(browser, "none", { width: 420, height: 900 });
     await page.goto(`${server.origin}/taskpane.html`);

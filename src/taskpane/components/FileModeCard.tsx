@@ -38,6 +38,9 @@ const useStyles = makeStyles({
   hidden: { display: "none" },
 });
 
+/** The largest file the pane reads (as LIMITS.fileBytes of the file reader, kept out of the start-up bundle). */
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
 export interface FileModeCardProps {
   readonly file: FileDocument | null;
   readonly onFile: (file: FileDocument | null) => void;
@@ -57,8 +60,14 @@ export function FileModeCard({ file, onFile, level }: FileModeCardProps): React.
 
   const open = async (chosen: File | undefined) => {
     if (!chosen) return;
-    setBusy(true);
     setError(null);
+    // Refused by its size before it is read into memory (the reader's own bound is the same).
+    if (chosen.size > MAX_FILE_BYTES) {
+      setError(format(s.fileOpenError, { name: chosen.name, message: s.fileTooBig }));
+      if (input.current) input.current.value = "";
+      return;
+    }
+    setBusy(true);
     try {
       const { openFileDocument } = await loadFileMode();
       const bytes = new Uint8Array(await chosen.arrayBuffer());

@@ -437,6 +437,19 @@ describe("khct check", () => {
       await expect(readOfficeFile(new Uint8Array(51 * 1024 * 1024))).rejects.toBeInstanceOf(
         FileReadError
       );
+      // From the command line, by its size on disk: a sparse 2 GB file is never read.
+      const huge = path.join(tmp, "qua-lon.docx");
+      const handle = fs.openSync(huge, "w");
+      fs.ftruncateSync(handle, 2 * 1024 * 1024 * 1024);
+      fs.closeSync(handle);
+      const before = process.memoryUsage().rss;
+      const result = await run(["check", huge, "--level", "tieu-hoc"]);
+      expect(result.exitCode).toBe(2);
+      expect(result.stdout + (result.stderr ?? "")).toMatch(
+        /tệp quá lớn \(2048 MB; KHCT đọc tệp đến 50 MB\)/
+      );
+      expect(process.memoryUsage().rss - before).toBeLessThan(512 * 1024 * 1024);
+      fs.rmSync(huge);
     });
   });
 });

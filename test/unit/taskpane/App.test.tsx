@@ -29,6 +29,23 @@ describe("task pane outside Office", () => {
     expect(document.documentElement.lang).toBe("vi");
   });
 
+  it("refuses a file over 50 MB by its size, without reading it", () => {
+    render(<App info={NO_HOST} />);
+    const input = screen.getByLabelText("Mở tệp .docx/.xlsx") as HTMLInputElement;
+    const huge = new File(["x"], "phim.docx");
+    let read = false;
+    Object.defineProperty(huge, "size", { value: 700 * 1024 * 1024 });
+    Object.defineProperty(huge, "arrayBuffer", {
+      value: () => {
+        read = true;
+        return Promise.resolve(new ArrayBuffer(1));
+      },
+    });
+    fireEvent.change(input, { target: { files: [huge] } });
+    expect(screen.getByText(/Không mở được tệp “phim.docx”: tệp lớn hơn 50 MB/)).toBeTruthy();
+    expect(read).toBe(false);
+  });
+
   it("offers the five capabilities as tabs, and switches panels", () => {
     render(<App info={NO_HOST} />);
     const tabs = screen.getAllByRole("tab").map(tabName);
