@@ -58,6 +58,41 @@ async function run(report) {
   report("file.check.full.median", fullRatio.check, "ms");
   report("file.check.full.ratio", fullRatio.check / fullRatio.parse, "x");
 
+  // Writing a workbook back: KHCT edits the parts it changes; exceljs's load and write (what the
+  // writer was) is timed alongside on the same full-size plan.
+  const { formatXlsx, readXlsxFormat } = core("hosts/file/format");
+  const { formatSession } = core("core/format/session");
+  const { defaultFramework } = core("core/catalogue/index");
+  const ExcelJS = require("exceljs");
+  const xlsx = path.join(os.tmpdir(), `khct-bench-${process.pid}.xlsx`);
+  await runNew({ level: "tieu-hoc", year: "2025-2026", out: xlsx, force: true });
+  const workbook = new Uint8Array(fs.readFileSync(xlsx));
+  fs.rmSync(xlsx, { force: true });
+  const session = formatSession(
+    await readXlsxFormat(workbook),
+    defaultFramework("tieu-hoc"),
+    "excel"
+  );
+  const formatOne = () => formatXlsx(workbook, session.plan);
+  const roundTrip = async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(workbook);
+    await wb.xlsx.writeBuffer();
+  };
+  const formatted = [];
+  const tripped = [];
+  for (let i = 0; i < 25; i++) {
+    let start = process.hrtime.bigint();
+    await formatOne();
+    if (i >= 5) formatted.push(Number(process.hrtime.bigint() - start) / 1e6);
+    start = process.hrtime.bigint();
+    await roundTrip();
+    if (i >= 5) tripped.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  report("file.xlsx.format.median", median(formatted), "ms");
+  report("file.xlsx.exceljsRoundTrip.median", median(tripped), "ms");
+  report("file.xlsx.format.ratio", median(formatted) / median(tripped), "x");
+
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "khct-batch-"));
   const files = [];
   for (let i = 0; i < 100; i++) {
