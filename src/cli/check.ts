@@ -1,4 +1,5 @@
 /** `khct check <files…> [--level …] [--json]`: the same check as the add-in, over .docx/.xlsx files. */
+import { assertFramework } from "./planFile";
 import * as path from "node:path";
 import { circularName } from "../core/catalogue";
 import { analyseTables } from "../core/plan/session";
@@ -17,6 +18,8 @@ import { UsageError, type CommandResult } from "./usage";
 export interface CheckOptions {
   readonly files: readonly string[];
   readonly level?: string;
+  /** A framework id (khct catalogue lists them): overrides what the plan cites. */
+  readonly framework?: string;
   readonly json?: boolean;
 }
 
@@ -34,6 +37,9 @@ interface FileReport {
   /** The roles of the plan table's columns, left to right. */
   readonly columns?: readonly string[];
   readonly framework?: string;
+  readonly frameworkId?: string;
+  /** What the user should know about the framework used (chosen by form or date, unverified text). */
+  readonly notes?: readonly string[];
 }
 
 const FIXABLE = new Set(RULES.filter((r) => r.fixable).map((r) => r.id));
@@ -49,8 +55,12 @@ export function terminalSafe(text: string): string {
   return line.length > 600 ? `${line.slice(0, 599)}…` : line;
 }
 
-async function checkFile(file: string, levelOption: SchoolLevel | null): Promise<FileReport> {
-  const opened = await openPlanFile(file, levelOption);
+async function checkFile(
+  file: string,
+  levelOption: SchoolLevel | null,
+  frameworkOption: string | null
+): Promise<FileReport> {
+  const opened = await openPlanFile(file, levelOption, frameworkOption);
   if ("error" in opened)
     return { file, level: null, layout: null, findings: [], error: opened.error };
   if ("levelUnknown" in opened)
@@ -78,6 +88,8 @@ async function checkFile(file: string, levelOption: SchoolLevel | null): Promise
       : {}),
     findings,
     framework: circularName(choice.framework),
+    frameworkId: choice.framework.id,
+    notes: choice.notes.map((n) => n.message),
     tableKeys: content.tables.map((t) => t.key),
   };
 }
@@ -90,6 +102,7 @@ function json(reports: readonly FileReport[]): string {
     file: r.file,
     level: r.level,
     layout: r.layout,
+    ...(r.frameworkId ? { framework: r.frameworkId, notes: r.notes ?? [] } : {}),
     ...(r.columns ? { columns: r.columns } : {}),
     ...(r.error ? { error: r.error } : {}),
     ...(r.levelUnknown ? { levelUnknown: r.levelUnknown } : {}),
@@ -139,6 +152,7 @@ function text(reports: readonly FileReport[]): string {
     lines.push(
       `${terminalSafe(path.basename(r.file))} — ${r.level ? SCHOOL_LEVEL_NAME[r.level] : ""}, ${r.framework ?? ""}`
     );
+    for (const note of r.notes ?? []) lines.push(`  Ghi chú: ${terminalSafe(note)}`);
     if (r.findings.length === 0) lines.push("  Không thấy lỗi nào.");
     for (const severity of ["error", "warning", "hint"] as Severity[]) {
       const group = r.findings.filter((f) => f.severity === severity);
@@ -172,7 +186,9 @@ export async function runCheck(options: CheckOptions): Promise<CommandResult> {
   }
   const level = options.level !== undefined && isSchoolLevel(options.level) ? options.level : null;
   const reports: FileReport[] = [];
-  for (const file of options.files) reports.push(await checkFile(file, level));
+  assertFramework(options.framework);
+  for (const file of options.files)
+    reports.push(await checkFile(file, level, options.framework ?? null));
   const exitCode = reports.some((r) => r.error)
     ? 2
     : reports.some((r) => r.levelUnknown || r.findings.some((f) => f.severity === "error"))

@@ -14,7 +14,7 @@ import { FileReadError } from "../hosts/file/read";
 import { fillDocx, fillXlsx } from "../hosts/file/write";
 import { outputKind, writeOutput } from "./output";
 import { FROM_HTML_NOTE } from "../hosts/file/fromHtml";
-import { openPlanFile, writableForm } from "./planFile";
+import { assertFramework, openPlanFile, writableForm } from "./planFile";
 import { UsageError, type CommandResult } from "./usage";
 
 export interface FillOptions {
@@ -23,6 +23,7 @@ export interface FillOptions {
   readonly fromAssessment?: boolean;
   readonly results?: string;
   readonly level?: string;
+  readonly framework?: string;
   readonly out?: string;
   readonly force?: boolean;
 }
@@ -91,9 +92,11 @@ export async function runFill(options: FillOptions): Promise<CommandResult> {
     results = parseResults(text);
   }
 
+  assertFramework(options.framework);
   const opened = await openPlanFile(
     input,
-    options.level && isSchoolLevel(options.level) ? options.level : null
+    options.level && isSchoolLevel(options.level) ? options.level : null,
+    options.framework ?? null
   );
   if ("error" in opened) return fail(`${input}: ${opened.error}`);
   if ("levelUnknown" in opened) return fail(`${input}: ${opened.levelUnknown}`);

@@ -5,12 +5,13 @@ import { FileReadError } from "../hosts/file/read";
 import { formatDocx, formatXlsx, readDocxFormat, readXlsxFormat } from "../hosts/file/format";
 import { outputKind, writeOutput } from "./output";
 import { FROM_HTML_NOTE } from "../hosts/file/fromHtml";
-import { openPlanFile, writableForm } from "./planFile";
+import { assertFramework, openPlanFile, writableForm } from "./planFile";
 import { UsageError, type CommandResult } from "./usage";
 
 export interface FormatOptions {
   readonly files: readonly string[];
   readonly level?: string;
+  readonly framework?: string;
   readonly out?: string;
   readonly force?: boolean;
 }
@@ -24,9 +25,11 @@ export async function runFormat(options: FormatOptions): Promise<CommandResult> 
     throw new UsageError(
       `Cấp học “${options.level}” không hợp lệ; dùng ${SCHOOL_LEVELS.join(" | ")}.`
     );
+  assertFramework(options.framework);
   const opened = await openPlanFile(
     input,
-    options.level && isSchoolLevel(options.level) ? options.level : null
+    options.level && isSchoolLevel(options.level) ? options.level : null,
+    options.framework ?? null
   );
   if ("error" in opened)
     return { exitCode: 2, stdout: "", stderr: `khct: ${input}: ${opened.error}\n` };

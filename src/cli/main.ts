@@ -19,19 +19,21 @@ export const USAGE = `Cách dùng / usage:
   khct catalogue --level <mam-non|tieu-hoc|trung-hoc (thcs, thpt)> [--framework <id>] [--json]
       In danh mục tiêu chí (mặc định: thông tư 2018 của cấp học).
       Prints the criteria catalogue (default: the level's 2018 circular).
-  khct check <tệp.docx|tệp.xlsx…> [--level <cấp học>] [--json]
+  khct check <tệp.docx|tệp.xlsx…> [--level <cấp học>] [--framework <id>] [--json]
       Kiểm tra kế hoạch trong các tệp; mã thoát 0 khi không có lỗi, 1 khi có lỗi hoặc chưa rõ cấp học của tệp,
       2 khi có tệp không đọc được. Không ghi --level: cấp học lấy từ tên trường, thông tư, tên tiêu chuẩn/tiêu chí, tên tệp.
+      Không ghi --framework: thông tư kế hoạch dẫn; không dẫn thì Thông tư 57/2026 cho mẫu Biểu 2 hoặc năm học
+      2026-2027 trở đi, còn lại thông tư 2018 của cấp học (khct catalogue liệt kê các khung).
       Checks the plans in the files; exit 0 with no error finding, 1 with some (or a file whose level is unknown),
       2 when a file cannot be read.
   khct new --level <cấp học> --year <2025-2026> [--school "…"] [--authority "…"] [--place "…"]
            [--layout standard|standard-level|progress|solutions] [--framework <id>] --out <tệp.docx|tệp.xlsx> [--force]
       Tạo một kế hoạch mẫu đầy đủ theo thể thức (Nghị định 30/2020).
       Makes a complete standard plan document.
-  khct fill <tệp vào> --target-level <1|2|3> (--from-assessment | --results <tệp.json>) --out <tệp ra> [--level …] [--force]
+  khct fill <tệp vào> --target-level <1|2|3> (--from-assessment | --results <tệp.json>) --out <tệp ra> [--level …] [--framework …] [--force]
       Điền bảng kế hoạch tại chỗ từ kết quả tự đánh giá (chỉ ô trống); ghi ra tệp mới, không sửa tệp gốc.
       Fills the plan table in place from the self-assessment (empty cells only), into a new file.
-  khct format <tệp vào> --out <tệp ra> [--level …] [--force]
+  khct format <tệp vào> --out <tệp ra> [--level …] [--framework …] [--force]
       Định dạng theo Nghị định 30/2020 (phông, cỡ chữ, bảng, lề, in) và chuẩn hóa chữ mà giữ nguyên lời; ghi ra tệp mới.
       Formats to Decree 30/2020 (fonts, sizes, table, margins, print) into a new file.
   khct --help
@@ -58,7 +60,11 @@ export async function run(argv: readonly string[]): Promise<CommandResult> {
     if (command === "check") {
       const { values, positionals } = parseArgs({
         args: [...rest],
-        options: { level: { type: "string" }, json: { type: "boolean", default: false } },
+        options: {
+          level: { type: "string" },
+          framework: { type: "string" },
+          json: { type: "boolean", default: false },
+        },
         strict: true,
         allowPositionals: true,
       });
@@ -91,6 +97,7 @@ export async function run(argv: readonly string[]): Promise<CommandResult> {
           "from-assessment": { type: "boolean", default: false },
           results: { type: "string" },
           level: { type: "string" },
+          framework: { type: "string" },
           out: { type: "string" },
           force: { type: "boolean", default: false },
         },
@@ -103,6 +110,7 @@ export async function run(argv: readonly string[]): Promise<CommandResult> {
         fromAssessment: values["from-assessment"],
         results: values.results,
         level: level(values.level),
+        framework: values.framework,
         out: values.out,
         force: values.force,
       });
@@ -112,6 +120,7 @@ export async function run(argv: readonly string[]): Promise<CommandResult> {
         args: [...rest],
         options: {
           level: { type: "string" },
+          framework: { type: "string" },
           out: { type: "string" },
           force: { type: "boolean", default: false },
         },

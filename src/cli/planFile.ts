@@ -1,6 +1,7 @@
 /** Opening a plan file for a command: bytes, content, identity, school level and framework. */
 import { promises as fs } from "node:fs";
-import { chooseFramework, type FrameworkChoice } from "../core/catalogue";
+import { CATALOGUE, chooseFramework, frameworkById, type FrameworkChoice } from "../core/catalogue";
+import { UsageError } from "./usage";
 import { detectPlanIdentity, type PlanIdentity } from "../core/plan/identity";
 import { identityTexts } from "../core/plan/session";
 import { levelFromFileName, type SchoolLevel } from "../core/schoolLevel";
@@ -32,7 +33,8 @@ export const LEVEL_UNKNOWN =
  */
 export async function openPlanFile(
   file: string,
-  levelOption: SchoolLevel | null
+  levelOption: SchoolLevel | null,
+  frameworkOption: string | null = null
 ): Promise<OpenedPlan | LevelUnknown | { readonly error: string }> {
   let data: Uint8Array;
   try {
@@ -65,7 +67,9 @@ export async function openPlanFile(
       level,
       citedCirculars: identity.citedCirculars,
       schoolYear: identity.schoolYear,
-      override: stored,
+      override: frameworkOption ?? stored,
+      successorForm: identity.successorForm ?? false,
+      byDate: true,
     });
     return { data, content, identity, level, choice };
   } catch (error) {
@@ -89,4 +93,12 @@ export async function writableForm(
   const html = new TextDecoder("utf-8").decode(opened.data);
   const data = await docxFromHtml(html, opened.content.paragraphs[0] ?? "Kế hoạch");
   return { ...opened, data, content: await readOfficeFile(data), fromHtml: true };
+}
+
+/** A --framework option that names no framework is a usage error, said before any file is read. */
+export function assertFramework(id: string | undefined): void {
+  if (id !== undefined && !frameworkById(id))
+    throw new UsageError(
+      `Không có khung tiêu chí “${id}”; dùng ${CATALOGUE.frameworks.map((f) => f.id).join(" | ")}.`
+    );
 }

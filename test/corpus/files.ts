@@ -12,7 +12,7 @@ const esc = (t: string) =>
   t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Cell paragraphs: a line break in a cell is a paragraph of its own, as Word writes it. */
-const paras = (text: string) =>
+export const paras = (text: string) =>
   (text === "" ? [""] : text.split("\n"))
     .map((line) => `<w:p><w:r><w:t xml:space="preserve">${esc(line)}</w:t></w:r></w:p>`)
     .join("");
@@ -92,7 +92,11 @@ export async function docxOf(
   paragraphs: readonly string[],
   rows: readonly (readonly RawCell[])[]
 ): Promise<Uint8Array> {
-  const body = paragraphs.map((p) => paras(p)).join("") + tableXml(rows) + "<w:p/>";
+  return docxOfBody(paragraphs.map((p) => paras(p)).join("") + tableXml(rows) + "<w:p/>");
+}
+
+/** A minimal .docx around a w:body's content (paragraphs and tables as Word writes them). */
+export async function docxOfBody(body: string): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file(
     "[Content_Types].xml",

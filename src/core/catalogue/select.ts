@@ -15,11 +15,16 @@ import {
 } from "./catalogue";
 import type { Framework } from "./types";
 
-export type ChoiceReason = "user" | "cited" | "default";
+/** "form": the document has Thông tư 57/2026's plan form; "date": its school year is 2026-2027 or later. */
+export type ChoiceReason = "user" | "cited" | "default" | "form" | "date";
 
 export interface FrameworkNote {
   readonly code:
-    "circular-level-mismatch" | "successor" | "unverified" | "user-framework-level-mismatch";
+    | "circular-level-mismatch"
+    | "successor"
+    | "unverified"
+    | "user-framework-level-mismatch"
+    | "successor-chosen";
   readonly message: string;
 }
 
@@ -36,7 +41,17 @@ export interface ChoiceInput {
   readonly schoolYear?: SchoolYear | null;
   /** A framework id the user picked. */
   readonly override?: string | null;
+  /** The document has the tables of Thông tư 57/2026's plan form (Biểu 2 Phụ lục V). */
+  readonly successorForm?: boolean;
+  /**
+   * A document read (not a new plan): one of school year 2026-2027 or later that cites no circular
+   * is offered the successor first.
+   */
+  readonly byDate?: boolean;
 }
+
+/** The first school year the successor circular (TT57/2026, from 07/7/2026) applies to. */
+const SUCCESSOR_FIRST_YEAR = 2026;
 
 export function chooseFramework(input: ChoiceInput): FrameworkChoice {
   const notes: FrameworkNote[] = [];
@@ -57,7 +72,27 @@ export function chooseFramework(input: ChoiceInput): FrameworkChoice {
   } else {
     framework = cited.find((f) => f.schoolLevels.includes(input.level));
     reason = framework ? "cited" : "default";
-    if (!framework) framework = defaultFramework(input.level);
+    if (!framework) {
+      framework = defaultFramework(input.level);
+      const successor = framework.supersededBy
+        ? frameworksOfCircular(framework.supersededBy.circular).find((f) =>
+            f.schoolLevels.includes(input.level)
+          )
+        : undefined;
+      const late =
+        input.byDate === true &&
+        input.schoolYear != null &&
+        input.schoolYear.start >= SUCCESSOR_FIRST_YEAR &&
+        (input.citedCirculars ?? []).length === 0;
+      if (successor && (input.successorForm || late)) {
+        notes.push({
+          code: "successor-chosen",
+          message: `${input.successorForm ? "Kế hoạch theo mẫu Biểu 2 Phụ lục V" : `Kế hoạch năm học ${input.schoolYear?.start}-${input.schoolYear?.end}`} không dẫn thông tư nào: KHCT dùng ${circularName(successor)} (khung tiêu chí do ứng dụng của trường công bố, chưa đối chiếu văn bản chính thức); nếu trường vẫn theo ${circularName(framework)}, hãy chọn lại khung tiêu chí (dòng lệnh: --framework ${framework.id}).`,
+        });
+        reason = input.successorForm ? "form" : "date";
+        framework = successor;
+      }
+    }
   }
 
   for (const circular of new Set(cited.map((f) => f.circular))) {

@@ -10,9 +10,8 @@
 import { fold } from "../text/fold";
 import {
   KIND_RULES,
-  LAYOUTS,
+  readableLayouts,
   ROLE_SPECS,
-  STAFF_LAYOUT,
   roleHeader,
   type ColumnRole,
   type Layout,
@@ -251,8 +250,8 @@ function describeLayout(
   let nearest: Layout | null = null;
   let nearestScore = -Infinity;
   let exact = false;
-  for (const layout of LAYOUTS) {
-    if (layout.kind !== kind) continue;
+  for (const layout of readableLayouts()) {
+    if (layout.kind !== kind || layout.kind === "staff") continue;
     const roles = new Set(layout.columns.map((c) => c.role));
     const common = found.filter((r) => roles.has(r)).length;
     const missing = layout.columns.filter((c) => c.required && !foundSet.has(c.role)).length;
@@ -283,7 +282,7 @@ function describeLayout(
   const numbersEveryRow = kind === "staff" || (body.numbersEveryRow ?? has("standard"));
   const rowsPerCriterion =
     kind === "plan" && (has("standard") || !has("criterion")) ? "many" : "one";
-  const base = known ?? LAYOUTS.find((l) => l.kind === kind);
+  const base = known ?? readableLayouts().find((l) => l.kind === kind);
   const id = kind === "staff" ? "staff" : (base?.id ?? "standard");
   const custom =
     kind !== "staff" &&
@@ -382,7 +381,7 @@ interface Candidate {
  */
 export function recognizeHeader(
   grid: TableGrid,
-  layouts: readonly Layout[] = [...LAYOUTS, STAFF_LAYOUT]
+  layouts: readonly Layout[] = readableLayouts()
 ): HeaderResult {
   if (grid.rowCount === 0 || grid.colCount === 0) return { ok: false, reason: "Bảng trống." };
   const kinds = [...new Set<TableKind>(layouts.map((l) => l.kind))];

@@ -29,7 +29,28 @@ export interface PlanIdentity {
   readonly citedCirculars: readonly string[];
   /** A plan for several school years ("Kế hoạch … giai đoạn 2022-2025"): from September of `start` to May of `end`. */
   readonly period: { readonly start: number; readonly end: number } | null;
+  /**
+   * The document is written on Thông tư 57/2026's plan form (Biểu 2 Phụ lục V, as apps print it):
+   * several of its own column and section names are there.
+   */
+  readonly successorForm?: boolean;
 }
+
+/** Words of TT57's plan form that 2018 plans do not use (folded), from its tables and headings. */
+const SUCCESSOR_FORM_MARKS: readonly RegExp[] = [
+  /^(diem )?han che$/,
+  /^nguyen nhan( cua han che)?$/,
+  /^noi dung cai tien/,
+  /^chi so (danh gia )?ket qua/,
+  /^muc do thuc hien/,
+  /van de trong tam/,
+  /^nguoi danh gia$/,
+  /^thoi diem$/,
+  /^nguon luc bao dam/,
+  /\bbieu 2\b.*\bphu luc v\b/,
+];
+/** How many distinct marks make the form (one could be a school's own wording). */
+const SUCCESSOR_FORM_MIN = 3;
 
 // Folded (no diacritics, lower case) school-type words and the level they mean.
 const SCHOOL_TYPES: readonly { readonly pattern: RegExp; readonly level: SchoolLevel }[] = [
@@ -115,11 +136,18 @@ export function detectPlanIdentity(paragraphs: readonly string[]): PlanIdentity 
   let year: SchoolYear | null = null;
   let fallbackYear: SchoolYear | null = null;
   let period: { start: number; end: number } | null = null;
+  const formMarks = new Set<number>();
 
   for (const raw of paragraphs) {
     const text = squash(raw.normalize("NFC"));
     if (!text) continue;
     const folded = fold(text);
+    if (text.length < 120) {
+      const bare = folded.replace(/\s*\(\d+\)\s*$/, "").replace(/^[ivx]+\.\s*/, "");
+      SUCCESSOR_FORM_MARKS.forEach((mark, i) => {
+        if (mark.test(bare)) formMarks.add(i);
+      });
+    }
     const span: RegExpExecArray | null = period
       ? null
       : /ke hoach.*giai doan (\d{4}) (\d{4})/.exec(folded);
@@ -179,6 +207,7 @@ export function detectPlanIdentity(paragraphs: readonly string[]): PlanIdentity 
     schoolYear: year ?? fallbackYear,
     citedCirculars: cited,
     period,
+    successorForm: formMarks.size >= SUCCESSOR_FORM_MIN,
   };
 }
 

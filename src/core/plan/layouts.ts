@@ -34,9 +34,20 @@ export type ColumnRole =
   | "unmet"
   | "achieved"
   | "person"
-  | "position";
+  | "position"
+  | "currentState"
+  | "weakness"
+  | "cause"
+  | "when"
+  | "monitored"
+  | "adjustment"
+  | "assessor";
 
-export type TableKind = "plan" | "assessment" | "staff";
+/**
+ * "issues" and "monitoring": the tables of Thông tư 57/2026's plan form (Biểu 2 Phụ lục V, as
+ * reported by school apps) — Mục IV, the priority issues, and Mục VI, the monitoring record.
+ */
+export type TableKind = "plan" | "assessment" | "staff" | "issues" | "monitoring";
 
 export interface RoleSpec {
   readonly role: ColumnRole;
@@ -52,15 +63,22 @@ export interface RoleSpec {
 
 const PLAN: readonly TableKind[] = ["plan"];
 const ASSESS: readonly TableKind[] = ["assessment"];
+const ISSUES: readonly TableKind[] = ["issues"];
+const MONITORING: readonly TableKind[] = ["monitoring"];
 
 export const ROLE_SPECS: readonly RoleSpec[] = [
   {
     role: "tt",
     header: "TT",
     keywords: [/^(s ?tt|tt|so tt|so thu tu|thu tu)$/],
-    kinds: ["plan", "staff"],
+    kinds: ["plan", "staff", "issues", "monitoring"],
   },
-  { role: "standard", header: "Tiêu chuẩn", keywords: [/^(ten )?tieu chuan$/], kinds: PLAN },
+  {
+    role: "standard",
+    header: "Tiêu chuẩn",
+    keywords: [/^(ten )?tieu chuan$/],
+    kinds: ["plan", "issues"],
+  },
   {
     role: "criterion",
     header: "Tiêu chuẩn, tiêu chí",
@@ -70,7 +88,7 @@ export const ROLE_SPECS: readonly RoleSpec[] = [
       /^tieu chi (can )?cai tien$/,
       /^tieu chi muc 4$/,
     ],
-    kinds: ["plan", "assessment"],
+    kinds: ["plan", "assessment", "issues"],
   },
   {
     role: "level",
@@ -112,7 +130,7 @@ export const ROLE_SPECS: readonly RoleSpec[] = [
       /noi dung cai tien/,
       /^noi dung( cong viec| thuc hien| hoat dong)?$/,
     ],
-    kinds: PLAN,
+    kinds: ["plan", "monitoring"],
   },
   {
     role: "responsible",
@@ -175,6 +193,7 @@ export const ROLE_SPECS: readonly RoleSpec[] = [
     keywords: [
       /tien do( thuc hien)?$/,
       /muc do (thuc hien|hoan thanh)/,
+      /^muc do$/,
       /tinh trang( thuc hien)?$/,
     ],
     kinds: PLAN,
@@ -184,7 +203,7 @@ export const ROLE_SPECS: readonly RoleSpec[] = [
     role: "result",
     header: "Kết quả thực hiện",
     keywords: [/^ket qua( dat duoc| thuc hien)?$/],
-    kinds: PLAN,
+    kinds: ["plan", "monitoring"],
     optional: true,
   },
   { role: "fail", header: "Không đạt", keywords: [/(^| )(khong|chua) dat$/], kinds: ASSESS },
@@ -207,6 +226,51 @@ export const ROLE_SPECS: readonly RoleSpec[] = [
     optional: true,
   },
   { role: "person", header: "Họ và tên", keywords: [/^ho (va )?ten/], kinds: ["staff"] },
+  // Thông tư 57/2026, Biểu 2 Phụ lục V (reported): Mục IV and Mục VI.
+  {
+    role: "currentState",
+    header: "Đánh giá hiện trạng",
+    keywords: [/^(danh gia )?hien trang$/, /^thuc trang$/],
+    kinds: ISSUES,
+  },
+  {
+    role: "weakness",
+    header: "Điểm hạn chế",
+    keywords: [/^(diem )?han che$/, /^(diem yeu|ton tai|ton tai, han che|han che, ton tai)$/],
+    kinds: ISSUES,
+  },
+  {
+    role: "cause",
+    header: "Nguyên nhân của hạn chế",
+    keywords: [/^nguyen nhan( cua han che| han che)?$/],
+    kinds: ISSUES,
+    optional: true,
+  },
+  {
+    role: "when",
+    header: "Thời điểm",
+    keywords: [/^thoi diem( (danh gia|theo doi|ra soat))?$/],
+    kinds: MONITORING,
+  },
+  {
+    role: "monitored",
+    header: "Nội dung theo dõi",
+    keywords: [/^noi dung (theo doi|danh gia|ra soat)$/],
+    kinds: MONITORING,
+  },
+  {
+    role: "adjustment",
+    header: "Điều chỉnh (nếu có)",
+    keywords: [/^dieu chinh( neu co| bo sung)?$/],
+    kinds: MONITORING,
+    optional: true,
+  },
+  {
+    role: "assessor",
+    header: "Người đánh giá",
+    keywords: [/^nguoi (danh gia|theo doi|kiem tra)$/],
+    kinds: MONITORING,
+  },
   { role: "position", header: "Chức vụ", keywords: [/^chuc vu/, /^chuc danh/], kinds: ["staff"] },
 ];
 
@@ -264,6 +328,18 @@ export const KIND_RULES: Readonly<
     minOthers: 2,
   },
   staff: { name: "danh sách nhân sự", anyOf: ["person"], others: ["position"], minOthers: 1 },
+  issues: {
+    name: "bảng vấn đề trọng tâm cần cải tiến",
+    anyOf: ["weakness"],
+    others: ["tt", "standard", "criterion", "currentState", "cause"],
+    minOthers: 2,
+  },
+  monitoring: {
+    name: "bảng theo dõi, đánh giá thực hiện",
+    anyOf: ["when"],
+    others: ["monitored", "content", "result", "adjustment", "assessor"],
+    minOthers: 2,
+  },
 };
 
 export type LayoutId =
@@ -273,7 +349,10 @@ export type LayoutId =
   | "solutions"
   | "assessment"
   | "assessment-level4"
-  | "staff";
+  | "staff"
+  | "tt57-issues"
+  | "tt57-plan"
+  | "tt57-monitoring";
 
 export interface LayoutColumn {
   readonly role: ColumnRole;
@@ -439,6 +518,73 @@ export const LAYOUTS: readonly Layout[] = [
   },
 ];
 
+/**
+ * The three tables of Thông tư 57/2026's plan form (Biểu 2 Phụ lục V) as school apps print it —
+ * the official text is not seen (reference/catalogue/tt57-2026.json, improvementPlanFormReported).
+ * A plan row is an improvement item, not a criterion: criteria appear only in Mục IV.
+ */
+export const TT57_LAYOUTS: readonly Layout[] = [
+  {
+    id: "tt57-issues",
+    name: "Bảng vấn đề trọng tâm cần cải tiến (Mục IV, Thông tư 57/2026)",
+    kind: "issues",
+    columns: [
+      TT,
+      col("standard"),
+      col("criterion", "Tiêu chí liên quan (nếu có)", false),
+      col("currentState"),
+      col("weakness"),
+      col("cause", undefined, false),
+    ],
+    rowsPerCriterion: "many",
+    numbersEveryRow: true,
+    groupRows: false,
+  },
+  {
+    id: "tt57-plan",
+    name: "Bảng kế hoạch cải tiến (Mục V, Thông tư 57/2026)",
+    kind: "plan",
+    columns: [
+      TT,
+      col("content", "Nội dung cải tiến"),
+      col("target", "Mục tiêu cải tiến"),
+      col("solution", "Hoạt động/giải pháp"),
+      col("indicator"),
+      col("timeframe", "Thời gian thực hiện"),
+      col("responsible", "Đơn vị/cá nhân phụ trách"),
+      col("resources", undefined, false),
+      col("evidence", undefined, false),
+      col("progress", "Mức độ thực hiện", false),
+    ],
+    rowsPerCriterion: "many",
+    numbersEveryRow: true,
+    groupRows: false,
+  },
+  {
+    id: "tt57-monitoring",
+    name: "Bảng theo dõi, đánh giá thực hiện (Mục VI, Thông tư 57/2026)",
+    kind: "monitoring",
+    columns: [
+      col("when"),
+      col("monitored"),
+      col("result", "Kết quả thực hiện"),
+      col("adjustment", undefined, false),
+      col("assessor"),
+    ],
+    rowsPerCriterion: "many",
+    numbersEveryRow: false,
+    groupRows: false,
+  },
+];
+
+/** Every table layout KHCT recognises in a document (the ones it writes, and TT57's form). */
+export function readableLayouts(): readonly Layout[] {
+  return [...LAYOUTS, ...TT57_LAYOUTS, STAFF_LAYOUT];
+}
+
+/** The values of TT57's "Mức độ thực hiện" column, as apps print them. */
+export const TT57_STATUS_VALUES = ["Hoàn thành", "Đang thực hiện", "Chưa hoàn thành"] as const;
+
 /** The staff list a school keeps in the plan: "TT | Họ và tên | Chức vụ (| Nhiệm vụ)". */
 export const STAFF_LAYOUT: Layout = {
   id: "staff",
@@ -456,7 +602,7 @@ export function createdColumns(layout: Layout): readonly LayoutColumn[] {
 }
 
 export function layoutById(id: LayoutId): Layout {
-  const layout = [...LAYOUTS, STAFF_LAYOUT].find((l) => l.id === id);
+  const layout = [...LAYOUTS, ...TT57_LAYOUTS, STAFF_LAYOUT].find((l) => l.id === id);
   if (!layout) throw new Error(`layout ${id}`);
   return layout;
 }

@@ -3,7 +3,7 @@
  * whose header a layout recognises and runs until a blank row (or the next table).
  */
 import { HEADER_WINDOW, recognizeHeader, type HeaderMatch } from "./header";
-import { LAYOUTS, STAFF_LAYOUT, type Layout } from "./layouts";
+import { readableLayouts, type Layout } from "./layouts";
 import type { GridCell, TableGrid } from "./table";
 
 export interface LocatedTable {
@@ -56,7 +56,7 @@ const startsTable = (grid: TableGrid, r: number, layouts?: readonly Layout[]) =>
  */
 export function locateTables(
   grid: TableGrid,
-  layouts: readonly Layout[] = [...LAYOUTS, STAFF_LAYOUT]
+  layouts: readonly Layout[] = readableLayouts()
 ): LocatedTable[] {
   const found: LocatedTable[] = [];
   let r = 0;

@@ -6,7 +6,7 @@
 import type { Framework } from "../catalogue/types";
 import { readAssessment } from "./assessment";
 import { recognizeHeader, type HeaderResult } from "./header";
-import { LAYOUTS, STAFF_LAYOUT, type ColumnRole } from "./layouts";
+import { readableLayouts, type ColumnRole, type TableKind } from "./layouts";
 import type { Patch } from "./patch";
 import type { AssessmentResults, Proposal } from "./proposal";
 import { readPlanTable, type PlanTable } from "./rows";
@@ -21,7 +21,7 @@ export interface FoundTable {
 
 export interface AnalysedTable extends FoundTable {
   readonly header: HeaderResult;
-  readonly kind: "plan" | "assessment" | "staff" | null;
+  readonly kind: TableKind | null;
   readonly table: PlanTable | null;
 }
 
@@ -30,7 +30,7 @@ export function analyseTables(
   framework: Framework
 ): AnalysedTable[] {
   return tables.map((found) => {
-    const header = recognizeHeader(found.grid, [...LAYOUTS, STAFF_LAYOUT]);
+    const header = recognizeHeader(found.grid, readableLayouts());
     if (!header.ok) return { ...found, header, kind: null, table: null };
     return {
       ...found,

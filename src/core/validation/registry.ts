@@ -14,6 +14,14 @@ import { duplicateRows } from "./rules/duplicates";
 import { rowNumbers, sectionNumbering } from "./rules/numbering";
 import { timeframes } from "./rules/timeframes";
 import { tablesUnderstood } from "./rules/tables";
+import {
+  evidenceCodes,
+  tt57Form,
+  tt57Issues,
+  tt57Monitoring,
+  tt57PlanItems,
+  tt57Status,
+} from "./rules/tt57";
 import type { Rule } from "./types";
 
 export const RULES: readonly Rule[] = [
@@ -38,4 +46,10 @@ export const RULES: readonly Rule[] = [
   statements,
   assessmentMarks,
   budgets,
+  tt57Form,
+  tt57Issues,
+  tt57PlanItems,
+  tt57Status,
+  tt57Monitoring,
+  evidenceCodes,
 ];

@@ -516,6 +516,8 @@ function frameworkFor(content: Awaited<ReturnType<typeof readOfficeFile>>): Fram
     level: content.settings?.level ?? identity.level ?? "tieu-hoc",
     citedCirculars: identity.citedCirculars,
     schoolYear: identity.schoolYear,
-    override: null,
+    override: content.settings?.frameworkId ?? null,
+    successorForm: identity.successorForm ?? false,
+    byDate: true,
   }).framework;
 }

@@ -10,7 +10,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { CATALOGUE, circularName, formatDate } from "../../core/catalogue";
+import { CATALOGUE, circularName, formatDate, type ChoiceReason } from "../../core/catalogue";
 import { SCHOOL_LEVELS, type SchoolLevel } from "../../core/schoolLevel";
 import { useStrings } from "../hooks/useStrings";
 import type { PlanState } from "../hooks/usePlan";
@@ -47,6 +47,16 @@ export interface PlanIdentityCardProps {
 }
 
 /** The plan's school level and framework: detected from the document, chosen or confirmed by the user. */
+const REASON_LABEL: Readonly<
+  Record<ChoiceReason, "reasonCited" | "reasonUser" | "reasonDefault" | "reasonForm" | "reasonDate">
+> = {
+  cited: "reasonCited",
+  user: "reasonUser",
+  default: "reasonDefault",
+  form: "reasonForm",
+  date: "reasonDate",
+};
+
 export function PlanIdentityCard({ plan, hasDocument }: PlanIdentityCardProps): React.JSX.Element {
   const s = useStrings();
   const styles = useStyles();
@@ -63,15 +73,7 @@ export function PlanIdentityCard({ plan, hasDocument }: PlanIdentityCardProps): 
   const frameworks = plan.level
     ? CATALOGUE.frameworks.filter((f) => f.schoolLevels.includes(plan.level as SchoolLevel))
     : [];
-  const reason = plan.choice
-    ? s[
-        plan.choice.reason === "cited"
-          ? "reasonCited"
-          : plan.choice.reason === "user"
-            ? "reasonUser"
-            : "reasonDefault"
-      ]
-    : "";
+  const reason = plan.choice ? s[REASON_LABEL[plan.choice.reason]] : "";
 
   return (
     <section className={styles.root} aria-label={s.identityTitle}>

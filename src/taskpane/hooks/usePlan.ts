@@ -76,6 +76,8 @@ export function usePlan(adapter: HostAdapter | null): PlanState {
             override,
             citedCirculars: identity?.citedCirculars ?? [],
             schoolYear: identity?.schoolYear ?? null,
+            successorForm: identity?.successorForm ?? false,
+            byDate: true,
           })
         : null,
     [level, override, identity]

@@ -78,6 +78,7 @@ describe("detectPlanIdentity", () => {
       schoolYear: null,
       citedCirculars: [],
       period: null,
+      successorForm: false,
     });
     expect(detectPlanIdentity(["Biên bản họp", "năm học 2017-1018"]).schoolYear).toBeNull();
   });

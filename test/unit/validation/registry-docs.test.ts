@@ -4,6 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { tt57Plan } from "../../corpus/tt57";
 import { RULES } from "../../../src/core/validation/registry";
 import { frameworkById, type Framework } from "../../../src/core/catalogue";
 import { detectPlanIdentity } from "../../../src/core/plan/identity";
@@ -60,6 +61,28 @@ describe("fixable flags", () => {
       paragraphs: [],
       tables,
     });
+    // A plan on Thông tư 57/2026's form with its fixable mistakes: a 2018 standard title, a status
+    // of the same meaning in other words.
+    const tt57 = frameworkById("tt57-2026-pho-thong") as Framework;
+    const form = tt57Plan();
+    (form.tables[0] as string[][])[1]![1] = "Tiêu chuẩn 1: Tổ chức và quản lý nhà trường";
+    (form.tables[1] as string[][])[1]![9] = "Đã hoàn thành";
+    findings.push(
+      ...check({
+        framework: tt57,
+        level: "tieu-hoc",
+        identity: detectPlanIdentity(form.paragraphs),
+        paragraphs: form.paragraphs,
+        tables: analyseTables(
+          form.tables.map((rows, i) => ({
+            key: `t${i}`,
+            where: `Bảng ${i + 1}`,
+            grid: gridFromStrings(rows),
+          })),
+          tt57
+        ),
+      })
+    );
     const withFix = new Set(findings.filter((f) => f.fix).map((f) => f.rule));
     const fixable = new Set(RULES.filter((r) => r.fixable).map((r) => r.id));
     expect([...withFix].sort()).toEqual([...fixable].sort());

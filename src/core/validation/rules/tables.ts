@@ -30,7 +30,12 @@ export const tablesUnderstood: Rule = {
       }
       if (t.kind !== "plan") continue;
       const columns = t.header.match.columns;
-      const lacking = CHECKED.filter((role) => columns[role] === undefined);
+      // A plan on Thông tư 57/2026's form names criteria in Mục IV, not in its plan table.
+      const checked =
+        t.header.match.layout.id === "tt57-plan"
+          ? CHECKED.filter((r) => r !== "criterion")
+          : CHECKED;
+      const lacking = checked.filter((role) => columns[role] === undefined);
       if (lacking.length === 0) continue;
       findings.push({
         rule: this.id,

@@ -56,12 +56,22 @@ export const timeframes: Rule = {
     const issued = planDate(context.paragraphs);
     for (const { key, table } of planTables(context)) {
       const notes: Note[] = [];
-      for (const row of criterionRows(table)) {
+      // A table of improvement items (Thông tư 57/2026's form) has no criterion column: each item row.
+      const items = table.header.columns.criterion === undefined;
+      const rows = items ? table.rows.filter((r) => r.kind === "other") : criterionRows(table);
+      for (const row of rows) {
         const cell = row.cells.timeframe;
-        if (!cell || cell.covered || cell.text.trim() === "" || !row.ref) continue;
+        if (!cell || cell.covered || cell.text.trim() === "" || (!items && !row.ref)) continue;
         const text = squash(cell.text);
-        const label = row.ref.label;
-        const base = { row: row.index, col: cell.col, criterion: row.ref.ref.id, label, text };
+        const number = squash(row.cells.tt?.text ?? "");
+        const label = row.ref?.label ?? `Việc ${number || `ở hàng ${row.index + 1}`}`;
+        const base = {
+          row: row.index,
+          col: cell.col,
+          criterion: row.ref?.ref.id ?? "",
+          label,
+          text,
+        };
         const note = (n: Omit<Note, keyof typeof base>) => notes.push({ ...base, ...n });
         const t = parseTimeframe(text);
         if (t.kind === "unparseable") {
@@ -171,7 +181,7 @@ function groupNotes(rule: string, table: string, notes: readonly Note[]): Findin
         severity: head.severity,
         message: head.alone,
         location: { table, row: head.row, column: head.col },
-        criterion: head.criterion,
+        ...(head.criterion ? { criterion: head.criterion } : {}),
       });
       continue;
     }
@@ -183,7 +193,7 @@ function groupNotes(rule: string, table: string, notes: readonly Note[]): Findin
       severity: head.severity,
       message: head.together(group.length, list),
       location: { table, row: head.row, column: head.col },
-      ...(criteria.size === 1 ? { criterion: head.criterion } : {}),
+      ...(criteria.size === 1 && head.criterion ? { criterion: head.criterion } : {}),
       related: group.map((n) => ({ table, row: n.row, column: n.col })),
     });
   }

@@ -1,0 +1,479 @@
+/**
+ * Plans on Thông tư 57/2026's form (Biểu 2 Phụ lục V, as school apps print it — the official text is
+ * not seen; reference/catalogue/tt57-2026.json, improvementPlanFormReported): the sections I–VIII
+ * in order, the three tables (Mục IV vấn đề trọng tâm, Mục V kế hoạch, Mục VI theo dõi), the
+ * criteria Mục IV names, a plan item for each weakness, the status values, the evidence codes, the
+ * monitoring record. Every message says the form is reported by apps.
+ */
+import { CATALOGUE, criteria, findCriterion, findStandard } from "../../catalogue/catalogue";
+import type { Framework } from "../../catalogue/types";
+import { TT57_STATUS_VALUES, type ColumnRole } from "../../plan/layouts";
+import type { AnalysedTable } from "../../plan/session";
+import { fold, squash } from "../../text/fold";
+import type { CheckContext, Finding, Rule } from "../types";
+import { sameTitle } from "./helpers";
+
+/** Said with every finding about the form: KHCT knows it from apps, not from the circular. */
+export const FORM_SOURCE =
+  "(mẫu Biểu 2 Phụ lục V Thông tư 57/2026 theo các ứng dụng của trường; KHCT chưa đối chiếu văn bản chính thức)";
+
+const TT57 = "57/2026";
+const isTt57 = (framework: Framework) => framework.circular.startsWith(TT57);
+
+/** The form's sections: numeral, heading as printed, and the words that name it (folded). */
+export const TT57_SECTIONS: readonly { numeral: string; heading: string; words: RegExp }[] = [
+  { numeral: "I", heading: "THÔNG TIN CHUNG", words: /thong tin chung/ },
+  { numeral: "II", heading: "CĂN CỨ XÂY DỰNG KẾ HOẠCH", words: /can cu/ },
+  { numeral: "III", heading: "MỤC ĐÍCH, YÊU CẦU", words: /muc dich/ },
+  {
+    numeral: "IV",
+    heading: "TÓM TẮT CÁC VẤN ĐỀ TRỌNG TÂM CẦN CẢI TIẾN",
+    words: /van de trong tam/,
+  },
+  { numeral: "V", heading: "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG", words: /ke hoach cai tien/ },
+  { numeral: "VI", heading: "THEO DÕI VÀ ĐÁNH GIÁ THỰC HIỆN", words: /theo doi/ },
+  { numeral: "VII", heading: "TỔ CHỨC THỰC HIỆN", words: /to chuc thuc hien/ },
+  { numeral: "VIII", heading: "CƠ CHẾ ĐÁNH GIÁ VÀ BÁO CÁO", words: /co che/ },
+];
+
+/** The form's tables in a document. */
+function formTables(context: CheckContext): {
+  issues: AnalysedTable[];
+  plans: AnalysedTable[];
+  monitoring: AnalysedTable[];
+} {
+  const layout = (t: AnalysedTable) => (t.header.ok ? t.header.match.layout.id : null);
+  return {
+    issues: context.tables.filter((t) => t.kind === "issues"),
+    plans: context.tables.filter((t) => t.kind === "plan" && layout(t) === "tt57-plan"),
+    monitoring: context.tables.filter((t) => t.kind === "monitoring"),
+  };
+}
+
+/** Whether the document is a TT57 plan: its framework, or the form's own tables. */
+export function isTt57Plan(context: CheckContext): boolean {
+  const { issues, plans, monitoring } = formTables(context);
+  return isTt57(context.framework) || issues.length + monitoring.length > 0 || plans.length > 0;
+}
+
+/** The body rows of a recognised table, each with the text of its role cells. */
+function bodyRows(
+  t: AnalysedTable
+): { row: number; cells: Partial<Record<ColumnRole, { col: number; text: string }>> }[] {
+  if (!t.header.ok) return [];
+  const { headerStart, headerRows, columns } = t.header.match;
+  const out: ReturnType<typeof bodyRows> = [];
+  for (let r = headerStart + headerRows; r < t.grid.rowCount; r++) {
+    const cells: Partial<Record<ColumnRole, { col: number; text: string }>> = {};
+    let any = false;
+    for (const [role, col] of Object.entries(columns) as [ColumnRole, number][]) {
+      const cell = t.grid.cells[r]?.[col];
+      if (!cell || cell.origin.col !== col) continue;
+      const text = squash(t.grid.cells[cell.origin.row]?.[col]?.text ?? "");
+      cells[role] = { col, text };
+      if (text && role !== "tt") any = true;
+    }
+    if (any) out.push({ row: r, cells });
+  }
+  return out;
+}
+
+/** A section heading line: "IV. TÓM TẮT …" (a roman numeral, then the heading). */
+function headingOf(paragraph: string): { numeral: string; words: string } | null {
+  const text = squash(paragraph);
+  if (text.length > 160) return null;
+  const m = /^(VIII|VII|VI|IV|V|III|II|I)\s*[.)/:-]\s*(.+)$/u.exec(text);
+  return m && m[1] && m[2] ? { numeral: m[1], words: fold(m[2]) } : null;
+}
+
+export const tt57Form: Rule = {
+  id: "tt57-form",
+  area: "structure",
+  description:
+    "Kế hoạch theo mẫu Biểu 2 Phụ lục V (Thông tư 57/2026, theo các ứng dụng): đủ các mục I–VIII theo thứ tự, có bảng vấn đề trọng tâm (Mục IV), bảng kế hoạch (Mục V) và bảng theo dõi (Mục VI).",
+  fixable: false,
+  check(context) {
+    if (!isTt57Plan(context)) return [];
+    const findings: Finding[] = [];
+    const found = new Map<string, number>();
+    context.paragraphs.forEach((p, i) => {
+      const heading = headingOf(p);
+      if (!heading) return;
+      const section = TT57_SECTIONS.find((s) => s.words.test(heading.words));
+      if (section && !found.has(section.numeral)) found.set(section.numeral, i);
+    });
+    if (found.size === 0) {
+      findings.push({
+        rule: this.id,
+        severity: "hint",
+        message: `Không thấy các mục I–VIII của kế hoạch (như “IV. ${TT57_SECTIONS[3]?.heading}”) ${FORM_SOURCE}: nếu kế hoạch đánh số mục khác, KHCT chưa kiểm tra được thứ tự các mục.`,
+        location: {},
+      });
+    } else {
+      const missing = TT57_SECTIONS.filter((s) => !found.has(s.numeral));
+      if (missing.length > 0)
+        findings.push({
+          rule: this.id,
+          severity: "warning",
+          message: `Kế hoạch thiếu ${missing.map((s) => `mục ${s.numeral}. ${s.heading}`).join("; ")} ${FORM_SOURCE}.`,
+          location: {},
+        });
+      const present = TT57_SECTIONS.filter((s) => found.has(s.numeral));
+      present.forEach((s, k) => {
+        const next = present[k + 1];
+        if (!next) return;
+        const here = found.get(s.numeral) ?? 0;
+        const there = found.get(next.numeral) ?? 0;
+        if (there < here)
+          findings.push({
+            rule: this.id,
+            severity: "warning",
+            message: `Mục ${next.numeral}. ${next.heading} đứng trước mục ${s.numeral}. ${s.heading}: các mục của kế hoạch theo thứ tự I–VIII ${FORM_SOURCE}.`,
+            location: { paragraph: there },
+          });
+      });
+    }
+    const { issues, plans, monitoring } = formTables(context);
+    const lacking = [
+      issues.length === 0
+        ? "bảng vấn đề trọng tâm cần cải tiến (Mục IV: TT | Tiêu chuẩn | Tiêu chí liên quan | Đánh giá hiện trạng | Điểm hạn chế | Nguyên nhân)"
+        : null,
+      plans.length === 0 && !context.tables.some((t) => t.kind === "plan")
+        ? "bảng kế hoạch cải tiến (Mục V)"
+        : null,
+      monitoring.length === 0
+        ? "bảng theo dõi, đánh giá thực hiện (Mục VI: Thời điểm | Nội dung theo dõi | Kết quả thực hiện | Điều chỉnh | Người đánh giá)"
+        : null,
+    ].filter((x): x is string => x !== null);
+    if (lacking.length > 0)
+      findings.push({
+        rule: this.id,
+        severity: "warning",
+        message: `Kế hoạch theo Thông tư 57/2026 chưa có ${lacking.join("; ")} ${FORM_SOURCE}.`,
+        location: {},
+      });
+    return findings;
+  },
+};
+
+/** Criterion codes written in a cell ("1.4", "Tiêu chí 2.1; 2.2"). */
+const codesIn = (text: string) =>
+  [...text.matchAll(/(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.])/g)].map((m) => `${m[1]}.${m[2]}`);
+
+/** The framework's standards as "Tiêu chuẩn n: title". */
+const standardLabel = (framework: Framework, id: string) => {
+  const standard = findStandard(framework, id);
+  return standard ? `Tiêu chuẩn ${id}: ${standard.title}` : `Tiêu chuẩn ${id}`;
+};
+
+export const tt57Issues: Rule = {
+  id: "tt57-issues",
+  area: "criteria",
+  description:
+    "Bảng vấn đề trọng tâm (Mục IV, Thông tư 57/2026): tiêu chuẩn và tiêu chí có trong khung của thông tư, tên tiêu chuẩn là tên mới (không phải tên năm 2018), mỗi vấn đề nêu điểm hạn chế, không lập cho toàn bộ tiêu chí.",
+  fixable: true,
+  check(context) {
+    const { framework } = context;
+    if (!isTt57(framework)) return [];
+    const findings: Finding[] = [];
+    const named = new Set<string>();
+    for (const t of formTables(context).issues) {
+      for (const { row, cells } of bodyRows(t)) {
+        const standardCell = cells.standard;
+        const standardId = standardCell ? /(\d{1,2})/.exec(standardCell.text)?.[1] : undefined;
+        if (standardCell && standardId && !findStandard(framework, standardId)) {
+          findings.push({
+            rule: this.id,
+            severity: "error",
+            message: `${t.where}, hàng ${row + 1}: “${standardCell.text}” — Thông tư 57/2026 có ${framework.standards.length} tiêu chuẩn (1–${framework.standards.length}).`,
+            location: { table: t.key, row, column: standardCell.col },
+          });
+        } else if (standardCell && standardId) {
+          // A title after the number: TT57's own, not the 2018 circular's.
+          const title = squash(standardCell.text.replace(/^.*?\d{1,2}\s*[:.\-–]?\s*/u, ""));
+          const right = findStandard(framework, standardId)?.title ?? "";
+          if (title && !sameTitle(title, right)) {
+            const old = CATALOGUE.frameworks.find(
+              (f) =>
+                !isTt57(f) &&
+                f.schoolLevels.includes(context.level) &&
+                f.standards.some((s) => sameTitle(s.title, title))
+            );
+            const fixed = standardLabel(framework, standardId);
+            findings.push({
+              rule: this.id,
+              severity: old ? "error" : "warning",
+              message: old
+                ? `${t.where}, hàng ${row + 1}: “${title}” là tên tiêu chuẩn của Thông tư ${old.circular}; theo Thông tư 57/2026 là “${fixed}”.`
+                : `${t.where}, hàng ${row + 1}: tên tiêu chuẩn “${title}” khác tên trong Thông tư 57/2026: “${fixed}”.`,
+              location: { table: t.key, row, column: standardCell.col },
+              fix: [
+                {
+                  table: t.key,
+                  row,
+                  col: standardCell.col,
+                  expected: t.grid.cells[row]?.[standardCell.col]?.text ?? "",
+                  text: fixed,
+                },
+              ],
+            });
+          }
+        }
+        for (const id of codesIn(cells.criterion?.text ?? "")) {
+          const found = findCriterion(framework, id);
+          if (!found) {
+            findings.push({
+              rule: this.id,
+              severity: "error",
+              message: `${t.where}, hàng ${row + 1}: tiêu chí ${id} không có trong Thông tư 57/2026 (${framework.standards.map((s) => `tiêu chuẩn ${s.id}: ${s.criteria[0]?.id}–${s.criteria[s.criteria.length - 1]?.id}`).join("; ")}).`,
+              location: { table: t.key, row, column: cells.criterion?.col },
+              criterion: id,
+            });
+            continue;
+          }
+          named.add(id);
+          if (standardId && found.standard.id !== standardId)
+            findings.push({
+              rule: this.id,
+              severity: "warning",
+              message: `${t.where}, hàng ${row + 1}: tiêu chí ${id} thuộc tiêu chuẩn ${found.standard.id}, không phải tiêu chuẩn ${standardId}.`,
+              location: { table: t.key, row, column: cells.criterion?.col },
+              criterion: id,
+            });
+        }
+        if (cells.weakness && !cells.weakness.text)
+          findings.push({
+            rule: this.id,
+            severity: "warning",
+            message: `${t.where}, hàng ${row + 1}: vấn đề chưa ghi điểm hạn chế — Mục IV nêu hạn chế và nguyên nhân của từng vấn đề trọng tâm ${FORM_SOURCE}.`,
+            location: { table: t.key, row, column: cells.weakness.col },
+          });
+      }
+    }
+    const total = criteria(framework).length;
+    if (named.size >= total)
+      findings.push({
+        rule: this.id,
+        severity: "warning",
+        message: `Mục IV nêu cả ${total} tiêu chí: kế hoạch theo mẫu Biểu 2 “không xây dựng kế hoạch cải tiến đối với toàn bộ tiêu chí mà tập trung vào các vấn đề ưu tiên” ${FORM_SOURCE}.`,
+        location: {},
+      });
+    return findings;
+  },
+};
+
+/** Two-syllable words of a text (folded), the unit of meaning in Vietnamese, without the form's own. */
+const COMMON = new Set([
+  "chat luong",
+  "giao duc",
+  "nha truong",
+  "thuc hien",
+  "cai tien",
+  "nang cao",
+  "hoat dong",
+  "ke hoach",
+  "nam hoc",
+  "to chuc",
+  "tieu chi",
+  "tieu chuan",
+  "hoc sinh",
+  "giao vien",
+]);
+const meaningful = (text: string) => {
+  const syllables = fold(text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < syllables.length; i++) {
+    const pair = `${syllables[i]} ${syllables[i + 1]}`;
+    if (!COMMON.has(pair)) pairs.add(pair);
+  }
+  return pairs;
+};
+
+export const tt57PlanItems: Rule = {
+  id: "tt57-plan-items",
+  area: "structure",
+  description:
+    "Mỗi vấn đề trọng tâm ở Mục IV có ít nhất một việc cải tiến ở bảng kế hoạch Mục V (nối bằng mã tiêu chí, bằng lời, hoặc theo thứ tự khi hai bảng không dẫn chiếu nhau).",
+  fixable: false,
+  check(context) {
+    const { issues, plans } = formTables(context);
+    if (issues.length === 0 || plans.length === 0) return [];
+    const items = plans.flatMap((t) =>
+      bodyRows(t).map((r) =>
+        Object.values(r.cells)
+          .map((c) => c?.text ?? "")
+          .join(" ")
+      )
+    );
+    const problems = issues.flatMap((t) => bodyRows(t).map((r) => ({ t, ...r })));
+    const linked = problems.map(({ cells }) => {
+      const codes = codesIn(cells.criterion?.text ?? "");
+      if (codes.some((code) => items.some((item) => codesIn(item).includes(code)))) return true;
+      const words = meaningful(
+        [cells.weakness?.text, cells.cause?.text, cells.currentState?.text].join(" ")
+      );
+      return items.some((item) => {
+        const own = meaningful(item);
+        return [...words].filter((w) => own.has(w)).length >= 2;
+      });
+    });
+    // Tables that never refer to each other are read in order: problem n, item n.
+    const byOrder = !linked.some(Boolean) && items.length >= problems.length;
+    if (byOrder) return [];
+    return problems
+      .filter((_, i) => !linked[i])
+      .map(({ t, row, cells }) => ({
+        rule: this.id,
+        severity: "hint" as const,
+        message: `${t.where}, hàng ${row + 1}: vấn đề “${(cells.weakness?.text || cells.currentState?.text || "").slice(0, 80)}” chưa thấy việc cải tiến nào ở bảng kế hoạch (Mục V) — ghi mã tiêu chí hoặc nội dung tương ứng vào một việc cải tiến.`,
+        location: { table: t.key, row, column: cells.weakness?.col },
+      }));
+  },
+};
+
+export const tt57Status: Rule = {
+  id: "tt57-status",
+  area: "cells",
+  description: `Cột “Mức độ thực hiện” của bảng kế hoạch theo Thông tư 57/2026 chỉ ghi ${TT57_STATUS_VALUES.join(" / ")}.`,
+  fixable: true,
+  check(context) {
+    const findings: Finding[] = [];
+    const known = new Map(TT57_STATUS_VALUES.map((v) => [fold(v), v]));
+    // Wordings with the same meaning, written out as the form's.
+    const same: Readonly<Record<string, string>> = {
+      "da hoan thanh": "Hoàn thành",
+      "hoan thanh tot": "Hoàn thành",
+      "dang trien khai": "Đang thực hiện",
+      "dang lam": "Đang thực hiện",
+      "chua hoan thanh": "Chưa hoàn thành",
+    };
+    for (const t of formTables(context).plans) {
+      for (const { row, cells } of bodyRows(t)) {
+        const cell = cells.progress;
+        if (!cell || !cell.text) continue;
+        const folded = fold(cell.text)
+          .replace(/[.;,]+$/, "")
+          .trim();
+        const exact = known.get(folded);
+        if (exact === cell.text) continue;
+        const fixed = exact ?? same[folded];
+        findings.push({
+          rule: this.id,
+          severity: "warning",
+          message: `${t.where}, hàng ${row + 1}: mức độ thực hiện “${cell.text}” — ghi một trong ${TT57_STATUS_VALUES.map((v) => `“${v}”`).join(", ")} ${FORM_SOURCE}.`,
+          location: { table: t.key, row, column: cell.col },
+          ...(fixed
+            ? {
+                fix: [
+                  {
+                    table: t.key,
+                    row,
+                    col: cell.col,
+                    expected: t.grid.cells[row]?.[cell.col]?.text ?? "",
+                    text: fixed,
+                  },
+                ],
+              }
+            : {}),
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+/** Evidence codes: TT57's "MC.1.1.01" and the 2018 reports' "[H1-1.1-01]" (Công văn 5932/5942). */
+const CODE_LIKE = /\[?\s*H\s*\d+\s*[-–]\s*[\d.]+\s*[-–]\s*\d+\s*\]?|\bMC[.\s]*\d[\d.\s]*\d/giu;
+const MC = /^MC\.(\d)\.(\d)\.(\d{2})$/;
+const H = /^\[H(\d+)-(\d+)\.(\d+)-(\d{2})\]$/;
+
+export const evidenceCodes: Rule = {
+  id: "evidence-code",
+  area: "cells",
+  description:
+    "Mã minh chứng đúng dạng — MC.<tiêu chuẩn>.<tiêu chí>.<số 2 chữ số> (Thông tư 57/2026, theo các ứng dụng) hoặc [H<hộp>-<tiêu chí>-<số>] (Công văn 5932/5942) — và trỏ tới tiêu chí có trong khung.",
+  fixable: false,
+  check(context) {
+    const findings: Finding[] = [];
+    const tt57 = isTt57(context.framework);
+    for (const t of context.tables) {
+      if (!t.header.ok || t.header.match.columns.evidence === undefined) continue;
+      for (const { row, cells } of bodyRows(t)) {
+        const cell = cells.evidence;
+        if (!cell?.text) continue;
+        for (const m of cell.text.matchAll(CODE_LIKE)) {
+          const code = m[0].trim();
+          const tight = code.replace(/\s+/g, "").replace(/–/g, "-");
+          const mc = MC.exec(tight);
+          const h = H.exec(tight);
+          const id = mc ? `${mc[1]}.${mc[2]}` : h ? `${h[2]}.${h[3]}` : null;
+          const where = `${t.where}, hàng ${row + 1}`;
+          if (!id) {
+            findings.push({
+              rule: this.id,
+              severity: "warning",
+              message: `${where}: mã minh chứng “${code}” không đúng dạng ${tt57 ? "MC.<tiêu chuẩn>.<tiêu chí>.<số 2 chữ số>, ví dụ MC.1.1.01 (theo các ứng dụng; Thông tư 57/2026 chưa được đối chiếu)" : "[H<hộp>-<tiêu chí>-<số 2 chữ số>], ví dụ [H1-1.1-01]"}.`,
+              location: { table: t.key, row, column: cell.col },
+            });
+            continue;
+          }
+          if (!findCriterion(context.framework, id))
+            findings.push({
+              rule: this.id,
+              severity: "warning",
+              message: `${where}: mã minh chứng “${code}” trỏ tới tiêu chí ${id}, không có trong ${context.framework.circular.startsWith(TT57) ? "Thông tư 57/2026" : `Thông tư ${context.framework.circular}`}.`,
+              location: { table: t.key, row, column: cell.col },
+              criterion: id,
+            });
+          else if (tt57 && h)
+            findings.push({
+              rule: this.id,
+              severity: "hint",
+              message: `${where}: “${code}” là mã minh chứng kiểu Công văn 5932 (báo cáo theo thông tư 2018); kế hoạch theo Thông tư 57/2026 dùng mã MC.${id}.nn (theo các ứng dụng).`,
+              location: { table: t.key, row, column: cell.col },
+              criterion: id,
+            });
+        }
+      }
+    }
+    return findings;
+  },
+};
+
+export const tt57Monitoring: Rule = {
+  id: "tt57-monitoring",
+  area: "structure",
+  description:
+    "Bảng theo dõi, đánh giá (Mục VI, Thông tư 57/2026): rà soát ít nhất 02 lần trong năm học, có lần cuối học kỳ I và cuối năm học.",
+  fixable: false,
+  check(context) {
+    const findings: Finding[] = [];
+    for (const t of formTables(context).monitoring) {
+      const times = bodyRows(t)
+        .map((r) => r.cells.when?.text ?? "")
+        .filter(Boolean);
+      if (times.length < 2)
+        findings.push({
+          rule: this.id,
+          severity: "warning",
+          message: `${t.where}: bảng theo dõi có ${times.length} lần rà soát; kế hoạch rà soát, đánh giá tối thiểu 02 lần trong năm học ${FORM_SOURCE}.`,
+          location: { table: t.key },
+        });
+      const folded = times.map(fold);
+      const lacking = [
+        folded.some((x) => /hoc ky (i|1)\b/.test(x)) ? null : "Cuối học kỳ I",
+        folded.some((x) => /cuoi nam|nam hoc$|tong ket/.test(x)) ? null : "Cuối năm học",
+      ].filter((x): x is string => x !== null);
+      if (times.length > 0 && lacking.length > 0)
+        findings.push({
+          rule: this.id,
+          severity: "hint",
+          message: `${t.where}: chưa có lần rà soát ${lacking.map((x) => `“${x}”`).join(" và ")} — mẫu in sẵn hai lần này ${FORM_SOURCE}.`,
+          location: { table: t.key },
+        });
+    }
+    return findings;
+  },
+};

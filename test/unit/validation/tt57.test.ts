@@ -1,0 +1,321 @@
+/**
+ * Plans on Thông tư 57/2026's form (Biểu 2 Phụ lục V, as school apps print it): the three tables
+ * recognised in their label variants, the framework chosen from the form and the school year, a
+ * clean plan without errors, and each mistake the form invites found where it is.
+ */
+import { chooseFramework, frameworkById, type Framework } from "../../../src/core/catalogue";
+import { detectPlanIdentity } from "../../../src/core/plan/identity";
+import { analyseTables, identityTexts, type FoundTable } from "../../../src/core/plan/session";
+import { gridFromStrings } from "../../../src/core/plan/table";
+import { check } from "../../../src/core/validation/check";
+import type { Finding } from "../../../src/core/validation/types";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { run } from "../../../src/cli/main";
+import {
+  rowOf,
+  SECTION_HEADINGS,
+  tt57Docx,
+  tt57Plan,
+  tt57Xlsx,
+  type Labels,
+  type Tt57Plan,
+} from "../../corpus/tt57";
+
+const found = (tables: string[][][]): FoundTable[] =>
+  tables.map((rows, i) => ({ key: `t${i}`, where: `Bảng ${i + 1}`, grid: gridFromStrings(rows) }));
+
+/** Checks a plan as the CLI does: identity, framework by citation/form/date, every rule. */
+function checkPlan(plan: Tt57Plan): { framework: Framework; findings: Finding[]; reason: string } {
+  const tables = found(plan.tables);
+  const identity = detectPlanIdentity(identityTexts(plan.paragraphs, tables));
+  const choice = chooseFramework({
+    level: identity.level ?? "tieu-hoc",
+    citedCirculars: identity.citedCirculars,
+    schoolYear: identity.schoolYear,
+    successorForm: identity.successorForm ?? false,
+    byDate: true,
+  });
+  const findings = check({
+    framework: choice.framework,
+    level: identity.level ?? "tieu-hoc",
+    identity,
+    paragraphs: plan.paragraphs,
+    tables: analyseTables(tables, choice.framework),
+  });
+  return { framework: choice.framework, findings, reason: choice.reason };
+}
+
+const of = (findings: Finding[], rule: string) => findings.filter((f) => f.rule === rule);
+const errors = (findings: Finding[]) => findings.filter((f) => f.severity === "error");
+
+describe("Thông tư 57/2026 plan form", () => {
+  it.each<[Labels, boolean]>([
+    ["long", false],
+    ["numbered", false],
+    ["short", false],
+    ["long", true],
+  ])("recognises the three tables with %s labels (index row: %s)", (labels, indexRow) => {
+    const plan = tt57Plan(labels, { indexRow });
+    const analysed = analysedOf(plan);
+    expect(analysed.map((t) => (t.header.ok ? t.header.match.layout.id : t.header.reason))).toEqual(
+      ["tt57-issues", "tt57-plan", "tt57-monitoring"]
+    );
+    const columns = analysed[1]?.header.ok ? analysed[1].header.match.columns : {};
+    expect(columns).toMatchObject({
+      content: 1,
+      target: 2,
+      solution: 3,
+      timeframe: 5,
+      progress: 9,
+    });
+  });
+
+  it("chooses Thông tư 57/2026 for a plan on its form, or of 2026-2027, that cites none; keeps a cited 2018 circular", () => {
+    const plan = tt57Plan();
+    expect(checkPlan(plan)).toMatchObject({
+      reason: "form",
+      framework: { id: "tt57-2026-pho-thong" },
+    });
+    // The 2018 layout for 2026-2027, no citation: offered TT57 first, with the way back said.
+    const year = detectPlanIdentity(["KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG NĂM HỌC 2026-2027"]);
+    const byDate = chooseFramework({
+      level: "tieu-hoc",
+      schoolYear: year.schoolYear,
+      byDate: true,
+    });
+    expect(byDate.framework.id).toBe("tt57-2026-pho-thong");
+    expect(byDate.notes.map((n) => n.message).join(" ")).toMatch(/--framework tt17-2018/);
+    // A new plan (not a document read) keeps the 2018 default; so does 2025-2026.
+    expect(chooseFramework({ level: "tieu-hoc", schoolYear: year.schoolYear }).framework.id).toBe(
+      "tt17-2018"
+    );
+    const earlier = detectPlanIdentity(["NĂM HỌC 2025-2026"]).schoolYear;
+    expect(
+      chooseFramework({ level: "tieu-hoc", schoolYear: earlier, byDate: true }).framework.id
+    ).toBe("tt17-2018");
+    // Citing Thông tư 17/2018 for 2026-2027 keeps it, with the successor said.
+    const cited = chooseFramework({
+      level: "tieu-hoc",
+      citedCirculars: ["17/2018/TT-BGDĐT"],
+      schoolYear: year.schoolYear,
+      byDate: true,
+    });
+    expect(cited.framework.id).toBe("tt17-2018");
+    expect(cited.notes.map((n) => n.code)).toContain("successor");
+  });
+
+  it.each<Labels>(["long", "numbered", "short"])(
+    "a plan written to the form (%s labels) has no error and no finding of the form's rules",
+    (labels) => {
+      const { findings } = checkPlan(tt57Plan(labels));
+      expect(errors(findings)).toEqual([]);
+      expect(
+        findings.filter((f) => f.rule.startsWith("tt57") || f.rule === "evidence-code")
+      ).toEqual([]);
+    }
+  );
+
+  describe("finds the mistakes the form invites", () => {
+    it("a missing Mục VI: its table and its heading", () => {
+      const plan = tt57Plan();
+      const broken: Tt57Plan = {
+        paragraphs: plan.paragraphs.filter((p) => p !== SECTION_HEADINGS[5]),
+        tables: plan.tables.slice(0, 2),
+      };
+      const messages = of(checkPlan(broken).findings, "tt57-form").map((f) => f.message);
+      expect(messages).toEqual([
+        expect.stringMatching(/thiếu mục VI\. THEO DÕI VÀ ĐÁNH GIÁ THỰC HIỆN/),
+        expect.stringMatching(/chưa có bảng theo dõi, đánh giá thực hiện \(Mục VI/),
+      ]);
+      expect(messages[0]).toMatch(
+        /theo các ứng dụng của trường; KHCT chưa đối chiếu văn bản chính thức/
+      );
+    });
+
+    it("sections out of order", () => {
+      const plan = tt57Plan();
+      const paragraphs = [...plan.paragraphs];
+      const v = paragraphs.indexOf(SECTION_HEADINGS[4] as string);
+      const iv = paragraphs.indexOf(SECTION_HEADINGS[3] as string);
+      [paragraphs[v], paragraphs[iv]] = [paragraphs[iv] as string, paragraphs[v] as string];
+      const found = of(checkPlan({ ...plan, paragraphs }).findings, "tt57-form");
+      expect(found.map((f) => f.message)).toEqual([
+        expect.stringMatching(/^Mục V\. KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG đứng trước mục IV\./),
+      ]);
+    });
+
+    it("a status outside the form's list, with a fix for a wording of the same meaning", () => {
+      const plan = tt57Plan();
+      rowOf(plan.tables[1] as string[][], "1")[9] = "Đã hoàn thành";
+      rowOf(plan.tables[1] as string[][], "2")[9] = "Tốt";
+      const found = of(checkPlan(plan).findings, "tt57-status");
+      expect(found.map((f) => [f.location.row, f.fix?.[0]?.text ?? null])).toEqual([
+        [1, "Hoàn thành"],
+        [2, null],
+      ]);
+    });
+
+    it("a 2018 standard title, with the right one as the fix; a criterion TT57 lacks; a criterion of another standard", () => {
+      const plan = tt57Plan();
+      const issues = plan.tables[0] as string[][];
+      rowOf(issues, "1")[1] = "Tiêu chuẩn 1: Tổ chức và quản lý nhà trường";
+      rowOf(issues, "2")[2] = "3.6";
+      rowOf(issues, "3")[2] = "1.2";
+      const found = of(checkPlan(plan).findings, "tt57-issues");
+      expect(found.map((f) => [f.severity, f.location.row, f.criterion ?? null])).toEqual([
+        ["error", 1, null],
+        ["error", 2, "3.6"],
+        ["warning", 3, "1.2"],
+      ]);
+      expect(found[0]?.message).toMatch(
+        /Thông tư 17\/2018\/TT-BGDĐT; theo Thông tư 57\/2026 là “Tiêu chuẩn 1: Quản trị nhà trường và bảo đảm chất lượng”/
+      );
+      expect(found[0]?.fix?.[0]?.text).toBe(
+        "Tiêu chuẩn 1: Quản trị nhà trường và bảo đảm chất lượng"
+      );
+      expect(found[1]?.message).toMatch(
+        /tiêu chí 3\.6 không có trong Thông tư 57\/2026 \(.*tiêu chuẩn 3: 3\.1–3\.5/
+      );
+    });
+
+    it("a weakness without a plan item", () => {
+      const plan = tt57Plan();
+      const issues = plan.tables[0] as string[][];
+      issues.push([
+        "4",
+        "2",
+        "2.3",
+        "Nhân viên đủ số lượng",
+        "Nhân viên kế toán kiêm nhiệm văn thư",
+        "Biên chế thiếu",
+      ]);
+      const found = of(checkPlan(plan).findings, "tt57-plan-items");
+      expect(found.map((f) => f.location.row)).toEqual([4]);
+      expect(found[0]?.message).toMatch(/kế toán kiêm nhiệm văn thư.*chưa thấy việc cải tiến nào/);
+    });
+
+    it("Mục IV naming every criterion is against the form's rule", () => {
+      const plan = tt57Plan();
+      const ids = [
+        "1.1",
+        "1.2",
+        "1.3",
+        "1.4",
+        "2.1",
+        "2.2",
+        "2.3",
+        "3.1",
+        "3.2",
+        "3.3",
+        "3.4",
+        "3.5",
+        "4.1",
+        "4.2",
+        "4.3",
+      ];
+      const issues = [
+        (plan.tables[0] as string[][])[0] as string[],
+        ...ids.map((id, i) => [
+          String(i + 1),
+          id.split(".")[0] as string,
+          id,
+          "Hiện trạng",
+          `Hạn chế ${id}`,
+          "Nguyên nhân",
+        ]),
+      ];
+      const found = of(
+        checkPlan({ ...plan, tables: [issues, ...plan.tables.slice(1)] }).findings,
+        "tt57-issues"
+      );
+      expect(found.map((f) => f.message)).toEqual([
+        expect.stringMatching(/nêu cả 15 tiêu chí.*toàn bộ tiêu chí/),
+      ]);
+    });
+
+    it("malformed evidence codes, and codes to criteria that do not exist", () => {
+      const plan = tt57Plan();
+      rowOf(plan.tables[1] as string[][], "1")[8] = "MC.1.4.1; MC.14.01";
+      rowOf(plan.tables[1] as string[][], "3")[8] = "MC.4.9.01, [H1-1.1-01]";
+      const found = of(checkPlan(plan).findings, "evidence-code");
+      expect(
+        found.map((f) => [f.severity, f.location.row, f.message.match(/“([^”]+)”/)?.[1]])
+      ).toEqual([
+        ["warning", 1, "MC.1.4.1"],
+        ["warning", 1, "MC.14.01"],
+        ["warning", 3, "MC.4.9.01"],
+        ["hint", 3, "[H1-1.1-01]"],
+      ]);
+    });
+
+    it("monitoring once, without the end of the year", () => {
+      const plan = tt57Plan();
+      const monitoring = (plan.tables[2] as string[][]).slice(0, 2);
+      const found = of(
+        checkPlan({ ...plan, tables: [...plan.tables.slice(0, 2), monitoring] }).findings,
+        "tt57-monitoring"
+      );
+      expect(found.map((f) => [f.severity, f.message])).toEqual([
+        ["warning", expect.stringMatching(/1 lần rà soát; .*tối thiểu 02 lần/)],
+        ["hint", expect.stringMatching(/chưa có lần rà soát “Cuối năm học”/)],
+      ]);
+    });
+
+    it("times outside the plan's school year", () => {
+      const plan = tt57Plan();
+      rowOf(plan.tables[1] as string[][], "3")[5] = "Tháng 10/2025 - tháng 4/2026";
+      const found = checkPlan(plan).findings.filter((f) => f.rule === "timeframe");
+      expect(found.map((f) => f.location.row)).toEqual([3]);
+    });
+  });
+});
+
+describe("khct check on Thông tư 57/2026 plans in .docx and .xlsx", () => {
+  let dir: string;
+  beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "khct-tt57-"))));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it.each(["docx", "xlsx"] as const)(
+    "a .%s on the form: read with TT57, the choice said, no error; a wrong status found where it is",
+    async (kind) => {
+      const plan = tt57Plan(kind === "docx" ? "numbered" : "short");
+      const file = path.join(dir, `ke-hoach.${kind}`);
+      fs.writeFileSync(file, kind === "docx" ? await tt57Docx(plan) : await tt57Xlsx(plan));
+      const clean = await run(["check", file, "--json"]);
+      const [report] = JSON.parse(clean.stdout ?? "[]");
+      expect({ exit: clean.exitCode, framework: report.framework, layout: report.layout }).toEqual({
+        exit: 0,
+        framework: "tt57-2026-pho-thong",
+        layout: "tt57-plan",
+      });
+      expect(report.notes.join(" ")).toMatch(/mẫu Biểu 2 Phụ lục V.*--framework tt17-2018/);
+      expect(report.findings.filter((f: { severity: string }) => f.severity !== "hint")).toEqual(
+        []
+      );
+      const text = await run(["check", file]);
+      expect(text.stdout).toMatch(
+        /Thông tư 57\/2026\/TT-BGDĐT\n {2}Ghi chú: Kế hoạch theo mẫu Biểu 2/
+      );
+
+      rowOf(plan.tables[1] as string[][], "2")[9] = "Xong";
+      fs.writeFileSync(file, kind === "docx" ? await tt57Docx(plan) : await tt57Xlsx(plan));
+      const [broken] = JSON.parse((await run(["check", file, "--json"])).stdout ?? "[]");
+      expect(broken.findings.map((f: { rule: string }) => f.rule)).toContain("tt57-status");
+      // --framework chooses the 2018 circular: the form's rules that need TT57's criteria stay quiet.
+      const old = await run(["check", file, "--json", "--framework", "tt17-2018"]);
+      expect(JSON.parse(old.stdout ?? "[]")[0].framework).toBe("tt17-2018");
+      const bad = await run(["check", file, "--framework", "tt99"]);
+      expect({ exit: bad.exitCode, err: bad.stderr }).toEqual({
+        exit: 2,
+        err: expect.stringMatching(/Không có khung tiêu chí “tt99”; dùng tt17-2018 \| /),
+      });
+    }
+  );
+});
+
+function analysedOf(plan: Tt57Plan) {
+  const framework = frameworkById("tt57-2026-pho-thong") as Framework;
+  return analyseTables(found(plan.tables), framework);
+}
