@@ -5,7 +5,7 @@
  */
 import { promises as fs } from "node:fs";
 import type { LevelNumber } from "../core/catalogue";
-import { computeFillPatch } from "../core/plan/patch";
+import { computeFillPatch, FILL_UNSUPPORTED_MESSAGE, fillUnsupported } from "../core/plan/patch";
 import { proposeRows, type AssessmentResults } from "../core/plan/proposal";
 import { analyseTables, previewItems, resultsFromTables } from "../core/plan/session";
 import type { AssessedLevel } from "../core/plan/templates";
@@ -114,6 +114,8 @@ export async function runFill(options: FillOptions): Promise<CommandResult> {
     return fail(
       `${input}: không tìm thấy bảng kế hoạch (tiêu đề cột như “TT | Tiêu chuẩn, tiêu chí | Kết quả cần đạt …”).`
     );
+  const unsupported = fillUnsupported(plan.table);
+  if (unsupported) return fail(`${input}: ${FILL_UNSUPPORTED_MESSAGE[unsupported]}`);
   if (!results) {
     const found = resultsFromTables(tables);
     if (found.sources.length === 0)

@@ -144,6 +144,10 @@ const vi = {
   schoolYearLabel: "Năm học {year}",
   reasonCited: "theo văn bản kế hoạch trích dẫn",
   reasonDefault: "mặc định của cấp học",
+  fillTt57Unsupported:
+    "Bảng kế hoạch này theo mẫu Biểu 2 Phụ lục V (Thông tư 57/2026): mỗi hàng là một việc cải tiến, không phải một tiêu chí. KHCT chưa điền tự động mẫu này — hãy chọn các vấn đề trọng tâm ở Mục IV rồi ghi việc cải tiến cho từng vấn đề ở Mục V; ngăn Kiểm tra kiểm tra kế hoạch theo mẫu này.",
+  fillNoCriterionColumn:
+    "Bảng kế hoạch không có cột tiêu chí, nên KHCT không biết ghi dòng của từng tiêu chí vào đâu: hãy thêm cột “Tiêu chuẩn, tiêu chí” hoặc điền tay.",
   reasonForm: "vì kế hoạch theo mẫu Biểu 2 Phụ lục V (Thông tư 57/2026)",
   reasonDate: "vì kế hoạch từ năm học 2026-2027 không trích dẫn thông tư",
   reasonUser: "do người dùng chọn",
@@ -416,6 +420,10 @@ const en: Strings = {
   schoolYearLabel: "School year {year}",
   reasonCited: "cited by the plan",
   reasonDefault: "default for the school level",
+  fillTt57Unsupported:
+    "This plan table is on Circular 57/2026's form (Biểu 2 Phụ lục V): each row is an improvement item, not a criterion. KHCT does not fill this form yet — choose the priority issues in section IV, then write an item for each in section V; the Check panel checks plans on this form.",
+  fillNoCriterionColumn:
+    "The plan table has no criterion column, so KHCT cannot tell where a criterion's row goes: add a “Tiêu chuẩn, tiêu chí” column or fill it by hand.",
   reasonForm: "because the plan is on Circular 57/2026's form (Biểu 2 Phụ lục V)",
   reasonDate: "because the plan is for 2026-2027 or later and cites no circular",
   reasonUser: "chosen by the user",

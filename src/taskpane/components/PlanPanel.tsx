@@ -17,7 +17,7 @@ import {
 import { criteria, type Framework, type LevelNumber } from "../../core/catalogue";
 import { layoutById } from "../../core/plan/layouts";
 import { newPlanTable } from "../../core/plan/newTable";
-import { computeFillPatch, type Patch } from "../../core/plan/patch";
+import { computeFillPatch, fillUnsupported, type Patch } from "../../core/plan/patch";
 import { proposeRows } from "../../core/plan/proposal";
 import {
   chosenTemplates,
@@ -109,8 +109,12 @@ export function PlanPanel({ framework, year, host }: PlanPanelProps): React.JSX.
     () => chosenTemplates(proposals, unticked, edits),
     [proposals, unticked, edits]
   );
+  const unsupported = chosen?.table ? fillUnsupported(chosen.table) : null;
   const patch: Patch | null = React.useMemo(
-    () => (chosen?.table ? computeFillPatch(chosen.table, templates, framework) : null),
+    () =>
+      chosen?.table && !fillUnsupported(chosen.table)
+        ? computeFillPatch(chosen.table, templates, framework)
+        : null,
     [chosen, templates, framework]
   );
   const preview = patch && chosen?.table ? previewItems(patch, chosen.table) : [];
@@ -353,7 +357,13 @@ export function PlanPanel({ framework, year, host }: PlanPanelProps): React.JSX.
 
       <section className={styles.section} aria-label={s.previewHeading}>
         <Body1Strong>{s.previewHeading}</Body1Strong>
-        {chosen?.table ? (
+        {unsupported ? (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              {unsupported === "tt57-form" ? s.fillTt57Unsupported : s.fillNoCriterionColumn}
+            </MessageBarBody>
+          </MessageBar>
+        ) : chosen?.table ? (
           <>
             <Caption1>
               {preview.length === 0

@@ -14,6 +14,7 @@ import { createWordPlanTableHost } from "../../../src/hosts/word/planTables";
 import { columnLetters, excelModel, fakeExcelRun, type CellValue } from "../../fakes/excel";
 import { fakeWordRun, wordModel } from "../../fakes/word";
 import { ASSESSMENT_2022, STANDARD_HEADER } from "../../fixtures/tables";
+import { tt57Plan } from "../../corpus/tt57";
 
 const tt17 = frameworkById("tt17-2018") as Framework;
 const year = parseSchoolYear("2025-2026");
@@ -50,6 +51,21 @@ function sheetWithBothTables() {
 }
 
 describe("PlanPanel", () => {
+  it("on a plan of Thông tư 57/2026's form: says fill does not work on its item table yet, offers no fill", async () => {
+    const cells: Record<string, CellValue> = {};
+    const plan = tt57Plan().tables[1] as string[][];
+    plan.forEach((row, r) =>
+      row.forEach((text, c) => text && (cells[`${columnLetters(c)}${r + 1}`] = text))
+    );
+    renderPanel(
+      createExcelPlanTableHost(fakeExcelRun(excelModel({ KH: cells })).run, { mergedAreas: true })
+    );
+    await screen.findByText(
+      /mỗi hàng là một việc cải tiến, không phải một tiêu chí\. KHCT chưa điền tự động mẫu này/
+    );
+    expect(screen.queryByRole("button", { name: "Điền vào bảng" })).toBeNull();
+  });
+
   it("outside Office, says where it works", () => {
     renderPanel(null);
     expect(

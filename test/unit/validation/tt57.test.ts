@@ -13,15 +13,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { run } from "../../../src/cli/main";
-import {
-  rowOf,
-  SECTION_HEADINGS,
-  tt57Docx,
-  tt57Plan,
-  tt57Xlsx,
-  type Labels,
-  type Tt57Plan,
-} from "../../corpus/tt57";
+import { rowOf, SECTION_HEADINGS, tt57Plan, type Labels, type Tt57Plan } from "../../corpus/tt57";
+import { tt57Docx, tt57Xlsx } from "../../corpus/tt57Files";
 
 const found = (tables: string[][][]): FoundTable[] =>
   tables.map((rows, i) => ({ key: `t${i}`, where: `Bảng ${i + 1}`, grid: gridFromStrings(rows) }));
@@ -306,6 +299,23 @@ describe("khct check on Thông tư 57/2026 plans in .docx and .xlsx", () => {
       // --framework chooses the 2018 circular: the form's rules that need TT57's criteria stay quiet.
       const old = await run(["check", file, "--json", "--framework", "tt17-2018"]);
       expect(JSON.parse(old.stdout ?? "[]")[0].framework).toBe("tt17-2018");
+      // Fill does not put a row per criterion into a table of improvement items: it says so, writes nothing.
+      fs.writeFileSync(path.join(dir, "kq.json"), JSON.stringify({ levels: { "1.4": 1 } }));
+      const out = path.join(dir, `da-dien.${kind}`);
+      const fill = await run([
+        "fill",
+        file,
+        "--target-level",
+        "2",
+        "--results",
+        path.join(dir, "kq.json"),
+        "--out",
+        out,
+      ]);
+      expect({ exit: fill.exitCode, out: fs.existsSync(out) }).toEqual({ exit: 2, out: false });
+      expect(fill.stderr).toMatch(
+        /mẫu Biểu 2 Phụ lục V \(Thông tư 57\/2026\) gồm các việc cải tiến.*chưa điền tự động/
+      );
       const bad = await run(["check", file, "--framework", "tt99"]);
       expect({ exit: bad.exitCode, err: bad.stderr }).toEqual({
         exit: 2,
