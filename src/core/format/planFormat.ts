@@ -22,6 +22,10 @@ export const LIST_SHEET = "KHCT_DanhSach";
 
 /** The progress values of the progress-tracking layout (its data-validation list). */
 export const PROGRESS_VALUES = ["Chưa thực hiện", "Đang thực hiện", "Đã hoàn thành"] as const;
+/** Thông tư 57/2026's "Mức độ thực hiện" values (as apps print them), in the same order: not started, in progress, done. */
+export const TT57_PROGRESS_VALUES = ["Chưa hoàn thành", "Đang thực hiện", "Hoàn thành"] as const;
+/** The fill colours of the progress values, in their order (Excel's "bad", "neutral", "good"). */
+export const PROGRESS_COLOURS = ["#F8CBAD", "#FFE699", "#C6EFCE"] as const;
 
 export interface TableFormatTarget {
   readonly key: string;
@@ -43,6 +47,8 @@ export interface TableFormatTarget {
   readonly pt: number;
   /** Column index by role, for money formats and lists. */
   readonly columns: Readonly<Partial<Record<ColumnRole, number>>>;
+  /** The values the progress column's list offers: not started, in progress, done (its form's words). */
+  readonly progressValues: readonly string[];
 }
 
 /**
@@ -95,6 +101,8 @@ export function tableFormatTarget(
     font: profile.font,
     pt: profile.tablePt.preferred,
     columns: match.columns,
+    progressValues:
+      match.layout.id === "tt57-plan" ? [...TT57_PROGRESS_VALUES] : [...PROGRESS_VALUES],
   };
 }
 
@@ -304,7 +312,7 @@ export function formatChanges(
       if (target.columns.progress !== undefined && !extras?.progress)
         out.push({
           id: "progress",
-          label: `Cột tiến độ: danh sách chọn (${PROGRESS_VALUES.join(" / ")}) và tô màu theo tiến độ`,
+          label: `Cột tiến độ: danh sách chọn (${target.progressValues.join(" / ")}) và tô màu theo tiến độ`,
         });
     }
   }

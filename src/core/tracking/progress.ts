@@ -14,6 +14,18 @@ export const PROGRESS_TEXT: Readonly<Record<ProgressStatus, string>> = {
   done: "Đã hoàn thành",
 };
 
+/** Thông tư 57/2026's "Mức độ thực hiện" values (as apps print them), by status. */
+export const TT57_PROGRESS_TEXT: Readonly<Record<ProgressStatus, string>> = {
+  "not-started": "Chưa hoàn thành",
+  "in-progress": "Đang thực hiện",
+  done: "Hoàn thành",
+};
+
+/** The words a table's progress column takes: its form's own. */
+export function progressTexts(layoutId: string): Readonly<Record<ProgressStatus, string>> {
+  return layoutId === "tt57-plan" ? TT57_PROGRESS_TEXT : PROGRESS_TEXT;
+}
+
 /** The status a cell says; null when it says nothing readable (empty counts as not started). */
 export function parseProgress(text: string): ProgressStatus | null {
   const percent = /^\s*(\d{1,3})\s*%\s*$/.exec(text);

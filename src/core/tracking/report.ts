@@ -5,7 +5,13 @@
 import type { AnalysedTable } from "../plan/session";
 import { parseBudget, formatDong } from "../text/money";
 import type { SchoolYear } from "../text/schoolYear";
-import { isOverdue, parseProgress, timeframeEnd, type ProgressStatus } from "./progress";
+import {
+  isOverdue,
+  parseProgress,
+  progressTexts,
+  timeframeEnd,
+  type ProgressStatus,
+} from "./progress";
 import { involves } from "./staff";
 
 export interface TrackedRow {
@@ -23,6 +29,8 @@ export interface TrackedRow {
   /** The progress and result columns, when the layout has them. */
   readonly progressCol?: number;
   readonly progressText?: string;
+  /** The words this table's progress column takes (Thông tư 57/2026's form has its own). */
+  readonly progressWords: Readonly<Record<ProgressStatus, string>>;
   readonly resultCol?: number;
   readonly result?: string;
   readonly end: string | null;
@@ -41,12 +49,17 @@ export function trackedRows(
   for (const t of tables) {
     if (t.kind !== "plan" || !t.table || !t.header.ok) continue;
     const columns = t.header.match.columns;
+    // A table of improvement items (Thông tư 57/2026's form): every item row is a task.
+    const items = t.header.match.layout.id === "tt57-plan";
+    const progressWords = progressTexts(t.header.match.layout.id);
     for (const row of t.table.rows) {
-      if (row.kind !== "criterion" && row.kind !== "level4") continue;
+      if (items ? row.kind !== "other" : row.kind !== "criterion" && row.kind !== "level4")
+        continue;
       const cell = (role: keyof typeof columns) => row.cells[role]?.text ?? "";
       const id = row.ref?.ref.id ?? "";
       const level4 = row.kind === "level4";
-      const task = cell("solution") || cell("content");
+      const number = cell("tt").trim();
+      const task = items ? cell("solution") || cell("target") : cell("solution") || cell("content");
       const progressCol = columns.progress;
       const progressText = progressCol !== undefined ? cell("progress") : undefined;
       const status = progressText === undefined ? undefined : parseProgress(progressText);
@@ -56,8 +69,13 @@ export function trackedRows(
       out.push({
         table: t.key,
         row: row.index,
-        label: level4 ? `Mức 4 – tiêu chí ${id}` : `Tiêu chí ${id}`,
-        standard: level4 ? "Mức 4" : (id.split(".")[0] ?? ""),
+        label: items
+          ? `Việc ${number || row.index + 1}: ${cell("content").slice(0, 60)}`
+          : level4
+            ? `Mức 4 – tiêu chí ${id}`
+            : `Tiêu chí ${id}`,
+        standard: items ? "" : level4 ? "Mức 4" : (id.split(".")[0] ?? ""),
+        progressWords,
         task,
         responsible: cell("responsible"),
         timeframe,

@@ -5,7 +5,7 @@
  * colours for the progress column. Read 2 syncs, apply 2, undo 2 — whatever the number of rows.
  * Excel clears its own undo stack after an add-in writes, so KHCT keeps what it changed.
  */
-import { LIST_SHEET, PROGRESS_VALUES, type FormatPlan } from "../../core/format/planFormat";
+import { LIST_SHEET, PROGRESS_COLOURS, type FormatPlan } from "../../core/format/planFormat";
 import type {
   DocumentTable,
   FormatHost,
@@ -32,11 +32,6 @@ const EDGES = [
 /** Printable width of a landscape A4 page with the decree's side margins, in points. */
 const PAGE_WIDTH_PT = ((297 - 30 - 15) / 25.4) * 72;
 const mmToPt = (mm: number) => Math.round((mm / 25.4) * 72 * 10) / 10;
-const PROGRESS_COLOURS: Readonly<Record<(typeof PROGRESS_VALUES)[number], string>> = {
-  "Chưa thực hiện": "#F8CBAD",
-  "Đang thực hiện": "#FFE699",
-  "Đã hoàn thành": "#C6EFCE",
-};
 const CELL_PROPERTIES = {
   format: {
     font: { bold: true, name: true, size: true },
@@ -397,14 +392,14 @@ export function createExcelFormatHost(
         if (progress) {
           if (!progress.dataValidation.rule?.list) {
             progress.dataValidation.rule = {
-              list: { inCellDropDown: true, source: PROGRESS_VALUES.join(",") },
+              list: { inCellDropDown: true, source: target.progressValues.join(",") },
             };
             record.validation = progress.address;
           }
           if (conditionalCount?.value === 0) {
-            for (const value of PROGRESS_VALUES) {
+            for (const [i, value] of target.progressValues.entries()) {
               const format = progress.conditionalFormats.add("ContainsText");
-              format.textComparison.format.fill.color = PROGRESS_COLOURS[value];
+              format.textComparison.format.fill.color = PROGRESS_COLOURS[i] ?? "#FFFFFF";
               format.textComparison.rule = { operator: "Contains", text: value };
             }
             record.conditional = progress.address;

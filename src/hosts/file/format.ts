@@ -10,7 +10,7 @@ import { XMLSerializer, type Node as XmlNode } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
 import {
   LIST_SHEET,
-  PROGRESS_VALUES,
+  PROGRESS_COLOURS,
   type FormatPlan,
   type ParagraphLook,
 } from "../../core/format/planFormat";
@@ -467,11 +467,13 @@ export async function formatXlsx(
   const progress = target.columns.progress;
   if (progress !== undefined && body.bottom >= body.top) {
     const area = { ...body, left: progress, right: progress };
-    sheet.addListValidation(area, `"${PROGRESS_VALUES.join(",")}"`, true);
-    const colours = ["FFF8CBAD", "FFFFE699", "FFC6EFCE"];
+    sheet.addListValidation(area, `"${target.progressValues.join(",")}"`, true);
     sheet.addTextHighlights(
       area,
-      PROGRESS_VALUES.map((text, i) => ({ text, argb: colours[i] ?? "FFFFFFFF" }))
+      target.progressValues.map((text, i) => ({
+        text,
+        argb: `FF${(PROGRESS_COLOURS[i] ?? "#FFFFFF").slice(1)}`,
+      }))
     );
   }
   // Suggestion lists (criterion labels, people) on a hidden sheet, as in the Excel adapter.

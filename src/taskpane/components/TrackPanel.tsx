@@ -16,7 +16,7 @@ import {
 import type { Framework } from "../../core/catalogue";
 import { detectPlanIdentity } from "../../core/plan/identity";
 import { analyseTables, identityTexts } from "../../core/plan/session";
-import { PROGRESS_TEXT, type ProgressStatus } from "../../core/tracking/progress";
+import type { ProgressStatus } from "../../core/tracking/progress";
 import {
   monitoringReport,
   myRows,
@@ -174,7 +174,7 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
           row: row.row,
           col: row.progressCol,
           expected: row.progressText ?? "",
-          text: PROGRESS_TEXT[status],
+          text: row.progressWords[status],
         },
       ],
       { purpose: "progress" }
@@ -183,7 +183,7 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
       result.written
         ? {
             intent: "success",
-            text: format(s.trackSaved, { label: row.label, status: PROGRESS_TEXT[status] }),
+            text: format(s.trackSaved, { label: row.label, status: row.progressWords[status] }),
           }
         : { intent: "warning", text: s.trackChanged }
     );
@@ -308,9 +308,9 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
                   onChange={(_, d) => void guarded(() => setProgress(r, d.value as ProgressStatus))}
                 >
                   {r.status === null && <option value="">{r.progressText}</option>}
-                  {(Object.keys(PROGRESS_TEXT) as ProgressStatus[]).map((k) => (
+                  {(Object.keys(r.progressWords) as ProgressStatus[]).map((k) => (
                     <option key={k} value={k}>
-                      {PROGRESS_TEXT[k]}
+                      {r.progressWords[k]}
                     </option>
                   ))}
                 </Select>

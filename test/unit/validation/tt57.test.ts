@@ -8,6 +8,9 @@ import { detectPlanIdentity } from "../../../src/core/plan/identity";
 import { analyseTables, identityTexts, type FoundTable } from "../../../src/core/plan/session";
 import { gridFromStrings } from "../../../src/core/plan/table";
 import { check } from "../../../src/core/validation/check";
+import { trackedRows } from "../../../src/core/tracking/report";
+import { tableFormatTarget } from "../../../src/core/format/planFormat";
+import { ND30_PROFILE } from "../../../src/core/format/profile";
 import type { Finding } from "../../../src/core/validation/types";
 import * as fs from "fs";
 import * as os from "os";
@@ -262,6 +265,28 @@ describe("Thông tư 57/2026 plan form", () => {
       const found = checkPlan(plan).findings.filter((f) => f.rule === "timeframe");
       expect(found.map((f) => f.location.row)).toEqual([3]);
     });
+  });
+});
+
+describe("tracking and formatting a plan of Thông tư 57/2026's form", () => {
+  it("tracks each improvement item with the form's own progress words; format offers those words", () => {
+    const analysed = analysedOf(tt57Plan());
+    const rows = trackedRows(
+      analysed,
+      detectPlanIdentity(["NĂM HỌC 2026-2027"]).schoolYear,
+      "2026-12-01"
+    );
+    expect(rows.map((r) => [r.label, r.status, r.progressWords.done])).toEqual([
+      ["Việc 1: Đổi mới sinh hoạt chuyên môn (tiêu chí 1.4)", "in-progress", "Hoàn thành"],
+      ["Việc 2: Câu lạc bộ kỹ năng sống (tiêu chí 3.2)", "not-started", "Hoàn thành"],
+      ["Việc 3: Khai thác thư viện thân thiện", "done", "Hoàn thành"],
+    ]);
+    // Item 2 was due at the end of the first term (January 2027): not overdue on 1/12/2026.
+    expect(rows.map((r) => r.overdue)).toEqual([false, false, false]);
+    const plan = analysed[1];
+    if (!plan?.header.ok) throw new Error("no plan table");
+    const target = tableFormatTarget(plan, ND30_PROFILE);
+    expect(target?.progressValues).toEqual(["Chưa hoàn thành", "Đang thực hiện", "Hoàn thành"]);
   });
 });
 
