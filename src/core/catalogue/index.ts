@@ -3,3 +3,4 @@ export * from "./catalogue";
 export * from "./reference";
 export * from "./search";
 export * from "./select";
+export * from "./rating";

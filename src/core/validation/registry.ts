@@ -14,6 +14,7 @@ import { duplicateRows } from "./rules/duplicates";
 import { rowNumbers, sectionNumbering } from "./rules/numbering";
 import { timeframes } from "./rules/timeframes";
 import { tablesUnderstood } from "./rules/tables";
+import { conclusion } from "./rules/conclusion";
 import {
   evidenceCodes,
   tt57Form,
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   citations,
   superseded,
   statements,
+  conclusion,
   assessmentMarks,
   budgets,
   tt57Form,

@@ -1,0 +1,86 @@
+/**
+ * The level a school reaches from its criteria's results, by the rule of its framework
+ * (reference/catalogue: `rating` of TT17/18/19, `ratingReported` of TT57):
+ * - Thông tư 17/18/19/2018 (khoản 4 Điều 2, khoản 2 Điều 6): a criterion is met at a level when all
+ *   its indicators are; levels are cumulative; the school is at Mức n when every criterion meets
+ *   Mức 1..n (a criterion without Mức 3 counts at its highest level); Mức 4 = Mức 3 and every item
+ *   of Điều 22.
+ * - Thông tư 57/2026 (khoản 3 Điều 5, as apps print it — not read in the circular): Mức n when the
+ *   8 mandatory criteria are all at Mức n and at least 5 of the other 7 are; for Mức 2 also none
+ *   below Mức 1.
+ */
+import { criteria } from "./catalogue";
+import type { Framework } from "./types";
+
+export type ResultLevel = 0 | 1 | 2 | 3;
+
+export interface Rating {
+  /** The level reached (0: not even Mức 1); null when results are missing for some criterion. */
+  readonly level: 0 | 1 | 2 | 3 | 4 | null;
+  /** Criteria without a result (the rating cannot be known). */
+  readonly missing: readonly string[];
+  /** Why the next level is not reached, in Vietnamese (empty at the top). */
+  readonly short: string;
+  /** The rule applied, in Vietnamese, with its standing (reported for TT57). */
+  readonly rule: string;
+}
+
+const isTt57 = (framework: Framework) => framework.circular.startsWith("57/2026");
+
+/** The rule of a framework as a sentence for messages. */
+export function ratingRule(framework: Framework): string {
+  return isTt57(framework)
+    ? "theo khoản 3 Điều 5 Thông tư 57/2026 như các ứng dụng in lại (KHCT chưa đối chiếu văn bản chính thức): 8 tiêu chí bắt buộc đều đạt mức đó, ít nhất 5/7 tiêu chí còn lại đạt mức đó, không tiêu chí nào dưới Mức 1"
+    : `theo Thông tư ${framework.circular}: trường đạt Mức n khi mọi tiêu chí đạt mọi chỉ báo từ Mức 1 đến Mức n (tiêu chí không có Mức 3 tính ở mức cao nhất của nó); Mức 4 khi đạt Mức 3 và đạt tất cả tiêu chí Mức 4`;
+}
+
+/**
+ * The school's level from each criterion's level (0 = not met) and, for Mức 4, each Mức 4
+ * criterion's result ("1".."n" → met).
+ */
+export function rateSchool(
+  framework: Framework,
+  levels: ReadonlyMap<string, ResultLevel>,
+  level4: ReadonlyMap<string, boolean> = new Map()
+): Rating {
+  const all = criteria(framework);
+  const missing = all.filter((c) => !levels.has(c.id)).map((c) => c.id);
+  const rule = ratingRule(framework);
+  if (missing.length > 0) return { level: null, missing, short: "", rule };
+  const at = (id: string) => levels.get(id) ?? 0;
+  const reaches = (n: 1 | 2 | 3): string | null => {
+    if (isTt57(framework)) {
+      const mandatory = all.filter((c) => c.mandatory);
+      const others = all.filter((c) => !c.mandatory);
+      const mandatoryShort = mandatory.filter((c) => at(c.id) < n).map((c) => c.id);
+      if (mandatoryShort.length > 0)
+        return `tiêu chí bắt buộc ${mandatoryShort.join(", ")} chưa đạt Mức ${n}`;
+      const othersAt = others.filter((c) => at(c.id) >= n).length;
+      if (othersAt < 5)
+        return `chỉ ${othersAt}/${others.length} tiêu chí còn lại đạt Mức ${n} (cần 5)`;
+      const below = n >= 2 ? all.filter((c) => at(c.id) < 1).map((c) => c.id) : [];
+      if (below.length > 0) return `tiêu chí ${below.join(", ")} chưa đạt Mức 1`;
+      return null;
+    }
+    const short = all.filter((c) => at(c.id) < Math.min(n, c.maxLevel)).map((c) => c.id);
+    return short.length > 0 ? `tiêu chí ${short.join(", ")} chưa đạt Mức ${n}` : null;
+  };
+  let level: 0 | 1 | 2 | 3 | 4 = 0;
+  let short = "";
+  for (const n of [1, 2, 3] as const) {
+    if (n > framework.levelCount) break;
+    const why = reaches(n);
+    if (why) {
+      short = why;
+      break;
+    }
+    level = n;
+  }
+  if (level === 3 && framework.level4 && framework.level4.count !== null) {
+    const count = framework.level4.count;
+    const met = [...level4.values()].filter(Boolean).length;
+    if (level4.size >= count && met >= count) level = 4;
+    else if (level4.size > 0) short = `Mức 4: đạt ${met}/${count} tiêu chí`;
+  }
+  return { level, missing: [], short, rule };
+}

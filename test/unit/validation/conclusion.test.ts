@@ -1,0 +1,160 @@
+/**
+ * Rating rules per framework (tables of results → the school's level, Mức 4 included) and the
+ * conclusion check on real plans: the 2025-2026 seed's "Tự đánh giá đạt mức 3" holds against its
+ * own summary lines; a claim above what the results give is found, with the rule.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { criteria, frameworkById, rateSchool, type Framework } from "../../../src/core/catalogue";
+import type { ResultLevel } from "../../../src/core/catalogue/rating";
+import { detectPlanIdentity } from "../../../src/core/plan/identity";
+import { analyseTables } from "../../../src/core/plan/session";
+import { gridFromStrings } from "../../../src/core/plan/table";
+import { check } from "../../../src/core/validation/check";
+import { conclusion } from "../../../src/core/validation/rules/conclusion";
+
+const tt17 = frameworkById("tt17-2018") as Framework;
+const tt57 = frameworkById("tt57-2026-pho-thong") as Framework;
+
+/** Every criterion at its highest level, then the changes. */
+function results(framework: Framework, changes: Record<string, ResultLevel> = {}) {
+  return new Map(
+    criteria(framework).map((c) => [
+      c.id,
+      (changes[c.id] ?? Math.min(c.maxLevel, framework.levelCount)) as ResultLevel,
+    ])
+  );
+}
+
+describe("rating rules", () => {
+  it("Thông tư 17/2018: the lowest criterion decides, a criterion without Mức 3 counts at Mức 2, Mức 4 needs all its criteria", () => {
+    expect(rateSchool(tt17, results(tt17)).level).toBe(3);
+    const twoOnly = criteria(tt17).find((c) => c.maxLevel === 2)?.id as string;
+    expect(rateSchool(tt17, results(tt17, { [twoOnly]: 2 })).level).toBe(3);
+    expect(rateSchool(tt17, results(tt17, { "1.1": 2 }))).toMatchObject({
+      level: 2,
+      short: "tiêu chí 1.1 chưa đạt Mức 3",
+    });
+    expect(rateSchool(tt17, results(tt17, { "2.2": 1 })).level).toBe(1);
+    expect(rateSchool(tt17, results(tt17, { "5.5": 0 })).level).toBe(0);
+    const all = new Map(["1", "2", "3", "4", "5"].map((id) => [id, true]));
+    expect(rateSchool(tt17, results(tt17), all).level).toBe(4);
+    expect(rateSchool(tt17, results(tt17), new Map([...all, ["3", false]]))).toMatchObject({
+      level: 3,
+      short: "Mức 4: đạt 4/5 tiêu chí",
+    });
+    const partial = new Map(results(tt17));
+    partial.delete("3.6");
+    expect(rateSchool(tt17, partial)).toMatchObject({ level: null, missing: ["3.6"] });
+  });
+
+  it("Thông tư 57/2026 (as apps print it): the 8 mandatory criteria all, and 5 of the other 7", () => {
+    const others = criteria(tt57)
+      .filter((c) => !c.mandatory)
+      .map((c) => c.id);
+    expect(criteria(tt57).filter((c) => c.mandatory)).toHaveLength(8);
+    expect(rateSchool(tt57, results(tt57)).level).toBe(2);
+    const twoOthersAt1 = Object.fromEntries(others.slice(0, 2).map((id) => [id, 1 as ResultLevel]));
+    expect(rateSchool(tt57, results(tt57, twoOthersAt1)).level).toBe(2);
+    const threeOthersAt1 = Object.fromEntries(
+      others.slice(0, 3).map((id) => [id, 1 as ResultLevel])
+    );
+    expect(rateSchool(tt57, results(tt57, threeOthersAt1))).toMatchObject({
+      level: 1,
+      short: "chỉ 4/7 tiêu chí còn lại đạt Mức 2 (cần 5)",
+    });
+    expect(rateSchool(tt57, results(tt57, { "2.1": 1 }))).toMatchObject({
+      level: 1,
+      short: "tiêu chí bắt buộc 2.1 chưa đạt Mức 2",
+    });
+    expect(rateSchool(tt57, results(tt57, { [others[0] as string]: 0 })).level).toBe(1);
+    expect(rateSchool(tt57, results(tt57)).rule).toMatch(/KHCT chưa đối chiếu văn bản chính thức/);
+  });
+});
+
+const seed = (name: string) =>
+  fs
+    .readFileSync(path.resolve(__dirname, "../../fixtures/seeds", name), "utf8")
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, " "));
+
+function run(framework: Framework, paragraphs: string[], tables: string[][][] = []) {
+  const found = tables.map((rows, i) => ({
+    key: `t${i}`,
+    where: `Bảng ${i + 1}`,
+    grid: gridFromStrings(rows),
+  }));
+  return check(
+    {
+      framework,
+      level: "tieu-hoc",
+      identity: detectPlanIdentity(paragraphs),
+      paragraphs,
+      tables: analyseTables(found, framework),
+    },
+    [conclusion]
+  );
+}
+
+/** A self-assessment table of every criterion of TT17, each marked at the level given (default its highest). */
+function assessmentTable(changes: Record<string, ResultLevel> = {}): string[][] {
+  const rows = [["Tiêu chí", "Không đạt", "Đạt", "Mức 1", "Mức 2", "Mức 3"]];
+  for (const c of criteria(tt17)) {
+    const level = changes[c.id] ?? c.maxLevel;
+    rows.push([
+      `Tiêu chí ${c.id}`,
+      level === 0 ? "x" : "",
+      "",
+      level === 1 ? "x" : "",
+      level === 2 ? "x" : "",
+      level === 3 ? "x" : "",
+    ]);
+  }
+  return rows;
+}
+
+describe("conclusion of the self-assessment", () => {
+  it("the 2025-2026 seed's “Tự đánh giá đạt mức 3” holds against its own lines (Mức 4: 3/5)", () => {
+    const paragraphs = seed("tieu-hoc-2025-2026.txt");
+    expect(paragraphs.some((p) => /Tự đánh giá đạt mức 3/.test(p))).toBe(true);
+    expect(run(tt17, paragraphs)).toEqual([]);
+    const raised = paragraphs.map((p) =>
+      p.replace("Tự đánh giá đạt mức 3", "Tự đánh giá đạt mức 4")
+    );
+    expect(run(tt17, raised).map((f) => [f.severity, f.message])).toEqual([
+      [
+        "warning",
+        expect.stringMatching(
+          /^“Tự đánh giá đạt mức 4” nhưng theo kết quả \(các dòng tổng hợp .*\) trường đạt Mức 3: Mức 4: đạt 3\/5 tiêu chí\. Quy tắc theo Thông tư 17\/2018/
+        ),
+      ],
+    ]);
+  });
+
+  it("against a self-assessment table: a criterion below the claim is named; a lower claim is a hint; chuẩn quốc gia mức độ 2 means Mức 3", () => {
+    const claim3 = ["Nhà trường tự đánh giá đạt Mức 3."];
+    expect(run(tt17, claim3, [assessmentTable()])).toEqual([]);
+    const below = run(tt17, claim3, [assessmentTable({ "3.3": 2 })]);
+    expect(below.map((f) => f.message)).toEqual([
+      expect.stringMatching(/trường đạt Mức 2: tiêu chí 3\.3 chưa đạt Mức 3/),
+    ]);
+    expect(
+      run(tt17, ["Tự đánh giá đạt Mức 1"], [assessmentTable()]).map((f) => f.severity)
+    ).toEqual(["hint"]);
+    const cqg = run(
+      tt17,
+      ["Kết quả tự đánh giá đạt chuẩn quốc gia mức độ 2"],
+      [assessmentTable({ "1.1": 2 })]
+    );
+    expect(cqg.map((f) => f.message)).toEqual([
+      expect.stringMatching(/trường đạt Mức 2: tiêu chí 1\.1 chưa đạt Mức 3/),
+    ]);
+  });
+
+  it("a table without every criterion cannot confirm the claim, and says which are missing", () => {
+    const table = assessmentTable().filter((r) => r[0] !== "Tiêu chí 5.5");
+    expect(
+      run(tt17, ["Tự đánh giá đạt mức 3"], [table]).map((f) => [f.severity, f.message])
+    ).toEqual([["hint", expect.stringMatching(/chưa có kết quả của tiêu chí 5\.5/)]]);
+  });
+});
