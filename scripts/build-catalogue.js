@@ -37,6 +37,18 @@ function criterion(c, extra = {}) {
     ...extra,
   };
   if (c.flags) out.flags = nfc(c.flags);
+  // Indicators repealed or suspended by later circulars (TT22/2024, TT29/2021), the 2018 text kept.
+  if (Array.isArray(c.amendments) && c.amendments.length > 0)
+    out.changes = c.amendments
+      .filter((a) => a.action === "repealed" || a.action === "suspended")
+      .map((a) => ({
+        by: nfc(a.by),
+        effective: a.effective,
+        action: a.action,
+        level: Number(a.level),
+        keys: a.keys.map(nfc),
+        confidence: a.confidence,
+      }));
   return out;
 }
 

@@ -7,6 +7,8 @@ import {
   frameworkById,
   frameworksForLevel,
   levelIndicators,
+  indicatorChanges,
+  changeNote,
 } from "../core/catalogue";
 import type { Framework } from "../core/catalogue";
 import { SCHOOL_LEVEL_NAME, SCHOOL_LEVELS, isSchoolLevel } from "../core/schoolLevel";
@@ -47,6 +49,7 @@ export function catalogueJson(framework: Framework): unknown {
           3: levelIndicators(criterion, 3),
         },
         amendment: criterion.amendment,
+        ...(criterion.changes ? { changes: criterion.changes } : {}),
         ...(criterion.flags ? { flags: criterion.flags } : {}),
       })),
     })),
@@ -86,7 +89,15 @@ export function catalogueText(framework: Framework): string {
         if (!indicators) continue;
         lines.push(`    Mức ${level}:`);
         for (const indicator of indicators)
-          lines.push(`      ${indicator.key ? `${indicator.key}) ` : ""}${indicator.text}`);
+          lines.push(
+            `      ${indicator.key ? `${indicator.key}) ` : ""}${indicator.text}${indicatorChanges(
+              criterion,
+              level,
+              indicator.key
+            )
+              .map((c) => ` [${changeNote(c)}]`)
+              .join("")}`
+          );
       }
     }
   }

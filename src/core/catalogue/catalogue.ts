@@ -9,6 +9,7 @@ import type {
   Criterion,
   Framework,
   Indicator,
+  IndicatorChange,
   LevelNumber,
   Standard,
 } from "./types";
@@ -78,6 +79,65 @@ export function levelIndicators(
   return criterion.levels[level] ?? null;
 }
 
+/**
+ * The repeal or suspension that applies to an indicator on a date (ISO, "2025-09-01"); null when
+ * none does, or when no date is given (the 2018 text as issued).
+ */
+export function indicatorChange(
+  criterion: Criterion,
+  level: LevelNumber,
+  key: string | null,
+  asOf: string | null
+): IndicatorChange | null {
+  if (!asOf) return null;
+  // The latest change in effect wins (a suspension in 2021, then the repeal in 2025).
+  return (
+    [...(criterion.changes ?? [])]
+      .filter((c) => c.level === level && c.keys.includes(key ?? "") && c.effective <= asOf)
+      .sort((a, b) => b.effective.localeCompare(a.effective))[0] ?? null
+  );
+}
+
+/** Every repeal and suspension recorded for an indicator, oldest first (the catalogue shows them all). */
+export function indicatorChanges(
+  criterion: Criterion,
+  level: LevelNumber,
+  key: string | null
+): IndicatorChange[] {
+  return (criterion.changes ?? [])
+    .filter((c) => c.level === level && c.keys.includes(key ?? ""))
+    .sort((a, b) => a.effective.localeCompare(b.effective));
+}
+
+/** A change as the user reads it: what, from when, by which circular, and how sure the source is. */
+export function changeNote(change: IndicatorChange): string {
+  const [y, m, d] = change.effective.split("-");
+  const date = `${d}/${m}/${y}`;
+  const what =
+    change.action === "repealed"
+      ? `bãi bỏ từ ${date} theo Thông tư ${change.by}`
+      : `không dùng làm căn cứ kiểm định, công nhận đạt chuẩn từ ${date} theo Thông tư ${change.by}`;
+  return change.confidence === "high"
+    ? what
+    : `${what} (theo nguồn thứ cấp, chưa đối chiếu văn bản)`;
+}
+
+/** A level's indicators in force on a date: repealed ones left out (suspended ones stay, marked by indicatorChange). */
+export function indicatorsInForce(
+  criterion: Criterion,
+  level: LevelNumber,
+  asOf: string | null
+): readonly Indicator[] | null {
+  const all = levelIndicators(criterion, level);
+  if (!all || !asOf) return all;
+  return all.filter((i) => indicatorChange(criterion, level, i.key, asOf)?.action !== "repealed");
+}
+
+/** The date a plan's changes are judged on: the start of its school year (1 September). */
+export function planDate(year: { readonly start: number } | null): string | null {
+  return year ? `${year.start}-09-01` : null;
+}
+
 export interface LevelRequirement {
   readonly level: LevelNumber;
   readonly indicators: readonly Indicator[];
@@ -91,13 +151,15 @@ export interface LevelRequirement {
 export function indicatorsToReach(
   criterion: Criterion,
   target: LevelNumber,
-  current: 0 | LevelNumber = 0
+  current: 0 | LevelNumber = 0,
+  asOf: string | null = null
 ): LevelRequirement[] | null {
   if (target > criterion.maxLevel) return null;
   const out: LevelRequirement[] = [];
   for (let level = current + 1; level <= target; level++) {
-    const indicators = levelIndicators(criterion, level as LevelNumber);
-    if (indicators) out.push({ level: level as LevelNumber, indicators });
+    // A level whose every indicator was repealed by `asOf` asks for nothing.
+    const indicators = indicatorsInForce(criterion, level as LevelNumber, asOf);
+    if (indicators && indicators.length > 0) out.push({ level: level as LevelNumber, indicators });
   }
   return out;
 }

@@ -40,6 +40,24 @@ export interface Criterion {
   readonly mandatory?: boolean;
   /** A suspected transcription slip in the source, kept verbatim. */
   readonly flags?: string;
+  /**
+   * Indicators a later circular repealed (bãi bỏ) or suspended (ngưng hiệu lực), from `effective`:
+   * the 2018 text stays in `levels`; a plan dated from then does not aim at a repealed one.
+   */
+  readonly changes?: readonly IndicatorChange[];
+}
+
+export interface IndicatorChange {
+  /** The amending circular, "22/2024/TT-BGDĐT". */
+  readonly by: string;
+  /** ISO date it takes effect. */
+  readonly effective: string;
+  readonly action: "repealed" | "suspended";
+  readonly level: LevelNumber;
+  /** Indicator keys of that level ("" = the unlettered paragraph). */
+  readonly keys: readonly string[];
+  /** The reference's confidence ("high", "medium"…): repeals known from a secondary source are medium. */
+  readonly confidence: string;
 }
 
 export interface Standard {

@@ -3,7 +3,7 @@
  * from the circular's indicators of the levels still to reach; what only the school can write
  * (solution, people, budget) is a visible placeholder, never invented content.
  */
-import { findCriterion, indicatorsToReach } from "../catalogue/catalogue";
+import { findCriterion, indicatorsToReach, planDate } from "../catalogue/catalogue";
 import type { Framework, LevelNumber } from "../catalogue/types";
 import { stripTrailingPunctuation } from "../text/fold";
 import type { SchoolYear } from "../text/schoolYear";
@@ -53,11 +53,12 @@ function targetText(
   framework: Framework,
   id: string,
   target: LevelNumber,
-  current: AssessedLevel
+  current: AssessedLevel,
+  asOf: string | null
 ): string | null {
   const found = findCriterion(framework, id);
   if (!found) return null;
-  const needed = indicatorsToReach(found.criterion, target, current);
+  const needed = indicatorsToReach(found.criterion, target, current, asOf);
   if (needed === null) return null;
   return needed
     .map(({ level, indicators }) => {
@@ -82,8 +83,13 @@ export function criterionRowTemplate(
 ): RowTemplate | null {
   const found = findCriterion(framework, id);
   if (!found || target > found.criterion.maxLevel || current >= target) return null;
+  // Indicators repealed by the plan's school year (TT22/2024 from 25/01/2025) are not aimed at; a
+  // criterion whose remaining levels were all repealed gets no row.
+  const asOf = planDate(year);
+  const needed = indicatorsToReach(found.criterion, target, current, asOf);
+  if (!needed || needed.length === 0) return null;
   const label = `Tiêu chí ${id}`;
-  const achieve = targetText(framework, id, target, current) ?? "";
+  const achieve = targetText(framework, id, target, current, asOf) ?? "";
   return {
     kind: "criterion",
     id,

@@ -22,6 +22,8 @@ import {
   counts,
   circularName,
   levelIndicators,
+  indicatorChanges,
+  changeNote,
   type Criterion,
   type Framework,
   type Indicator,
@@ -275,6 +277,9 @@ function CriterionBlock({
                       <Text size={200}>
                         {indicator.key ? `${indicator.key}) ` : ""}
                         {indicator.text}
+                        {indicatorChanges(criterion, level, indicator.key).map((change) => (
+                          <em key={change.by + change.effective}> [{changeNote(change)}]</em>
+                        ))}
                       </Text>
                       <Button
                         size="small"

@@ -10,8 +10,12 @@ import {
   CATALOGUE,
   formatDate,
   circularKey,
+  indicatorChange,
+  indicatorsInForce,
+  levelIndicators,
 } from "../../../src/core/catalogue";
-import type { Framework } from "../../../src/core/catalogue";
+import type { Criterion, Framework } from "../../../src/core/catalogue";
+import { criterionRowTemplate } from "../../../src/core/plan/templates";
 import { parseSchoolYear } from "../../../src/core/text/schoolYear";
 
 const tt17 = frameworkById("tt17-2018") as Framework;
@@ -225,5 +229,48 @@ describe("chooseFramework", () => {
   it("gives every criterion of every framework a title", () => {
     for (const framework of CATALOGUE.frameworks)
       for (const c of criteria(framework)) expect(c.title.trim()).not.toBe("");
+  });
+});
+
+describe("repeals and suspensions by date (Thông tư 22/2024 from 25/01/2025, Thông tư 29/2021 from 20/10/2021)", () => {
+  const c15 = findCriterion(tt17, "1.5")?.criterion as Criterion;
+  const c22 = findCriterion(tt17, "2.2")?.criterion as Criterion;
+
+  it("keeps the 2018 text, and says what applies on a date", () => {
+    expect(levelIndicators(c15, 2)?.map((i) => i.key)).toEqual(["a", "b", "c"]);
+    expect(indicatorChange(c15, 2, "a", null)).toBeNull();
+    expect(indicatorChange(c15, 2, "a", "2024-09-01")).toBeNull();
+    expect(indicatorChange(c15, 2, "a", "2025-01-25")).toMatchObject({
+      by: "22/2024/TT-BGDĐT",
+      action: "repealed",
+    });
+    expect(indicatorChange(c22, 2, "a", "2022-09-01")).toMatchObject({
+      by: "29/2021/TT-BGDĐT",
+      action: "suspended",
+    });
+    expect(indicatorChange(c22, 2, "a", "2025-09-01")).toMatchObject({
+      by: "22/2024/TT-BGDĐT",
+      action: "repealed",
+    });
+    const keys = (levelIndicators(c22, 2) ?? []).map((i) => i.key);
+    expect(indicatorsInForce(c22, 2, "2025-09-01")?.map((i) => i.key)).toEqual(
+      keys.filter((k) => k !== "a")
+    );
+    expect(indicatorsInForce(c22, 2, "2022-09-01")?.map((i) => i.key)).toEqual(keys);
+  });
+
+  it("a plan from 2025-2026 is not asked to reach a repealed indicator; a 2024-2025 plan still is", () => {
+    const y2024 = parseSchoolYear("2024-2025");
+    const y2025 = parseSchoolYear("2025-2026");
+    expect(criterionRowTemplate(tt17, "1.5", 2, 1, y2024)?.values.target).toMatch(
+      /^Đạt Mức 2: a\) Trường có không quá 30/
+    );
+    expect(criterionRowTemplate(tt17, "1.5", 2, 1, y2025)).toBeNull();
+    expect(criterionRowTemplate(tt17, "2.2", 2, 1, y2024)?.values.target).toMatch(
+      /trên chuẩn trình độ đào tạo/
+    );
+    expect(criterionRowTemplate(tt17, "2.2", 2, 1, y2025)?.values.target).not.toMatch(
+      /trên chuẩn trình độ đào tạo/
+    );
   });
 });

@@ -137,6 +137,57 @@ describe("catalogue data", () => {
     for (const c of corrections) expect(texts).toContain(c.corrected);
   });
 
+  it("carries every repeal and suspension of the reference, as recorded, the 2018 text kept", () => {
+    const files = {
+      "tt17-2018": "tt17-tieu-hoc.json",
+      "tt18-2018": "tt18-trung-hoc.json",
+      "tt19-2018": "tt19-mam-non.json",
+    };
+    let seen = 0;
+    for (const [id, file] of Object.entries(files)) {
+      const framework = frameworkById(id) as Framework;
+      const ref = referenceFile(file) as {
+        standards: {
+          criteria: {
+            id: string;
+            amendments?: {
+              by: string;
+              effective: string;
+              action: string;
+              level: string;
+              keys: string[];
+              confidence: string;
+            }[];
+          }[];
+        }[];
+      };
+      for (const c of ref.standards.flatMap((s) => s.criteria)) {
+        const expected = (c.amendments ?? [])
+          .filter((a) => a.action === "repealed" || a.action === "suspended")
+          .map((a) => ({
+            by: a.by,
+            effective: a.effective,
+            action: a.action,
+            level: Number(a.level),
+            keys: a.keys,
+            confidence: a.confidence,
+          }));
+        const criterion = criteria(framework).find((x) => x.id === c.id);
+        expect({ id, criterion: c.id, changes: criterion?.changes ?? [] }).toEqual({
+          id,
+          criterion: c.id,
+          changes: expected,
+        });
+        seen += expected.length;
+      }
+    }
+    // TT17 1.5 (1), 2.2 (4); TT18 1.5 (2), 2.2 (2 suspended + 1 repealed); TT19 2.2 (2 suspended).
+    expect(seen).toBeGreaterThanOrEqual(10);
+    expect(
+      criteria(frameworkById("tt17-2018") as Framework).find((c) => c.id === "1.5")?.levels[2]
+    ).toHaveLength(3);
+  });
+
   it("standard titles differ by level where the circulars differ", () => {
     expect(frameworkById("tt17-2018")?.standards[4]?.title).toBe(
       "Hoạt động giáo dục và kết quả giáo dục"

@@ -122,7 +122,8 @@ describe("computeFillPatch on a real plan", () => {
     const level4 = ["1", "3"].map((id) => level4RowTemplate(tt17, id, year) as RowTemplate);
     const patch = computeFillPatch(tableOf([HEADER]), [...all, ...level4], tt17);
     const after = applyPatch([HEADER], patch).rows;
-    expect(after).toHaveLength(1 + 1 + 5 + 27 + 1 + 2);
+    // 26 criteria: Thông tư 22/2024 repealed Mức 2 of 1.5 from 25/01/2025, before this 2025-2026 plan.
+    expect(after).toHaveLength(1 + 1 + 5 + 26 + 1 + 2);
     expect(after[1]?.[0]).toBe("MỨC 1, 2, 3");
     expect(after[2]?.slice(0, 2)).toEqual(["1", "Tiêu chuẩn 1: Tổ chức và quản lý nhà trường"]);
     expect(after[after.length - 3]?.[0]).toBe("MỨC 4");

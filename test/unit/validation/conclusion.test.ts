@@ -12,6 +12,7 @@ import { analyseTables } from "../../../src/core/plan/session";
 import { gridFromStrings } from "../../../src/core/plan/table";
 import { check } from "../../../src/core/validation/check";
 import { conclusion } from "../../../src/core/validation/rules/conclusion";
+import { statements } from "../../../src/core/validation/rules/document";
 
 const tt17 = frameworkById("tt17-2018") as Framework;
 const tt57 = frameworkById("tt57-2026-pho-thong") as Framework;
@@ -156,5 +157,36 @@ describe("conclusion of the self-assessment", () => {
     expect(
       run(tt17, ["Tự đánh giá đạt mức 3"], [table]).map((f) => [f.severity, f.message])
     ).toEqual([["hint", expect.stringMatching(/chưa có kết quả của tiêu chí 5\.5/)]]);
+  });
+});
+
+describe("counts after Thông tư 22/2024's repeals", () => {
+  it("a 2025-2026 plan's “Mức 2: tổng số 27 tiêu chí” is a hint (26 after the repeal, source unverified), not an error; 26 too; 25 is an error", () => {
+    const statementOf = (paragraphs: string[]) =>
+      check(
+        {
+          framework: tt17,
+          level: "tieu-hoc",
+          identity: detectPlanIdentity(paragraphs),
+          paragraphs,
+          tables: [],
+        },
+        [statements]
+      ).map((f) => [f.severity, f.message]);
+    const year = "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG NĂM HỌC 2025-2026";
+    expect(
+      statementOf([year, "- Mức 2: Tổng số 27 tiêu chí, trong đó số tiêu chí đạt 27/27"])
+    ).toEqual([
+      [
+        "hint",
+        expect.stringMatching(
+          /theo Thông tư 17\/2018\/TT-BGDĐT là 27; Thông tư 22\/2024 .* bãi bỏ Mức 2 của tiêu chí 1\.5 theo nguồn thứ cấp, nên có thể chỉ còn 26/
+        ),
+      ],
+    ]);
+    expect(statementOf([year, "- Mức 2: Tổng số 26 tiêu chí"]).map((f) => f[0])).toEqual(["hint"]);
+    expect(statementOf([year, "- Mức 2: Tổng số 25 tiêu chí"]).map((f) => f[0])).toEqual(["error"]);
+    // Before the repeal: 27 is simply right.
+    expect(statementOf(["NĂM HỌC 2023-2024", "- Mức 2: Tổng số 27 tiêu chí"])).toEqual([]);
   });
 });

@@ -55,6 +55,8 @@ describe("seed plans", () => {
       "warning section-numbering: Mục VI đứng sau mục III: thiếu mục IV.",
       // One cause, one finding, its rows listed.
       "warning timeframe: 2 dòng bắt đầu trong hè mà không ghi năm: Tiêu chí 1.1 (“Tháng 6 đến tháng 9 hằng năm.”), Tiêu chí 1.2 (“Tháng 8 đến tháng 12 hằng năm.”); nếu là hè trước năm học 2025-2026 thì là thời gian chuẩn bị — nên ghi rõ năm (ví dụ “tháng 8/2025”).",
+      // The plan counts 27 criteria at Mức 2 after Thông tư 22/2024 repealed 1.5's: said, not an error.
+      "hint statement: “Mức 2: tổng số 27 tiêu chí” — theo Thông tư 17/2018/TT-BGDĐT là 27; Thông tư 22/2024 (hiệu lực 25/01/2025) bãi bỏ Mức 2 của tiêu chí 1.5 theo nguồn thứ cấp, nên có thể chỉ còn 26. KHCT chưa đối chiếu văn bản chính thức nên không coi con số nào là lỗi.",
     ]);
   });
 

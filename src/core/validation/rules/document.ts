@@ -1,5 +1,13 @@
 /** Rules on the text around the tables and on the self-assessment tables: citations, statements, marks, budgets. */
-import { CATALOGUE, circularKey, counts } from "../../catalogue/catalogue";
+import {
+  CATALOGUE,
+  circularKey,
+  counts,
+  criteria,
+  indicatorsInForce,
+  levelIndicators,
+  planDate,
+} from "../../catalogue/catalogue";
 import { formatDate } from "../../catalogue/select";
 import type { CitedDocument } from "../../catalogue/types";
 import { readAssessment } from "../../plan/assessment";
@@ -92,7 +100,31 @@ export const statements: Rule = {
       if (total) {
         const level = Number(total[1]);
         const expected = level === 4 ? c.level4 : c.criteriaAtLevel[level as 1 | 2 | 3];
-        if (expected !== null && Number(total[2]) !== expected) {
+        const written = Number(total[2]);
+        // Criteria left with indicators at that level once repeals in force by the plan's year are
+        // dropped (Thông tư 22/2024: Mức 2 of TT17 1.5 from 25/01/2025).
+        const asOf = planDate(context.identity.schoolYear);
+        const inForce =
+          level === 4 || !asOf
+            ? expected
+            : criteria(context.framework).filter(
+                (cr) => (indicatorsInForce(cr, level as 1 | 2 | 3, asOf)?.length ?? 0) > 0
+              ).length;
+        if (inForce !== expected && (written === expected || written === inForce)) {
+          const dropped = criteria(context.framework)
+            .filter(
+              (cr) =>
+                (levelIndicators(cr, level as 1 | 2 | 3)?.length ?? 0) > 0 &&
+                (indicatorsInForce(cr, level as 1 | 2 | 3, asOf)?.length ?? 0) === 0
+            )
+            .map((cr) => cr.id);
+          findings.push({
+            rule: this.id,
+            severity: "hint",
+            message: `“Mức ${level}: tổng số ${written} tiêu chí” — theo Thông tư ${context.framework.circular} là ${expected}; Thông tư 22/2024 (hiệu lực 25/01/2025) bãi bỏ Mức ${level} của tiêu chí ${dropped.join(", ")} theo nguồn thứ cấp, nên có thể chỉ còn ${inForce}. KHCT chưa đối chiếu văn bản chính thức nên không coi con số nào là lỗi.`,
+            location: { paragraph: index },
+          });
+        } else if (expected !== null && written !== expected) {
           findings.push({
             rule: this.id,
             severity: "error",
