@@ -48,6 +48,20 @@ describe("CataloguePanel", () => {
     expect(within(c12).queryByText("Mức 3")).toBeNull();
   });
 
+  it("marks the indicators a later circular repealed or suspended, with the date and the source's standing", () => {
+    renderPanel(tt17, null);
+    fireEvent.click(screen.getByRole("button", { name: /^Tiêu chuẩn 1:/ }));
+    const c15 = screen.getByRole("article", { name: /^Tiêu chí 1.5:/ });
+    fireEvent.click(within(c15).getByRole("button", { name: /Mức 1–/ }));
+    expect(
+      within(c15).getAllByText(
+        "[bãi bỏ từ 25/01/2025 theo Thông tư 22/2024/TT-BGDĐT (theo nguồn thứ cấp, chưa đối chiếu văn bản)]"
+      )
+    ).toHaveLength(3);
+    // The 2018 text itself stays.
+    expect(within(c15).getByText(/Trường có không quá 30 \(ba mươi\) lớp/)).toBeTruthy();
+  });
+
   it("says Mức 4 texts are not available rather than inventing them", () => {
     renderPanel(tt17, null);
     fireEvent.click(screen.getByRole("button", { name: "Tiêu chí Mức 4" }));
