@@ -119,6 +119,30 @@ function framework2026(set, id, schoolLevels) {
     })),
     level4: null,
     gaps: d.gaps.map(nfc),
+    planForm: planForm(d.improvementPlanFormReported),
+  };
+}
+
+/**
+ * The circular's improvement-plan form as apps print it (Biểu 2 Phụ lục V): sections with their
+ * printed sub-items, the three tables' columns, the status values, the monitoring times, the rule.
+ */
+function planForm(f) {
+  return {
+    name: nfc(f.form),
+    status: nfc(f.status),
+    rule: nfc(f.rule),
+    sections: f.sections.map((s) => ({
+      numeral: s.section,
+      heading: nfc(s.heading),
+      content: (s.content ?? []).map(nfc),
+      ...(s.table ? { table: s.table } : {}),
+    })),
+    issuesColumns: f.issuesTable.columns.map(nfc),
+    planColumns: f.planTable.columns.map(nfc),
+    monitoringColumns: f.monitoringTable.columns.map(nfc),
+    statusValues: f.planTable.statusValues.map(nfc),
+    monitoringTimes: f.monitoringTable.fixedRows.map(nfc),
   };
 }
 

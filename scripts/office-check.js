@@ -34,6 +34,23 @@ for (const level of ["mam-non", "tieu-hoc", "trung-hoc"])
     if (r.status !== 0) throw new Error(r.stderr);
     outputs.push(out);
   }
+// A plan on Thông tư 57/2026's form (Biểu 2 Phụ lục V).
+for (const ext of ["docx", "xlsx"]) {
+  const out = path.join(dir, `bieu-2.${ext}`);
+  const r = khct(
+    "new",
+    "--level",
+    "tieu-hoc",
+    "--year",
+    "2026-2027",
+    "--framework",
+    "tt57-2026-pho-thong",
+    "--out",
+    out
+  );
+  if (r.status !== 0) throw new Error(r.stderr);
+  outputs.push(out);
+}
 for (const ext of ["docx", "xlsx"]) {
   const out = path.join(dir, `da-dien.${ext}`);
   const r = khct(

@@ -40,6 +40,10 @@ export async function runNew(options: NewOptions): Promise<CommandResult> {
     throw new UsageError(
       choice.notes[0]?.message ?? "Khung tiêu chí không áp dụng cho cấp học này."
     );
+  if (choice.framework.planForm && options.layout)
+    throw new UsageError(
+      `Kế hoạch theo ${choice.framework.planForm.name} (Thông tư ${choice.framework.circular}) có các bảng riêng của mẫu: bỏ --layout.`
+    );
   const model = buildStandardPlan({
     level,
     year,
@@ -53,6 +57,6 @@ export async function runNew(options: NewOptions): Promise<CommandResult> {
   await writeOutput(options.out, data, { force: options.force });
   return {
     exitCode: 0,
-    stdout: `Đã tạo ${options.out}: kế hoạch mẫu ${SCHOOL_LEVEL_NAME[level].toLowerCase()}, năm học ${year.text}, theo ${choice.framework.circular} (${data.byteLength} byte).\n`,
+    stdout: `Đã tạo ${options.out}: kế hoạch mẫu ${SCHOOL_LEVEL_NAME[level].toLowerCase()}, năm học ${year.text}, theo ${choice.framework.circular}${choice.framework.planForm ? ` — ${choice.framework.planForm.name} như các ứng dụng của trường in lại, chưa đối chiếu văn bản chính thức` : ""} (${data.byteLength} byte).\n`,
   };
 }

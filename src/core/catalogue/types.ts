@@ -106,9 +106,32 @@ export interface Framework {
   } | null;
   /** What the reference data lacks, said plainly. */
   readonly gaps: readonly string[];
+  /** The circular's own plan form, when it has one (57/2026, reported). */
+  readonly planForm?: PlanForm;
 }
 
 /** A document plans cite (a circular, a guidance letter, a decree). */
+/** A circular's improvement-plan form, as school apps print it (TT57's Biểu 2 Phụ lục V). */
+export interface PlanForm {
+  readonly name: string;
+  /** How the form is known ("reported by apps, official text not seen"). */
+  readonly status: string;
+  /** "Không xây dựng kế hoạch cải tiến đối với toàn bộ tiêu chí …". */
+  readonly rule: string;
+  readonly sections: readonly {
+    readonly numeral: string;
+    readonly heading: string;
+    /** The printed sub-items ("1. Tên cơ sở giáo dục", "a) …"). */
+    readonly content: readonly string[];
+    readonly table?: "issuesTable" | "planTable" | "monitoringTable";
+  }[];
+  readonly issuesColumns: readonly string[];
+  readonly planColumns: readonly string[];
+  readonly monitoringColumns: readonly string[];
+  readonly statusValues: readonly string[];
+  readonly monitoringTimes: readonly string[];
+}
+
 export interface CitedDocument {
   /** "17/2018/TT-BGDĐT", "5932/BGDĐT-QLCL", "30/2020/NĐ-CP" */
   readonly number: string;

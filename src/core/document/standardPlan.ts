@@ -10,7 +10,7 @@
  */
 import { criteria, CATALOGUE } from "../catalogue/catalogue";
 import { formatDate } from "../catalogue/select";
-import type { CitedDocument, Framework } from "../catalogue/types";
+import type { CitedDocument, Framework, PlanForm } from "../catalogue/types";
 import { ND30_PROFILE, QUOC_HIEU, TIEU_NGU, columnFractions } from "../format/profile";
 import type { FormatProfile } from "../format/profile";
 import { createdColumns, layoutById, type ColumnRole, type LayoutId } from "../plan/layouts";
@@ -121,7 +121,6 @@ export function buildStandardPlan(options: StandardPlanOptions): DocumentModel {
   const profile = options.profile ?? ND30_PROFILE;
   const { level, year, framework } = options;
   const parts = profile.parts;
-  const body = profile.bodyPt.preferred;
   const school =
     options.school?.trim() ||
     `Trường ${SCHOOL_LEVEL_NAME[level].toLowerCase().split(" (")[0]} [tên trường]`;
@@ -175,22 +174,10 @@ export function buildStandardPlan(options: StandardPlanOptions): DocumentModel {
   );
 
   const blocks: Block[] = [headerBlock];
-  const text = (role: ParagraphRole, t: string, extra = {}) =>
-    paragraph(role, t, body, {
-      align: "justify",
-      indentFirstCm: profile.firstLineIndentCm,
-      afterPt: profile.paragraphAfterPt,
-      ...extra,
-    });
-  const heading = (n: number) =>
-    paragraph("heading", `${ROMAN[n]}. ${PLAN_SECTIONS[n]}`, body, {
-      bold: true,
-      align: "justify",
-      indentFirstCm: profile.firstLineIndentCm,
-      beforePt: 6,
-      afterPt: profile.paragraphAfterPt,
-    });
-  const placeholder = (t: string) => text("placeholder", `[${t}]`, { italic: true });
+  if (framework.planForm)
+    return formPlan(options, framework.planForm, headerBlock, school, profile);
+  const { text, placeholder, headingLine } = writers(profile);
+  const heading = (n: number) => headingLine(`${ROMAN[n]}. ${PLAN_SECTIONS[n]}`);
 
   blocks.push(
     paragraph("title", "KẾ HOẠCH", parts.title.pt, {
@@ -248,38 +235,7 @@ export function buildStandardPlan(options: StandardPlanOptions): DocumentModel {
       "closing",
       `Trên đây là Kế hoạch cải tiến chất lượng giáo dục năm học ${yearText} của ${school.replace(/^Trường/, "trường")}./.`
     ),
-    layoutTable(
-      [
-        [
-          {
-            paragraphs: [
-              paragraph("noiNhanLabel", "Nơi nhận:", parts.noiNhanLabel.pt, {
-                bold: true,
-                italic: true,
-                afterPt: 0,
-              }),
-              paragraph("noiNhanItem", "- Hội đồng tự đánh giá;", parts.noiNhanList.pt, {
-                afterPt: 0,
-              }),
-              paragraph("noiNhanItem", "- CB, GV, NV nhà trường;", parts.noiNhanList.pt, {
-                afterPt: 0,
-              }),
-              paragraph("noiNhanItem", "- Lưu: VT.", parts.noiNhanList.pt, { afterPt: 0 }),
-            ],
-          },
-          {
-            paragraphs: [
-              center("signatureTitle", "HIỆU TRƯỞNG", parts.signature.pt, { bold: true }),
-              center("cell", "", parts.signature.pt),
-              center("cell", "", parts.signature.pt),
-              center("cell", "", parts.signature.pt),
-              center("signatureName", "[Họ và tên]", parts.signature.pt, { bold: true }),
-            ],
-          },
-        ],
-      ],
-      [0.45, 0.55]
-    ),
+    signatureBlock(profile),
   ];
 
   let settings: string | undefined;
@@ -302,6 +258,196 @@ export function buildStandardPlan(options: StandardPlanOptions): DocumentModel {
       { orientation: "portrait", blocks: closing },
     ],
     ...(settings ? { settings } : {}),
+  };
+}
+
+/** Body paragraphs, placeholders and section headings in the profile's look. */
+function writers(profile: FormatProfile) {
+  const body = profile.bodyPt.preferred;
+  const text = (role: ParagraphRole, t: string, extra = {}) =>
+    paragraph(role, t, body, {
+      align: "justify",
+      indentFirstCm: profile.firstLineIndentCm,
+      afterPt: profile.paragraphAfterPt,
+      ...extra,
+    });
+  const placeholder = (t: string) => text("placeholder", `[${t}]`, { italic: true });
+  const headingLine = (label: string) =>
+    paragraph("heading", label, body, {
+      bold: true,
+      align: "justify",
+      indentFirstCm: profile.firstLineIndentCm,
+      beforePt: 6,
+      afterPt: profile.paragraphAfterPt,
+    });
+  return { text, placeholder, headingLine };
+}
+
+/** "Nơi nhận" on the left, the principal's signature on the right. */
+function signatureBlock(profile: FormatProfile): Table {
+  const parts = profile.parts;
+  return layoutTable(
+    [
+      [
+        {
+          paragraphs: [
+            paragraph("noiNhanLabel", "Nơi nhận:", parts.noiNhanLabel.pt, {
+              bold: true,
+              italic: true,
+              afterPt: 0,
+            }),
+            paragraph("noiNhanItem", "- Hội đồng tự đánh giá;", parts.noiNhanList.pt, {
+              afterPt: 0,
+            }),
+            paragraph("noiNhanItem", "- CB, GV, NV nhà trường;", parts.noiNhanList.pt, {
+              afterPt: 0,
+            }),
+            paragraph("noiNhanItem", "- Lưu: VT.", parts.noiNhanList.pt, { afterPt: 0 }),
+          ],
+        },
+        {
+          paragraphs: [
+            center("signatureTitle", "HIỆU TRƯỞNG", parts.signature.pt, { bold: true }),
+            center("cell", "", parts.signature.pt),
+            center("cell", "", parts.signature.pt),
+            center("cell", "", parts.signature.pt),
+            center("signatureName", "[Họ và tên]", parts.signature.pt, { bold: true }),
+          ],
+        },
+      ],
+    ],
+    [0.45, 0.55]
+  );
+}
+
+/**
+ * A plan on the circular's own form (Thông tư 57/2026's Biểu 2 Phụ lục V, as apps print it): the
+ * sections I–VIII with their printed sub-items, the priority issues (Mục IV), the plan of
+ * improvement items (Mục V, landscape) and the monitoring record (Mục VI, the two reviews printed),
+ * each table with rows to fill marked "[Ghi …]"; the closing, recipients and signature as usual.
+ */
+function formPlan(
+  options: StandardPlanOptions,
+  form: PlanForm,
+  headerBlock: Table,
+  school: string,
+  profile: FormatProfile
+): DocumentModel {
+  const { year, framework } = options;
+  const parts = profile.parts;
+  const { text, placeholder, headingLine } = writers(profile);
+  const heading = (numeral: string, title: string) => headingLine(`${numeral}. ${title}`);
+  const previous = `${year.start - 1}-${year.start}`;
+  // What the form prints under a heading, with the school's own facts where KHCT has them.
+  const filled = (line: string): string | null =>
+    /^\(\d\. .*nếu có\)$/.test(line)
+      ? null // "(4. căn cứ khác, nếu có)": the placeholder below says it
+      : line
+          .replace(/^1\. Tên cơ sở giáo dục$/, `1. Tên cơ sở giáo dục: ${school}`)
+          .replace(/^2\. Loại hình$/, "2. Loại hình: [Ghi loại hình: công lập, tư thục …]")
+          .replace(/^3\. Địa chỉ$/, "3. Địa chỉ: [Ghi địa chỉ]")
+          .replace(
+            /^1\. Báo cáo tự đánh giá năm học …$/,
+            `1. Báo cáo tự đánh giá năm học ${previous};`
+          );
+  const table = (columns: readonly string[], rows: string[][]) =>
+    planTableModel(
+      [[...columns], ...rows],
+      [],
+      1,
+      columns.map(() => null),
+      profile
+    );
+  const issuesRows = Array.from({ length: 3 }, (_, i) => [
+    String(i + 1),
+    "[Số tiêu chuẩn]",
+    "[Mã tiêu chí, nếu có]",
+    "[Ghi hiện trạng]",
+    "[Ghi điểm hạn chế]",
+    "[Ghi nguyên nhân]",
+  ]);
+  const planRows = Array.from({ length: 3 }, (_, i) => [
+    String(i + 1),
+    "[Ghi nội dung cải tiến]",
+    "[Ghi mục tiêu]",
+    "[Ghi hoạt động, giải pháp]",
+    "[Ghi chỉ số đánh giá kết quả]",
+    `Trong năm học ${year.text}`,
+    "[Ghi đơn vị, cá nhân phụ trách]",
+    "[Ghi nguồn lực]",
+    "[Ghi minh chứng dự kiến]",
+    "",
+  ]);
+  const monitoringRows = form.monitoringTimes.map((when) => [
+    when,
+    "[Ghi nội dung theo dõi]",
+    "",
+    "",
+    "[Ghi người đánh giá]",
+  ]);
+  const before: Block[] = [
+    headerBlock,
+    paragraph("title", "KẾ HOẠCH", parts.title.pt, {
+      bold: true,
+      align: "center",
+      beforePt: 12,
+      afterPt: 0,
+    }),
+    paragraph("subtitle", `Cải tiến chất lượng giáo dục năm học ${year.text}`, parts.title.pt, {
+      bold: true,
+      align: "center",
+      afterPt: 12,
+    }),
+    text(
+      "placeholder",
+      `(Theo mẫu ${form.name} Thông tư ${framework.circular} như các ứng dụng của trường in lại; KHCT chưa đối chiếu văn bản chính thức)`,
+      { italic: true }
+    ),
+  ];
+  const sections: { orientation: "portrait" | "landscape"; blocks: Block[] }[] = [
+    { orientation: "portrait", blocks: before },
+  ];
+  let current = before;
+  for (const section of form.sections) {
+    const head = heading(section.numeral, section.heading);
+    if (section.table === "planTable") {
+      // The plan table is wide: a landscape section of its own.
+      current = [head, table(form.planColumns, planRows)];
+      sections.push({ orientation: "landscape", blocks: current });
+      current = [];
+      sections.push({ orientation: "portrait", blocks: current });
+      continue;
+    }
+    current.push(head);
+    for (const line of section.content) {
+      const written = filled(line);
+      if (written !== null) current.push(text("body", written));
+    }
+    if (section.numeral === "II") current.push(placeholder("Ghi các căn cứ khác, nếu có"));
+    if (section.table === "issuesTable") {
+      current.push(table(form.issuesColumns, issuesRows));
+      current.push(text("body", `Lưu ý: ${form.rule}.`, { italic: true }));
+    }
+    if (section.table === "monitoringTable")
+      current.push(table(form.monitoringColumns, monitoringRows));
+  }
+  current.push(
+    text(
+      "closing",
+      `Trên đây là Kế hoạch cải tiến chất lượng giáo dục năm học ${year.text} của ${school.replace(/^Trường/, "trường")}./.`
+    ),
+    signatureBlock(profile)
+  );
+  return {
+    profile,
+    title: `Kế hoạch cải tiến chất lượng giáo dục năm học ${year.text}`,
+    sections,
+    settings: serializeSettings({
+      version: 1,
+      level: options.level,
+      frameworkId: framework.id,
+      schoolYear: year.text,
+    }),
   };
 }
 

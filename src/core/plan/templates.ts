@@ -27,7 +27,13 @@ export function isPlaceholder(text: string): boolean {
  * used when the criterion's text is a gap in the catalogue.
  */
 export function isTemplateFiller(text: string): boolean {
-  return isPlaceholder(text) || /^Đạt tiêu chí \d+ Mức 4\.?$/u.test(text.trim());
+  const t = text.trim();
+  // "[Ghi …]": what KHCT writes where the school writes (the plan forms' rows to fill included).
+  return (
+    isPlaceholder(t) ||
+    /^\[(Ghi|Số|Mã) [^\]]*\]$/u.test(t) ||
+    /^Đạt tiêu chí \d+ Mức 4\.?$/u.test(t)
+  );
 }
 
 /** Current result of a criterion: 0 = không đạt, 1–3 = the level reached. */

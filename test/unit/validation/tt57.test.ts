@@ -16,6 +16,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { run } from "../../../src/cli/main";
+import { readOfficeFile } from "../../../src/hosts/file/read";
 import { rowOf, SECTION_HEADINGS, tt57Plan, type Labels, type Tt57Plan } from "../../corpus/tt57";
 import { tt57Docx, tt57Xlsx } from "../../corpus/tt57Files";
 
@@ -348,6 +349,80 @@ describe("khct check on Thông tư 57/2026 plans in .docx and .xlsx", () => {
       });
     }
   );
+});
+
+describe("khct new --framework tt57-…: a complete plan on the form", () => {
+  let dir: string;
+  beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "khct-tt57-new-"))));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it.each(["docx", "xlsx"] as const)(
+    "writes sections I–VIII and the three tables (.%s); its own check finds no error, only the cells to write",
+    async (kind) => {
+      const out = path.join(dir, `bieu-2.${kind}`);
+      const made = await run([
+        "new",
+        "--level",
+        "tieu-hoc",
+        "--year",
+        "2026-2027",
+        "--framework",
+        "tt57-2026-pho-thong",
+        "--school",
+        "Trường Tiểu học Hoa Sen",
+        "--out",
+        out,
+      ]);
+      expect({ exit: made.exitCode, err: made.stderr ?? "" }).toEqual({ exit: 0, err: "" });
+      expect(made.stdout).toMatch(
+        /Biểu 2 Phụ lục V như các ứng dụng của trường in lại, chưa đối chiếu văn bản chính thức/
+      );
+      const [report] = JSON.parse((await run(["check", out, "--json"])).stdout ?? "[]");
+      expect({ framework: report.framework, layout: report.layout }).toEqual({
+        framework: "tt57-2026-pho-thong",
+        layout: "tt57-plan",
+      });
+      const rules = new Set(report.findings.map((f: { rule: string }) => f.rule));
+      expect(report.findings.filter((f: { severity: string }) => f.severity === "error")).toEqual(
+        []
+      );
+      expect([...rules]).toEqual(["required-empty"]);
+      const content = await readOfficeFile(new Uint8Array(fs.readFileSync(out)));
+      const headings = content.paragraphs.filter((p) => /^(I|II|III|IV|V|VI|VII|VIII)\. /.test(p));
+      expect(headings.map((h) => h.split(".")[0])).toEqual([
+        "I",
+        "II",
+        "III",
+        "IV",
+        "V",
+        "VI",
+        "VII",
+        "VIII",
+      ]);
+      expect(content.paragraphs).toContain("1. Tên cơ sở giáo dục: Trường Tiểu học Hoa Sen");
+      expect(content.paragraphs).toContain("1. Báo cáo tự đánh giá năm học 2025-2026;");
+    }
+  );
+
+  it("refuses a 2018 layout for the form", async () => {
+    const result = await run([
+      "new",
+      "--level",
+      "tieu-hoc",
+      "--year",
+      "2026-2027",
+      "--framework",
+      "tt57-2026-pho-thong",
+      "--layout",
+      "progress",
+      "--out",
+      path.join(dir, "x.docx"),
+    ]);
+    expect({ exit: result.exitCode, err: result.stderr }).toEqual({
+      exit: 2,
+      err: expect.stringMatching(/có các bảng riêng của mẫu: bỏ --layout/),
+    });
+  });
 });
 
 function analysedOf(plan: Tt57Plan) {

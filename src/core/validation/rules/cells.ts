@@ -1,5 +1,5 @@
 /** Required cells of criterion rows: solution, responsible, timeframe (and the target level where there is a Mức column). */
-import { isPlaceholder } from "../../plan/templates";
+import { isTemplateFiller } from "../../plan/templates";
 import type { ColumnRole } from "../../plan/layouts";
 import type { Finding, RoleCell, Rule } from "../types";
 import { planTables } from "./helpers";
@@ -24,20 +24,33 @@ export const requiredEmpty: Rule = {
       const layout = table.header.layout;
       const name = (role: ColumnRole) =>
         layout.columns.find((c) => c.role === role)?.header ?? role;
+      // A table of improvement items (Thông tư 57/2026's form): each item row, named by its number.
+      const items = table.header.columns.criterion === undefined;
       for (const row of table.rows) {
-        if ((row.kind !== "criterion" && row.kind !== "level4") || !row.ref) continue;
-        const label = row.kind === "level4" ? `${row.ref.label} (Mức 4)` : row.ref.label;
+        if (
+          items
+            ? row.kind !== "other"
+            : (row.kind !== "criterion" && row.kind !== "level4") || !row.ref
+        )
+          continue;
+        const number = row.cells.tt?.text.trim();
+        const label = !row.ref
+          ? `Việc ${number || `ở hàng ${row.index + 1}`}`
+          : row.kind === "level4"
+            ? `${row.ref.label} (Mức 4)`
+            : row.ref.label;
         for (const [role, cell] of Object.entries(row.cells) as [ColumnRole, RoleCell][]) {
           if (!cell || cell.covered) continue;
           const empty = cell.text.trim() === "";
-          const placeholder = !empty && isPlaceholder(cell.text);
+          const placeholder =
+            !empty && isTemplateFiller(cell.text) && !/^Đạt tiêu chí/u.test(cell.text.trim());
           if (!placeholder && !(empty && REQUIRED.includes(role))) continue;
           findings.push({
             rule: this.id,
             severity: "warning",
             message: `${label}: ô “${name(role)}” ${empty ? "còn trống" : "còn ghi chú mẫu, chưa được viết"}.`,
             location: { table: key, row: row.index, column: cell.col },
-            criterion: row.ref.ref.id,
+            ...(row.ref ? { criterion: row.ref.ref.id } : {}),
           });
         }
       }
