@@ -16,7 +16,7 @@ export const requiredEmpty: Rule = {
   id: "required-empty",
   area: "cells",
   description:
-    "Ô bắt buộc của dòng tiêu chí (cả dòng Mức 4) còn trống hoặc còn ghi chú mẫu: giải pháp, người chủ trì, thời gian (và mức cần đạt nếu có cột Mức); ghi chú mẫu của KHCT còn sót ở bất kỳ ô nào.",
+    "Ô bắt buộc của dòng tiêu chí (cả dòng Mức 4) hay của việc cải tiến (mẫu Thông tư 57/2026) còn trống hoặc còn ghi chú mẫu: giải pháp, người chủ trì, thời gian (và mức cần đạt nếu có cột Mức); ghi chú mẫu của KHCT còn sót ở bất kỳ ô nào.",
   fixable: false,
   check(context) {
     const findings: Finding[] = [];
