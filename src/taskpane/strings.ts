@@ -87,6 +87,10 @@ const vi = {
     "Một văn bản kế hoạch đầy đủ theo thể thức Nghị định 30/2020: tiêu đề, các mục I–VI, bảng kế hoạch với một hàng cho mỗi tiêu chí, nơi nhận và chữ ký.",
   newPlanLevel: "Cấp học của kế hoạch mẫu",
   newPlanYear: "Năm học của kế hoạch mẫu",
+  newPlanFramework: "Thông tư và mẫu kế hoạch",
+  newPlanStandardForm: "{circular} — bảng kế hoạch chuẩn",
+  newPlanCircularForm:
+    "{circular} — mẫu {form} (theo các ứng dụng của trường, chưa đối chiếu văn bản chính thức)",
   newPlanYearInvalid: "Năm học phải có dạng 2025-2026.",
   newPlanDocx: "Tải .docx",
   newPlanXlsx: "Tải .xlsx",
@@ -363,6 +367,10 @@ const en: Strings = {
     "A complete plan document in the Decree 30/2020 format: heading, sections I–VI, the plan table with a row per criterion, recipients and signature.",
   newPlanLevel: "School level of the sample",
   newPlanYear: "School year of the sample",
+  newPlanFramework: "Circular and plan form",
+  newPlanStandardForm: "{circular} — the standard plan table",
+  newPlanCircularForm:
+    "{circular} — form {form} (as school apps print it, not checked against the official text)",
   newPlanYearInvalid: "The school year must look like 2025-2026.",
   newPlanDocx: "Download .docx",
   newPlanXlsx: "Download .xlsx",

@@ -139,4 +139,31 @@ describe("the task pane outside Office works on files, in the browser only", () 
     expect(content.paragraphs).toContain("VI. TỔ CHỨC THỰC HIỆN");
     await page.context().close();
   });
+
+  it("makes a sample plan on Thông tư 57/2026's form for 2026-2027, the circular offered first for that year", async () => {
+    const { page } = await openPage(browser, "none", { width: 420, height: 900 });
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.getByText("Tạo kế hoạch mẫu").click();
+    await page.getByLabel("Năm học của kế hoạch mẫu").fill("2026-2027");
+    const choice = page.getByLabel("Thông tư và mẫu kế hoạch");
+    expect(await choice.inputValue()).toBe("tt57-2026-pho-thong");
+    expect(await choice.locator("option").allTextContents()).toEqual([
+      "Thông tư 17/2018/TT-BGDĐT — bảng kế hoạch chuẩn",
+      "Thông tư 57/2026/TT-BGDĐT — mẫu Biểu 2 Phụ lục V (theo các ứng dụng của trường, chưa đối chiếu văn bản chính thức)",
+    ]);
+    const saved = await saveDownload(page, () =>
+      page.getByRole("button", { name: "Tải .docx" }).click()
+    );
+    const content = await readOfficeFile(new Uint8Array(fs.readFileSync(saved)));
+    expect(content.settings).toMatchObject({
+      frameworkId: "tt57-2026-pho-thong",
+      schoolYear: "2026-2027",
+    });
+    expect(content.paragraphs).toContain("IV. TÓM TẮT CÁC VẤN ĐỀ TRỌNG TÂM CẦN CẢI TIẾN");
+    expect(content.tables).toHaveLength(5); // the header block, Mục IV, V, VI, the signature block
+    // The 2018 circular stays one choice away.
+    await choice.selectOption("tt17-2018");
+    expect(await choice.inputValue()).toBe("tt17-2018");
+    await page.context().close();
+  });
 });

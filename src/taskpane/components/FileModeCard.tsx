@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { chooseFramework } from "../../core/catalogue";
+import { chooseFramework, circularName, frameworksForLevel } from "../../core/catalogue";
 import { buildStandardPlan } from "../../core/document/standardPlan";
 import {
   SCHOOL_LEVEL_NAME,
@@ -148,14 +148,19 @@ function NewPlanForm({ level }: { readonly level: SchoolLevel | null }): React.J
   const [picked, setPicked] = React.useState<SchoolLevel>(level ?? "tieu-hoc");
   const [year, setYear] = React.useState(() => currentSchoolYear(new Date()));
   const [error, setError] = React.useState<string | null>(null);
+  const [frameworkId, setFrameworkId] = React.useState<string | null>(null);
   const parsed = parseSchoolYear(year);
+  // The circular a plan of that year would be read with (TT57 from 2026-2027), unless one is picked.
+  const offered = frameworksForLevel(picked);
+  const framework =
+    offered.find((f) => f.id === frameworkId) ??
+    chooseFramework({ level: picked, schoolYear: parsed, byDate: true }).framework;
 
   const make = async (kind: "docx" | "xlsx") => {
     if (!parsed) return;
     setError(null);
     try {
       const { standardPlanFile, MIME } = await loadFileMode();
-      const framework = chooseFramework({ level: picked, schoolYear: parsed }).framework;
       const model = buildStandardPlan({ level: picked, year: parsed, framework });
       downloadBytes(
         `ke-hoach-cai-tien-${picked}-${parsed.text}.${kind}`,
@@ -189,6 +194,20 @@ function NewPlanForm({ level }: { readonly level: SchoolLevel | null }): React.J
           <Input value={year} onChange={(_, d) => setYear(d.value)} size="small" />
         </Field>
       </div>
+      <Field label={s.newPlanFramework}>
+        <Select value={framework.id} onChange={(_, d) => setFrameworkId(d.value)}>
+          {offered.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.planForm
+                ? format(s.newPlanCircularForm, {
+                    circular: circularName(f),
+                    form: f.planForm.name,
+                  })
+                : format(s.newPlanStandardForm, { circular: circularName(f) })}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <div className={styles.row}>
         <Button disabled={!parsed} onClick={() => void make("docx")}>
           {s.newPlanDocx}
