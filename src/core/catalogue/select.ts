@@ -83,7 +83,7 @@ export function chooseFramework(input: ChoiceInput): FrameworkChoice {
         input.byDate === true &&
         input.schoolYear != null &&
         input.schoolYear.start >= SUCCESSOR_FIRST_YEAR &&
-        (input.citedCirculars ?? []).length === 0;
+        cited.length === 0;
       if (successor && (input.successorForm || late)) {
         notes.push({
           code: "successor-chosen",

@@ -84,6 +84,15 @@ describe("Thông tư 57/2026 plan form", () => {
     });
     expect(byDate.framework.id).toBe("tt57-2026-pho-thong");
     expect(byDate.notes.map((n) => n.message).join(" ")).toMatch(/--framework tt17-2018/);
+    // Citing only other documents (the decree on formats, a guidance letter) is citing no circular.
+    expect(
+      chooseFramework({
+        level: "tieu-hoc",
+        citedCirculars: ["30/2020/NĐ-CP", "5932/BGDĐT-QLCL"],
+        schoolYear: year.schoolYear,
+        byDate: true,
+      }).framework.id
+    ).toBe("tt57-2026-pho-thong");
     // A new plan (not a document read) keeps the 2018 default; so does 2025-2026.
     expect(chooseFramework({ level: "tieu-hoc", schoolYear: year.schoolYear }).framework.id).toBe(
       "tt17-2018"
