@@ -174,3 +174,22 @@ export function readPlanTable(
   }
   return { grid, header, rows };
 }
+
+/**
+ * A table of improvement items rather than of criteria (Thông tư 57/2026's form: criteria are named
+ * in Mục IV): it has no criterion column, and each non-empty body row is an item.
+ */
+export function isItemTable(table: PlanTable): boolean {
+  return table.header.columns.criterion === undefined;
+}
+
+/** The item rows of an item table. */
+export function itemRows(table: PlanTable): PlanRow[] {
+  return table.rows.filter((r) => r.kind === "other");
+}
+
+/** How a row is named in messages: its criterion's label, or "Việc n" for an item. */
+export function itemLabel(row: PlanRow): string {
+  const number = row.cells.tt?.text.trim();
+  return row.ref?.label ?? `Việc ${number || `ở hàng ${row.index + 1}`}`;
+}

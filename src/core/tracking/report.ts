@@ -2,6 +2,7 @@
  * Tracking a plan during the year: each task row with its status, end date and "quá hạn", the rows
  * of one person ("Việc của tôi"), and the monitoring report per standard and overall as of a date.
  */
+import { isItemTable, itemLabel, itemRows } from "../plan/rows";
 import type { AnalysedTable } from "../plan/session";
 import { parseBudget, formatDong } from "../text/money";
 import type { SchoolYear } from "../text/schoolYear";
@@ -50,15 +51,15 @@ export function trackedRows(
     if (t.kind !== "plan" || !t.table || !t.header.ok) continue;
     const columns = t.header.match.columns;
     // A table of improvement items (Thông tư 57/2026's form): every item row is a task.
-    const items = t.header.match.layout.id === "tt57-plan";
+    const items = isItemTable(t.table);
     const progressWords = progressTexts(t.header.match.layout.id);
-    for (const row of t.table.rows) {
-      if (items ? row.kind !== "other" : row.kind !== "criterion" && row.kind !== "level4")
-        continue;
+    const rows = items
+      ? itemRows(t.table)
+      : t.table.rows.filter((r) => r.kind === "criterion" || r.kind === "level4");
+    for (const row of rows) {
       const cell = (role: keyof typeof columns) => row.cells[role]?.text ?? "";
       const id = row.ref?.ref.id ?? "";
       const level4 = row.kind === "level4";
-      const number = cell("tt").trim();
       const task = items ? cell("solution") || cell("target") : cell("solution") || cell("content");
       const progressCol = columns.progress;
       const progressText = progressCol !== undefined ? cell("progress") : undefined;
@@ -70,7 +71,7 @@ export function trackedRows(
         table: t.key,
         row: row.index,
         label: items
-          ? `Việc ${number || row.index + 1}: ${cell("content").slice(0, 60)}`
+          ? `${itemLabel(row)}: ${cell("content").slice(0, 60)}`
           : level4
             ? `Mức 4 – tiêu chí ${id}`
             : `Tiêu chí ${id}`,

@@ -2,6 +2,7 @@
 import { isTemplateFiller } from "../../plan/templates";
 import type { ColumnRole } from "../../plan/layouts";
 import type { Finding, RoleCell, Rule } from "../types";
+import { isItemTable, itemLabel, itemRows } from "../../plan/rows";
 import { planTables } from "./helpers";
 
 const REQUIRED: readonly ColumnRole[] = [
@@ -24,21 +25,11 @@ export const requiredEmpty: Rule = {
       const layout = table.header.layout;
       const name = (role: ColumnRole) =>
         layout.columns.find((c) => c.role === role)?.header ?? role;
-      // A table of improvement items (Thông tư 57/2026's form): each item row, named by its number.
-      const items = table.header.columns.criterion === undefined;
-      for (const row of table.rows) {
-        if (
-          items
-            ? row.kind !== "other"
-            : (row.kind !== "criterion" && row.kind !== "level4") || !row.ref
-        )
-          continue;
-        const number = row.cells.tt?.text.trim();
-        const label = !row.ref
-          ? `Việc ${number || `ở hàng ${row.index + 1}`}`
-          : row.kind === "level4"
-            ? `${row.ref.label} (Mức 4)`
-            : row.ref.label;
+      const rows = isItemTable(table)
+        ? itemRows(table)
+        : table.rows.filter((r) => (r.kind === "criterion" || r.kind === "level4") && r.ref);
+      for (const row of rows) {
+        const label = row.kind === "level4" ? `${itemLabel(row)} (Mức 4)` : itemLabel(row);
         for (const [role, cell] of Object.entries(row.cells) as [ColumnRole, RoleCell][]) {
           if (!cell || cell.covered) continue;
           const empty = cell.text.trim() === "";

@@ -4,6 +4,7 @@
  */
 import { squash } from "../../text/fold";
 import { parseTimeframe, resolveMonth, schoolYearOf } from "../../text/timeframe";
+import { isItemTable, itemLabel, itemRows } from "../../plan/rows";
 import type { Finding, Rule } from "../types";
 import { criterionRows, planTables } from "./helpers";
 
@@ -56,15 +57,13 @@ export const timeframes: Rule = {
     const issued = planDate(context.paragraphs);
     for (const { key, table } of planTables(context)) {
       const notes: Note[] = [];
-      // A table of improvement items (Thông tư 57/2026's form) has no criterion column: each item row.
-      const items = table.header.columns.criterion === undefined;
-      const rows = items ? table.rows.filter((r) => r.kind === "other") : criterionRows(table);
+      const items = isItemTable(table);
+      const rows = items ? itemRows(table) : criterionRows(table);
       for (const row of rows) {
         const cell = row.cells.timeframe;
         if (!cell || cell.covered || cell.text.trim() === "" || (!items && !row.ref)) continue;
         const text = squash(cell.text);
-        const number = squash(row.cells.tt?.text ?? "");
-        const label = row.ref?.label ?? `Việc ${number || `ở hàng ${row.index + 1}`}`;
+        const label = itemLabel(row);
         const base = {
           row: row.index,
           col: cell.col,
