@@ -50,6 +50,8 @@ export interface DocumentTable {
   /** Where it is, for the user: "Bảng 2", "Trang tính KH, từ hàng 3". */
   readonly where: string;
   readonly grid: TableGrid;
+  /** Excel: the sheet column (0-based) of the grid's first column — a used range starts at its first used cell. Absent: column A. */
+  readonly left?: number;
 }
 
 export type FillOutcome =

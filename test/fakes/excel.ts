@@ -610,16 +610,25 @@ class FakeUsedRange extends FakeNullable {
   ) {
     super(context);
   }
+  /**
+   * The smallest range holding every cell with a value: it starts at the first used cell, not at
+   * A1 ("Worksheet.getUsedRange(valuesOnly)": "the smallest range that encompasses any cells that
+   * have a value", learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrange-member(1)).
+   */
   private area(): string | null {
+    let top = Infinity;
+    let left = Infinity;
     let bottom = -1;
     let right = -1;
     for (const [address, value] of this.sheet.cells) {
       if (value === "") continue;
       const { r0, c0 } = parseAddress(address);
+      top = Math.min(top, r0);
+      left = Math.min(left, c0);
       bottom = Math.max(bottom, r0);
       right = Math.max(right, c0);
     }
-    return bottom < 0 ? null : areaAddress(0, 0, bottom + 1, right + 1);
+    return bottom < 0 ? null : areaAddress(top, left, bottom - top + 1, right - left + 1);
   }
   protected exists(): boolean {
     return this.area() !== null;
@@ -630,8 +639,8 @@ class FakeUsedRange extends FakeNullable {
     const box = parseAddress(area);
     if (property === "address") return `${this.sheet.name}!${area}`;
     if (property === "values") return gridOf(this.sheet, area, false);
-    if (property === "rowCount") return box.r1 + 1;
-    if (property === "columnCount") return box.c1 + 1;
+    if (property === "rowCount") return box.r1 - box.r0 + 1;
+    if (property === "columnCount") return box.c1 - box.c0 + 1;
     throw new Error(`fake: usedRange.${property} not modelled`);
   }
   get address(): string {

@@ -136,9 +136,12 @@ export function createExcelFormatHost(
   let known: DocumentTable[] = [];
   // One record per format not yet undone, newest last.
   const undos: Undo[] = [];
+  // The table's first row and column on its sheet: a sheet's used range (what the table was read
+  // from) starts at its first used cell, not at A1 ("Worksheet.getUsedRange", Excel JavaScript API).
   const place = (key: string) => {
     const bang = key.lastIndexOf("!");
-    return { sheet: key.slice(0, bang), top: Number(key.slice(bang + 1)) };
+    const left = known.find((t) => t.key === key)?.left ?? 0;
+    return { sheet: key.slice(0, bang), top: Number(key.slice(bang + 1)), left };
   };
 
   return {
@@ -155,8 +158,8 @@ export function createExcelFormatHost(
         const titles = layout.getPrintTitleRowsOrNullObject();
         titles.load("address");
         const fonts = known.map((t) => {
-          const { top } = place(t.key);
-          const range = sheet.getRangeByIndexes(top, 0, t.grid.rowCount, t.grid.colCount);
+          const { top, left } = place(t.key);
+          const range = sheet.getRangeByIndexes(top, left, t.grid.rowCount, t.grid.colCount);
           range.format.font.load("name,size");
           return range;
         });
@@ -164,8 +167,8 @@ export function createExcelFormatHost(
         // the column widths (ExcelApi 1.9), the money format and progress list of the plan's
         // columns, and whether the suggestion lists' sheet exists.
         const looks = known.map((t) => {
-          const { top } = place(t.key);
-          const range = sheet.getRangeByIndexes(top, 0, t.grid.rowCount, t.grid.colCount);
+          const { top, left } = place(t.key);
+          const range = sheet.getRangeByIndexes(top, left, t.grid.rowCount, t.grid.colCount);
           const header = recognizeHeader(t.grid);
           const body = header.ok
             ? header.match.headerStart + header.match.headerRows
@@ -173,7 +176,7 @@ export function createExcelFormatHost(
           const column = (col: number | undefined) =>
             col === undefined || body >= t.grid.rowCount
               ? null
-              : sheet.getRangeByIndexes(top + body, col, t.grid.rowCount - body, 1);
+              : sheet.getRangeByIndexes(top + body, left + col, t.grid.rowCount - body, 1);
           const money = column(header.ok ? header.match.columns.budget : undefined);
           money?.load("numberFormat,values");
           const progress = column(header.ok ? header.match.columns.progress : undefined);
@@ -235,10 +238,10 @@ export function createExcelFormatHost(
       const target = plan.table;
       const table = target ? known.find((t) => t.key === target.key) : undefined;
       if (!target || !table) return Promise.resolve({ ok: false, reason: "gone" });
-      const { sheet: sheetName, top } = place(target.key);
+      const { sheet: sheetName, top, left } = place(target.key);
       return run(async (context) => {
         const sheet = context.workbook.worksheets.getItem(sheetName);
-        const range = sheet.getRangeByIndexes(top, 0, target.rowCount, target.colCount);
+        const range = sheet.getRangeByIndexes(top, left, target.rowCount, target.colCount);
         range.load("values,address");
         const cells = range.getCellProperties(CELL_PROPERTIES);
         const columns = range.getColumnProperties({ format: { columnWidth: true } });
@@ -255,7 +258,7 @@ export function createExcelFormatHost(
           budgetCol !== undefined
             ? sheet.getRangeByIndexes(
                 top + target.headerRows,
-                budgetCol,
+                left + budgetCol,
                 target.rowCount - target.headerRows,
                 1
               )
@@ -266,7 +269,7 @@ export function createExcelFormatHost(
           progressCol !== undefined
             ? sheet.getRangeByIndexes(
                 top + target.headerRows,
-                progressCol,
+                left + progressCol,
                 target.rowCount - target.headerRows,
                 1
               )
@@ -282,7 +285,7 @@ export function createExcelFormatHost(
           .map((x) => {
             const area = sheet.getRangeByIndexes(
               top + target.headerRows,
-              x.col,
+              left + x.col,
               target.rowCount - target.headerRows,
               1
             );
@@ -345,15 +348,15 @@ export function createExcelFormatHost(
           border.style = "Continuous";
           border.color = "#000000";
         }
-        const header = sheet.getRangeByIndexes(top, 0, target.headerRows, target.colCount);
+        const header = sheet.getRangeByIndexes(top, left, target.headerRows, target.colCount);
         header.format.font.bold = true;
         header.format.horizontalAlignment = "Center";
         header.format.verticalAlignment = "Center";
         for (const r of target.boldRows)
           if (r >= target.headerRows)
-            sheet.getRangeByIndexes(top + r, 0, 1, target.colCount).format.font.bold = true;
+            sheet.getRangeByIndexes(top + r, left, 1, target.colCount).format.font.bold = true;
         target.widths.forEach((fraction, c) => {
-          sheet.getRangeByIndexes(top, c, 1, 1).format.columnWidth =
+          sheet.getRangeByIndexes(top, left + c, 1, 1).format.columnWidth =
             Math.round(fraction * PAGE_WIDTH_PT * 10) / 10;
         });
         // Section and standard rows merged across — only where the cells to merge are empty.
@@ -366,10 +369,10 @@ export function createExcelFormatHost(
             .every((cell) => cell.origin.col === span.from);
           const othersEmpty = row.slice(span.from + 1).every((cell) => cell.text === "");
           if (alreadyMerged || !othersEmpty) continue;
-          const area = sheet.getRangeByIndexes(top + span.row, span.from, 1, width);
+          const area = sheet.getRangeByIndexes(top + span.row, left + span.from, 1, width);
           area.merge(false);
           record.merged.push(
-            `${a1(top + span.row, span.from)}:${a1(top + span.row, target.colCount - 1)}`
+            `${a1(top + span.row, left + span.from)}:${a1(top + span.row, left + target.colCount - 1)}`
           );
         }
         sheet.freezePanes.freezeRows(top + target.headerRows);
@@ -442,7 +445,7 @@ export function createExcelFormatHost(
             skipped++;
             continue;
           }
-          const address = a1(top + edit.row, edit.col);
+          const address = a1(top + edit.row, left + edit.col);
           sheet.getRange(address).values = [[asCellText(edit.text)]];
           record.texts.push({ address, before: edit.expected, after: edit.text });
           written++;

@@ -220,6 +220,7 @@ export function createExcelPlanTableHost(
           key,
           where: `Trang tính ${snapshot.sheet}, từ hàng ${snapshot.top + found.start + 1}`,
           grid: found.grid,
+          left: snapshot.left,
         };
       });
     },
@@ -364,6 +365,7 @@ export function createExcelCheckHost(
         paragraphs,
         tables: located.map((t) => ({
           key: `${snapshot?.sheet}!${(snapshot?.top ?? 0) + t.start}`,
+          left: snapshot?.left ?? 0,
           where: `Trang tính ${snapshot?.sheet}, từ hàng ${(snapshot?.top ?? 0) + t.start + 1}`,
           grid: t.grid,
         })),

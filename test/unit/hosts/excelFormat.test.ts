@@ -90,6 +90,32 @@ async function format(model: ExcelModel) {
 const values = (model: ExcelModel) => new Map(model.sheets[0]!.cells);
 
 describe("Excel formatting of the plan range", () => {
+  it("formats a plan that starts at C5 (columns A–B empty): the used range starts at its first used cell, not at A1", async () => {
+    const plain = standardSheet(2);
+    const cells: Record<string, CellValue> = {};
+    // The same sheet moved two columns right and two rows down: the title at C3, the table from C5.
+    for (const [address, value] of plain.sheets[0]!.cells) {
+      const m = /^([A-Z]+)(\d+)$/.exec(address) as RegExpExecArray;
+      const col = [...(m[1] as string)].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      cells[`${columnLetters(col + 2)}${Number(m[2]) + 2}`] = value;
+    }
+    const model = excelModel({ KH: cells });
+    const { outcome, session } = await format(model);
+    expect(outcome).toMatchObject({ ok: true });
+    expect(session.changes.map((c) => c.id)).toEqual(
+      expect.arrayContaining(["bold-rows", "merge", "money"])
+    );
+    const props = (a: string) => model.props?.get(`KH!${a}`) ?? {};
+    expect(props("C5")["format/font/bold"]).toBe(true); // the header's first cell
+    expect(props("A5")["format/font/bold"]).toBeUndefined(); // nothing written left of the table
+    // The budget column is G of the table read from A1, I here: the money format lands there.
+    expect(model.numberFormats?.get("KH!I8")).toBe('#,##0 "₫"');
+    expect(model.numberFormats?.get("KH!G8")).toBeUndefined();
+    expect(model.merges).toEqual(["KH!C6:K6", "KH!D7:K7"]);
+    // The texts it normalises are the table's own cells ("Tiêu chí 1. 2" in D8).
+    expect(model.sheets[0]!.cells.get("D8")).toBe("Tiêu chí 1.2");
+  });
+
   it.each([
     ["a standard plan", () => standardSheet(10)],
     ["a progress plan", () => progressSheet()],
