@@ -3,6 +3,7 @@
  * list of changes the preview shows: computed from facts the adapters read (fonts, sizes, header
  * repetition, print setup), so the pane says what is off before anything is written.
  */
+import { PROGRESS_ORDER, progressTexts } from "../tracking/progress";
 import type { ColumnRole } from "../plan/layouts";
 import type { AnalysedTable } from "../plan/session";
 import {
@@ -20,11 +21,7 @@ import type { DocumentPart } from "./documentParts";
 /** The hidden sheet of an .xlsx that holds KHCT's suggestion lists. */
 export const LIST_SHEET = "KHCT_DanhSach";
 
-/** The progress values of the progress-tracking layout (its data-validation list). */
-export const PROGRESS_VALUES = ["Chưa thực hiện", "Đang thực hiện", "Đã hoàn thành"] as const;
-/** Thông tư 57/2026's "Mức độ thực hiện" values (as apps print them), in the same order: not started, in progress, done. */
-export const TT57_PROGRESS_VALUES = ["Chưa hoàn thành", "Đang thực hiện", "Hoàn thành"] as const;
-/** The fill colours of the progress values, in their order (Excel's "bad", "neutral", "good"). */
+/** The fill colours of the progress values, in PROGRESS_ORDER (Excel's "bad", "neutral", "good"). */
 export const PROGRESS_COLOURS = ["#F8CBAD", "#FFE699", "#C6EFCE"] as const;
 
 export interface TableFormatTarget {
@@ -101,8 +98,8 @@ export function tableFormatTarget(
     font: profile.font,
     pt: profile.tablePt.preferred,
     columns: match.columns,
-    progressValues:
-      match.layout.id === "tt57-plan" ? [...TT57_PROGRESS_VALUES] : [...PROGRESS_VALUES],
+    // The words of the table's own form (tracking writes the same ones).
+    progressValues: PROGRESS_ORDER.map((status) => progressTexts(match.layout.id)[status]),
   };
 }
 

@@ -582,9 +582,6 @@ export function readableLayouts(): readonly Layout[] {
   return [...LAYOUTS, ...TT57_LAYOUTS, STAFF_LAYOUT];
 }
 
-/** The values of TT57's "Mức độ thực hiện" column, as apps print them. */
-export const TT57_STATUS_VALUES = ["Hoàn thành", "Đang thực hiện", "Chưa hoàn thành"] as const;
-
 /** The staff list a school keeps in the plan: "TT | Họ và tên | Chức vụ (| Nhiệm vụ)". */
 export const STAFF_LAYOUT: Layout = {
   id: "staff",

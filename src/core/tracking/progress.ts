@@ -21,6 +21,9 @@ export const TT57_PROGRESS_TEXT: Readonly<Record<ProgressStatus, string>> = {
   done: "Hoàn thành",
 };
 
+/** The statuses in the order a list offers them (and their colours run): not started, in progress, done. */
+export const PROGRESS_ORDER: readonly ProgressStatus[] = ["not-started", "in-progress", "done"];
+
 /** The words a table's progress column takes: its form's own. */
 export function progressTexts(layoutId: string): Readonly<Record<ProgressStatus, string>> {
   return layoutId === "tt57-plan" ? TT57_PROGRESS_TEXT : PROGRESS_TEXT;

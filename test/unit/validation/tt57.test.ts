@@ -9,6 +9,7 @@ import { analyseTables, identityTexts, type FoundTable } from "../../../src/core
 import { gridFromStrings } from "../../../src/core/plan/table";
 import { check } from "../../../src/core/validation/check";
 import { trackedRows } from "../../../src/core/tracking/report";
+import { TT57_PROGRESS_TEXT } from "../../../src/core/tracking/progress";
 import { tableFormatTarget } from "../../../src/core/format/planFormat";
 import { ND30_PROFILE } from "../../../src/core/format/profile";
 import type { Finding } from "../../../src/core/validation/types";
@@ -68,6 +69,27 @@ describe("Thông tư 57/2026 plan form", () => {
       progress: 9,
     });
   });
+
+  it.each<Labels>(["long", "numbered", "short"])(
+    "reads the tables by their words, not their order (%s labels, columns reversed, a title row above)",
+    (labels) => {
+      const plan = tt57Plan(labels);
+      const moved = plan.tables.map((rows) => {
+        const width = rows[0]?.length ?? 1;
+        const title = ["BẢNG", ...Array.from({ length: width - 1 }, () => "")];
+        return [title, ...rows.map((r) => [...r].reverse())];
+      });
+      const analysed = analysedOf({ ...plan, tables: moved });
+      expect(
+        analysed.map((t) => (t.header.ok ? t.header.match.layout.id : t.header.reason))
+      ).toEqual(["tt57-issues", "tt57-plan", "tt57-monitoring"]);
+      const width = moved[1]?.[1]?.length ?? 0;
+      const columns = analysed[1]?.header.ok ? analysed[1].header.match.columns : {};
+      expect(columns).toMatchObject({ content: width - 2, solution: width - 4, progress: 0 });
+      const { findings } = checkPlan({ ...plan, tables: moved });
+      expect(errors(findings)).toEqual([]);
+    }
+  );
 
   it("chooses Thông tư 57/2026 for a plan on its form, or of 2026-2027, that cites none; keeps a cited 2018 circular", () => {
     const plan = tt57Plan();
@@ -279,6 +301,13 @@ describe("Thông tư 57/2026 plan form", () => {
 });
 
 describe("tracking and formatting a plan of Thông tư 57/2026's form", () => {
+  it("uses the status words the reference records for the form, nothing else", () => {
+    const form = (frameworkById("tt57-2026-pho-thong") as Framework).planForm;
+    expect([...Object.values(TT57_PROGRESS_TEXT)].sort()).toEqual(
+      [...(form?.statusValues ?? [])].sort()
+    );
+  });
+
   it("tracks each improvement item with the form's own progress words; format offers those words", () => {
     const analysed = analysedOf(tt57Plan());
     const rows = trackedRows(

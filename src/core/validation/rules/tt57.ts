@@ -7,11 +7,15 @@
  */
 import { CATALOGUE, criteria, findCriterion, findStandard } from "../../catalogue/catalogue";
 import type { Framework } from "../../catalogue/types";
-import { TT57_STATUS_VALUES, type ColumnRole } from "../../plan/layouts";
+import type { ColumnRole } from "../../plan/layouts";
+import { PROGRESS_ORDER, TT57_PROGRESS_TEXT } from "../../tracking/progress";
 import type { AnalysedTable } from "../../plan/session";
 import { fold, squash } from "../../text/fold";
 import type { CheckContext, Finding, Rule } from "../types";
 import { sameTitle } from "./helpers";
+
+/** The form's "Mức độ thực hiện" values, as apps print them (tracking writes the same words). */
+const TT57_STATUS_VALUES = PROGRESS_ORDER.map((status) => TT57_PROGRESS_TEXT[status]);
 
 /** Said with every finding about the form: KHCT knows it from apps, not from the circular. */
 export const FORM_SOURCE =
@@ -20,21 +24,22 @@ export const FORM_SOURCE =
 const TT57 = "57/2026";
 const isTt57 = (framework: Framework) => framework.circular.startsWith(TT57);
 
-/** The form's sections: numeral, heading as printed, and the words that name it (folded). */
-export const TT57_SECTIONS: readonly { numeral: string; heading: string; words: RegExp }[] = [
-  { numeral: "I", heading: "THÔNG TIN CHUNG", words: /thong tin chung/ },
-  { numeral: "II", heading: "CĂN CỨ XÂY DỰNG KẾ HOẠCH", words: /can cu/ },
-  { numeral: "III", heading: "MỤC ĐÍCH, YÊU CẦU", words: /muc dich/ },
-  {
-    numeral: "IV",
-    heading: "TÓM TẮT CÁC VẤN ĐỀ TRỌNG TÂM CẦN CẢI TIẾN",
-    words: /van de trong tam/,
-  },
-  { numeral: "V", heading: "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG", words: /ke hoach cai tien/ },
-  { numeral: "VI", heading: "THEO DÕI VÀ ĐÁNH GIÁ THỰC HIỆN", words: /theo doi/ },
-  { numeral: "VII", heading: "TỔ CHỨC THỰC HIỆN", words: /to chuc thuc hien/ },
-  { numeral: "VIII", heading: "CƠ CHẾ ĐÁNH GIÁ VÀ BÁO CÁO", words: /co che/ },
-];
+/** The words that name each section of the form in a heading (folded; apps vary the rest). */
+const SECTION_WORDS: Readonly<Record<string, RegExp>> = {
+  I: /thong tin chung/,
+  II: /can cu/,
+  III: /muc dich/,
+  IV: /van de trong tam/,
+  V: /ke hoach cai tien/,
+  VI: /theo doi/,
+  VII: /to chuc thuc hien/,
+  VIII: /co che/,
+};
+
+/** The form's sections as the catalogue records them (headings as printed), with their words. */
+export const TT57_SECTIONS: readonly { numeral: string; heading: string; words: RegExp }[] = (
+  CATALOGUE.frameworks.find((f) => f.planForm)?.planForm?.sections ?? []
+).map((s) => ({ numeral: s.numeral, heading: s.heading, words: SECTION_WORDS[s.numeral] ?? /$^/ }));
 
 /** The form's tables in a document. */
 function formTables(context: CheckContext): {
