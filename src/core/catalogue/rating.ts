@@ -9,8 +9,8 @@
  *   8 mandatory criteria are all at Mức n and at least 5 of the other 7 are; for Mức 2 also none
  *   below Mức 1.
  */
-import { criteria } from "./catalogue";
-import type { Framework } from "./types";
+import { changeNote, criteria, indicatorChange, levelIndicators } from "./catalogue";
+import type { Criterion, Framework, LevelNumber } from "./types";
 
 export type ResultLevel = 0 | 1 | 2 | 3;
 
@@ -23,6 +23,45 @@ export interface Rating {
   readonly short: string;
   /** The rule applied, in Vietnamese, with its standing (reported for TT57). */
   readonly rule: string;
+  /**
+   * Levels of criteria no longer counted on the date rated (every indicator of the level repealed
+   * or suspended — Thông tư 22/2024's repeals from 25/01/2025), as sentences for messages.
+   */
+  readonly notCounted: readonly string[];
+}
+
+/**
+ * The level a criterion must reach for the school to be at Mức n: n, capped at the criterion's
+ * highest level, lowered past any level none of whose indicators counts on `asOf` (a repealed or
+ * suspended indicator is not a basis for the rating). Mức 1 always counts.
+ */
+export function requiredLevel(
+  criterion: Criterion,
+  n: LevelNumber,
+  asOf: string | null
+): LevelNumber {
+  let level = Math.min(n, criterion.maxLevel) as LevelNumber;
+  while (level > 1 && !counts(criterion, level, asOf)) level = (level - 1) as LevelNumber;
+  return level;
+}
+
+/** Whether some indicator of the level counts on `asOf`. */
+function counts(criterion: Criterion, level: LevelNumber, asOf: string | null): boolean {
+  const all = levelIndicators(criterion, level) ?? [];
+  return all.length === 0 || all.some((i) => !indicatorChange(criterion, level, i.key, asOf));
+}
+
+/** The criteria's levels that do not count on `asOf`, with why (one sentence each). */
+function uncounted(framework: Framework, asOf: string | null): string[] {
+  const out: string[] = [];
+  for (const criterion of criteria(framework))
+    for (const level of [2, 3] as const) {
+      if (level > criterion.maxLevel || counts(criterion, level, asOf)) continue;
+      const all = levelIndicators(criterion, level) ?? [];
+      const change = indicatorChange(criterion, level, all[0]?.key ?? null, asOf);
+      if (change) out.push(`tiêu chí ${criterion.id} Mức ${level}: ${changeNote(change)}`);
+    }
+  return out;
 }
 
 const isTt57 = (framework: Framework) => framework.circular.startsWith("57/2026");
@@ -41,12 +80,15 @@ export function ratingRule(framework: Framework): string {
 export function rateSchool(
   framework: Framework,
   levels: ReadonlyMap<string, ResultLevel>,
-  level4: ReadonlyMap<string, boolean> = new Map()
+  level4: ReadonlyMap<string, boolean> = new Map(),
+  /** The date rated (ISO; a plan's: the start of its school year): repeals in force then apply. */
+  asOf: string | null = null
 ): Rating {
   const all = criteria(framework);
   const missing = all.filter((c) => !levels.has(c.id)).map((c) => c.id);
   const rule = ratingRule(framework);
-  if (missing.length > 0) return { level: null, missing, short: "", rule };
+  const notCounted = uncounted(framework, asOf);
+  if (missing.length > 0) return { level: null, missing, short: "", rule, notCounted };
   const at = (id: string) => levels.get(id) ?? 0;
   const reaches = (n: 1 | 2 | 3): string | null => {
     if (isTt57(framework)) {
@@ -62,7 +104,7 @@ export function rateSchool(
       if (below.length > 0) return `tiêu chí ${below.join(", ")} chưa đạt Mức 1`;
       return null;
     }
-    const short = all.filter((c) => at(c.id) < Math.min(n, c.maxLevel)).map((c) => c.id);
+    const short = all.filter((c) => at(c.id) < requiredLevel(c, n, asOf)).map((c) => c.id);
     return short.length > 0 ? `tiêu chí ${short.join(", ")} chưa đạt Mức ${n}` : null;
   };
   let level: 0 | 1 | 2 | 3 | 4 = 0;
@@ -82,5 +124,5 @@ export function rateSchool(
     if (level4.size >= count && met >= count) level = 4;
     else if (level4.size > 0) short = `Mức 4: đạt ${met}/${count} tiêu chí`;
   }
-  return { level, missing: [], short, rule };
+  return { level, missing: [], short, rule, notCounted };
 }

@@ -49,6 +49,31 @@ describe("rating rules", () => {
     expect(rateSchool(tt17, partial)).toMatchObject({ level: null, missing: ["3.6"] });
   });
 
+  it("Thông tư 22/2024's repeals count from 25/01/2025: a criterion whose Mức 2 (and 3) is wholly repealed no longer holds the school back", () => {
+    const tt18 = frameworkById("tt18-2018") as Framework;
+    for (const [framework, top] of [
+      [tt17, 3],
+      [tt18, 3],
+    ] as const) {
+      const at1 = results(framework, { "1.5": 1 });
+      const before = rateSchool(framework, at1, new Map(), "2024-09-01");
+      expect(before).toMatchObject({ level: 1, short: "tiêu chí 1.5 chưa đạt Mức 2", notCounted: [] });
+      expect(rateSchool(framework, at1, new Map(), "2025-01-24").level).toBe(1);
+      const on = rateSchool(framework, at1, new Map(), "2025-01-25");
+      expect(on.level).toBe(top);
+      expect(on.notCounted.join(" ")).toMatch(/tiêu chí 1\.5 Mức 2: bãi bỏ từ 25\/01\/2025 theo Thông tư 22\/2024/);
+      // Without a date (no school year), the 2018 text applies.
+      expect(rateSchool(framework, at1).level).toBe(1);
+      // 1.5 at 0 is still below Mức 1, which no circular repealed.
+      expect(rateSchool(framework, results(framework, { "1.5": 0 }), new Map(), "2025-09-01").level).toBe(0);
+    }
+    // A partial repeal (2.2 Mức 2 a, of a–c) leaves the level counted.
+    expect(rateSchool(tt17, results(tt17, { "2.2": 1 }), new Map(), "2025-09-01")).toMatchObject({
+      level: 1,
+      short: "tiêu chí 2.2 chưa đạt Mức 2",
+    });
+  });
+
   it("Thông tư 57/2026 (as apps print it): the 8 mandatory criteria all, and 5 of the other 7", () => {
     const others = criteria(tt57)
       .filter((c) => !c.mandatory)
@@ -149,6 +174,23 @@ describe("conclusion of the self-assessment", () => {
     );
     expect(cqg.map((f) => f.message)).toEqual([
       expect.stringMatching(/trường đạt Mức 2: tiêu chí 1\.1 chưa đạt Mức 3/),
+    ]);
+  });
+
+  it("rated on the plan's school year: 1.5 at Mức 1 holds a 2024-2025 plan at Mức 1 and not a 2025-2026 one (TT22's repeal)", () => {
+    const table = [assessmentTable({ "1.5": 1 })];
+    const claim = (year: string) => [
+      `Kế hoạch cải tiến chất lượng năm học ${year}`,
+      "Nhà trường tự đánh giá đạt Mức 3.",
+    ];
+    expect(run(tt17, claim("2024-2025"), table).map((f) => f.message)).toEqual([
+      expect.stringMatching(/trường đạt Mức 1: tiêu chí 1\.5 chưa đạt Mức 2/),
+    ]);
+    expect(run(tt17, claim("2025-2026"), table)).toEqual([]);
+    // A finding on a later plan names what was not counted.
+    const low = run(tt17, claim("2025-2026"), [assessmentTable({ "1.5": 1, "3.3": 2 })]);
+    expect(low.map((f) => f.message)).toEqual([
+      expect.stringMatching(/Không tính: tiêu chí 1\.5 Mức 2: bãi bỏ từ 25\/01\/2025/),
     ]);
   });
 

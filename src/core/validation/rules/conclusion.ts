@@ -3,6 +3,7 @@
  * itself states — a self-assessment table, or the summary lines "Mức n: Tổng số N tiêu chí, … đạt
  * a/b" — by the rating rule of the plan's framework (catalogue/rating.ts).
  */
+import { planDate } from "../../catalogue/catalogue";
 import { rateSchool, ratingRule } from "../../catalogue/rating";
 import type { Framework } from "../../catalogue/types";
 import { resultsFromTables } from "../../plan/session";
@@ -59,7 +60,14 @@ export const conclusion: Rule = {
     });
     if (claims.length === 0) return [];
     const { results, sources } = resultsFromTables(context.tables);
-    const table = sources.length > 0 ? rateSchool(framework, results.levels, results.level4) : null;
+    // Rated on the plan's date: TT22/2024's repeals count from 25/01/2025, not before.
+    const asOf = planDate(context.identity.schoolYear);
+    const table =
+      sources.length > 0 ? rateSchool(framework, results.levels, results.level4, asOf) : null;
+    const notCounted =
+      table && table.notCounted.length > 0
+        ? ` Không tính: ${table.notCounted.join("; ")}.`
+        : "";
     const rated =
       table && table.level !== null
         ? {
@@ -89,7 +97,7 @@ export const conclusion: Rule = {
         findings.push({
           rule: this.id,
           severity: "warning",
-          message: `“${claim.written}” nhưng theo kết quả (${rated.from}) trường đạt ${rated.level === 0 ? "chưa tới Mức 1" : `Mức ${rated.level}`}: ${rated.short}. Quy tắc ${ratingRule(framework)}.`,
+          message: `“${claim.written}” nhưng theo kết quả (${rated.from}) trường đạt ${rated.level === 0 ? "chưa tới Mức 1" : `Mức ${rated.level}`}: ${rated.short}. Quy tắc ${ratingRule(framework)}.${notCounted}`,
           location: { paragraph: claim.index },
         });
       else if (claim.level < rated.level)
