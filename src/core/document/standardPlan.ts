@@ -8,6 +8,7 @@
  * are built from the catalogue's documents (facts only). What only the school can write is a
  * visible placeholder in square brackets, never invented content.
  */
+import { FORM_PLACEHOLDERS } from "../plan/formFill";
 import { criteria, CATALOGUE } from "../catalogue/catalogue";
 import { formatDate } from "../catalogue/select";
 import type { CitedDocument, Framework, PlanForm } from "../catalogue/types";
@@ -358,32 +359,33 @@ function formPlan(
       columns.map(() => null),
       profile
     );
+  const P = FORM_PLACEHOLDERS;
   const issuesRows = Array.from({ length: 3 }, (_, i) => [
     String(i + 1),
-    "[Số tiêu chuẩn]",
-    "[Mã tiêu chí, nếu có]",
-    "[Ghi hiện trạng]",
-    "[Ghi điểm hạn chế]",
-    "[Ghi nguyên nhân]",
+    P.standard,
+    P.criterion,
+    P.currentState,
+    P.weakness,
+    P.cause,
   ]);
   const planRows = Array.from({ length: 3 }, (_, i) => [
     String(i + 1),
-    "[Ghi nội dung cải tiến]",
-    "[Ghi mục tiêu]",
-    "[Ghi hoạt động, giải pháp]",
-    "[Ghi chỉ số đánh giá kết quả]",
+    P.content,
+    P.target,
+    P.solution,
+    P.indicator,
     `Trong năm học ${year.text}`,
-    "[Ghi đơn vị, cá nhân phụ trách]",
-    "[Ghi nguồn lực]",
-    "[Ghi minh chứng dự kiến]",
+    P.responsible,
+    P.resources,
+    P.evidence,
     "",
   ]);
   const monitoringRows = form.monitoringTimes.map((when) => [
     when,
-    "[Ghi nội dung theo dõi]",
+    P.monitored,
     "",
     "",
-    "[Ghi người đánh giá]",
+    P.assessor,
   ]);
   const before: Block[] = [
     headerBlock,

@@ -54,8 +54,8 @@ export function defaultTimeframe(year: SchoolYear | null): string {
   return year ? `Trong năm học ${year.text}` : PLACEHOLDERS.timeframe;
 }
 
-/** "Đạt Mức 2: a) …; b) …" — one line per level still to reach. */
-function targetText(
+/** "Đạt Mức 2: a) …; b) …" — one line per level still to reach (null: no such criterion or level). */
+export function targetText(
   framework: Framework,
   id: string,
   target: LevelNumber,

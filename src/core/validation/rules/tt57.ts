@@ -9,6 +9,7 @@ import { CATALOGUE, criteria, findCriterion, findStandard } from "../../catalogu
 import type { Framework } from "../../catalogue/types";
 import type { ColumnRole } from "../../plan/layouts";
 import { PROGRESS_ORDER, TT57_PROGRESS_TEXT } from "../../tracking/progress";
+import { codesIn, itemTexts, linkIssues, readIssues } from "../../plan/formFill";
 import type { AnalysedTable } from "../../plan/session";
 import { fold, squash } from "../../text/fold";
 import type { CheckContext, Finding, Rule } from "../types";
@@ -161,10 +162,6 @@ export const tt57Form: Rule = {
   },
 };
 
-/** Criterion codes written in a cell ("1.4", "Tiêu chí 2.1; 2.2"). */
-const codesIn = (text: string) =>
-  [...text.matchAll(/(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.])/g)].map((m) => `${m[1]}.${m[2]}`);
-
 /** The framework's standards as "Tiêu chuẩn n: title". */
 const standardLabel = (framework: Framework, id: string) => {
   const standard = findStandard(framework, id);
@@ -267,35 +264,6 @@ export const tt57Issues: Rule = {
   },
 };
 
-/** Two-syllable words of a text (folded), the unit of meaning in Vietnamese, without the form's own. */
-const COMMON = new Set([
-  "chat luong",
-  "giao duc",
-  "nha truong",
-  "thuc hien",
-  "cai tien",
-  "nang cao",
-  "hoat dong",
-  "ke hoach",
-  "nam hoc",
-  "to chuc",
-  "tieu chi",
-  "tieu chuan",
-  "hoc sinh",
-  "giao vien",
-]);
-const meaningful = (text: string) => {
-  const syllables = fold(text)
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  const pairs = new Set<string>();
-  for (let i = 0; i + 1 < syllables.length; i++) {
-    const pair = `${syllables[i]} ${syllables[i + 1]}`;
-    if (!COMMON.has(pair)) pairs.add(pair);
-  }
-  return pairs;
-};
-
 export const tt57PlanItems: Rule = {
   id: "tt57-plan-items",
   area: "structure",
@@ -305,35 +273,28 @@ export const tt57PlanItems: Rule = {
   check(context) {
     const { issues, plans } = formTables(context);
     if (issues.length === 0 || plans.length === 0) return [];
-    const items = plans.flatMap((t) =>
-      bodyRows(t).map((r) =>
-        Object.values(r.cells)
-          .map((c) => c?.text ?? "")
-          .join(" ")
-      )
+    // The form's blank rows ("[Ghi …]") are not issues or items: the school has not written them.
+    const items = plans.flatMap((t) => (t.table ? itemTexts(t.table) : []));
+    const problems = issues.flatMap((t) =>
+      t.table ? readIssues(t.table).map((issue) => ({ t, issue })) : []
     );
-    const problems = issues.flatMap((t) => bodyRows(t).map((r) => ({ t, ...r })));
-    const linked = problems.map(({ cells }) => {
-      const codes = codesIn(cells.criterion?.text ?? "");
-      if (codes.some((code) => items.some((item) => codesIn(item).includes(code)))) return true;
-      const words = meaningful(
-        [cells.weakness?.text, cells.cause?.text, cells.currentState?.text].join(" ")
-      );
-      return items.some((item) => {
-        const own = meaningful(item);
-        return [...words].filter((w) => own.has(w)).length >= 2;
-      });
-    });
-    // Tables that never refer to each other are read in order: problem n, item n.
-    const byOrder = !linked.some(Boolean) && items.length >= problems.length;
-    if (byOrder) return [];
+    const linked = linkIssues(
+      problems.map((p) => p.issue),
+      items
+    );
     return problems
       .filter((_, i) => !linked[i])
-      .map(({ t, row, cells }) => ({
+      .map(({ t, issue }) => ({
         rule: this.id,
         severity: "hint" as const,
-        message: `${t.where}, hàng ${row + 1}: vấn đề “${(cells.weakness?.text || cells.currentState?.text || "").slice(0, 80)}” chưa thấy việc cải tiến nào ở bảng kế hoạch (Mục V) — ghi mã tiêu chí hoặc nội dung tương ứng vào một việc cải tiến.`,
-        location: { table: t.key, row, column: cells.weakness?.col },
+        message: `${t.where}, hàng ${issue.row + 1}: vấn đề “${(issue.weakness || issue.currentState).slice(0, 80)}” chưa thấy việc cải tiến nào ở bảng kế hoạch (Mục V) — ghi mã tiêu chí hoặc nội dung tương ứng vào một việc cải tiến.`,
+        location: {
+          table: t.key,
+          row: issue.row,
+          ...(t.table?.header.columns.weakness !== undefined
+            ? { column: t.table.header.columns.weakness }
+            : {}),
+        },
       }));
   },
 };
