@@ -57,15 +57,23 @@ describe("rating rules", () => {
     ] as const) {
       const at1 = results(framework, { "1.5": 1 });
       const before = rateSchool(framework, at1, new Map(), "2024-09-01");
-      expect(before).toMatchObject({ level: 1, short: "tiêu chí 1.5 chưa đạt Mức 2", notCounted: [] });
+      expect(before).toMatchObject({
+        level: 1,
+        short: "tiêu chí 1.5 chưa đạt Mức 2",
+        notCounted: [],
+      });
       expect(rateSchool(framework, at1, new Map(), "2025-01-24").level).toBe(1);
       const on = rateSchool(framework, at1, new Map(), "2025-01-25");
       expect(on.level).toBe(top);
-      expect(on.notCounted.join(" ")).toMatch(/tiêu chí 1\.5 Mức 2: bãi bỏ từ 25\/01\/2025 theo Thông tư 22\/2024/);
+      expect(on.notCounted.join(" ")).toMatch(
+        /tiêu chí 1\.5 Mức 2: bãi bỏ từ 25\/01\/2025 theo Thông tư 22\/2024/
+      );
       // Without a date (no school year), the 2018 text applies.
       expect(rateSchool(framework, at1).level).toBe(1);
       // 1.5 at 0 is still below Mức 1, which no circular repealed.
-      expect(rateSchool(framework, results(framework, { "1.5": 0 }), new Map(), "2025-09-01").level).toBe(0);
+      expect(
+        rateSchool(framework, results(framework, { "1.5": 0 }), new Map(), "2025-09-01").level
+      ).toBe(0);
     }
     // A partial repeal (2.2 Mức 2 a, of a–c) leaves the level counted.
     expect(rateSchool(tt17, results(tt17, { "2.2": 1 }), new Map(), "2025-09-01")).toMatchObject({

@@ -65,9 +65,7 @@ export const conclusion: Rule = {
     const table =
       sources.length > 0 ? rateSchool(framework, results.levels, results.level4, asOf) : null;
     const notCounted =
-      table && table.notCounted.length > 0
-        ? ` Không tính: ${table.notCounted.join("; ")}.`
-        : "";
+      table && table.notCounted.length > 0 ? ` Không tính: ${table.notCounted.join("; ")}.` : "";
     const rated =
       table && table.level !== null
         ? {
