@@ -33,6 +33,9 @@ export const USAGE = `Cách dùng / usage:
   khct fill <tệp vào> --target-level <1|2|3> (--from-assessment | --results <tệp.json>) --out <tệp ra> [--level …] [--framework …] [--force]
       Điền bảng kế hoạch tại chỗ từ kết quả tự đánh giá (chỉ ô trống); ghi ra tệp mới, không sửa tệp gốc.
       Fills the plan table in place from the self-assessment (empty cells only), into a new file.
+      Mẫu Biểu 2 (Thông tư 57/2026): --priorities 1.2,3.1 ghi các tiêu chí ưu tiên vào Mục IV (không ghi thì liệt kê
+      các tiêu chí chưa đạt để chọn); mỗi vấn đề ở Mục IV chưa có việc cải tiến được thêm một việc ở Mục V.
+      On Circular 57/2026's form: --priorities writes the chosen criteria in Mục IV; Mục V gets an item per issue.
   khct format <tệp vào> --out <tệp ra> [--level …] [--framework …] [--force]
       Định dạng theo Nghị định 30/2020 (phông, cỡ chữ, bảng, lề, in) và chuẩn hóa chữ mà giữ nguyên lời; ghi ra tệp mới.
       Formats to Decree 30/2020 (fonts, sizes, table, margins, print) into a new file.
@@ -96,6 +99,7 @@ export async function run(argv: readonly string[]): Promise<CommandResult> {
           "target-level": { type: "string" },
           "from-assessment": { type: "boolean", default: false },
           results: { type: "string" },
+          priorities: { type: "string" },
           level: { type: "string" },
           framework: { type: "string" },
           out: { type: "string" },
@@ -105,6 +109,7 @@ export async function run(argv: readonly string[]): Promise<CommandResult> {
         allowPositionals: true,
       });
       return await runFill({
+        priorities: values.priorities,
         files: positionals,
         targetLevel: values["target-level"],
         fromAssessment: values["from-assessment"],

@@ -16,9 +16,10 @@ import type { Framework, LevelNumber } from "../catalogue/types";
 import { fold, squash } from "../text/fold";
 import type { SchoolYear } from "../text/schoolYear";
 import type { ColumnRole } from "./layouts";
-import type { Patch, PatchOp } from "./patch";
+import { applyPatch, type Patch, type PatchOp } from "./patch";
 import type { AssessmentResults } from "./proposal";
-import type { PlanRow, PlanTable } from "./rows";
+import { readPlanTable, type PlanRow, type PlanTable } from "./rows";
+import { gridFromStrings } from "./table";
 import { defaultTimeframe, isTemplateFiller, targetText, type AssessedLevel } from "./templates";
 
 /** What the form prints in a cell for the school to write, as KHCT writes it (new plans and fill alike). */
@@ -59,6 +60,18 @@ const COMMON = new Set([
   "tieu chuan",
   "hoc sinh",
   "giao vien",
+  // The words of results and levels, which every issue and item may carry.
+  "ket qua",
+  "qua tu",
+  "tu danh",
+  "danh gia",
+  "dat muc",
+  "can dat",
+  "chua dat",
+  "khong dat",
+  "hien trang",
+  "muc tieu",
+  "chi so",
 ]);
 const meaningful = (text: string) => {
   const syllables = fold(text)
@@ -67,7 +80,8 @@ const meaningful = (text: string) => {
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < syllables.length; i++) {
     const pair = `${syllables[i]} ${syllables[i + 1]}`;
-    if (!COMMON.has(pair)) pairs.add(pair);
+    // A number ("mức 2", "2 tiết") says nothing about what the issue is.
+    if (!COMMON.has(pair) && !/\d/.test(pair)) pairs.add(pair);
   }
   return pairs;
 };
@@ -107,14 +121,24 @@ const written = (row: PlanRow, role: ColumnRole): string => {
   return isTemplateFiller(text) ? "" : text;
 };
 
+/** Cells that do not make a row an issue or an item by themselves: its number, the time KHCT writes, the status. */
+const FRAME: ReadonlySet<ColumnRole> = new Set(["tt", "timeframe", "progress"]);
+const rolesOf = (row: PlanRow) => Object.keys(row.cells) as ColumnRole[];
+const isNumber = (text: string) => /^\d{1,3}\.?$/.test(text);
+
+/** A row the school wrote: some cell other than its number, time and status holds its own text. */
+export function isContentRow(row: PlanRow): boolean {
+  return rolesOf(row).some((role) => !FRAME.has(role) && written(row, role) !== "");
+}
+
 /**
- * A row the form prints for the school to write: every cell but TT (and the time, which KHCT
- * writes as the school year) empty or a placeholder.
+ * A row the form prints for the school to write: a number or KHCT's placeholders, nothing the
+ * school wrote (a note row such as "Lưu ý: …" under the table is neither a slot nor an issue).
  */
 export function isSlotRow(row: PlanRow): boolean {
-  return (Object.keys(row.cells) as ColumnRole[]).every(
-    (role) => role === "tt" || role === "timeframe" || role === "progress" || !written(row, role)
-  );
+  const tt = ROLE_TEXT(row, "tt");
+  if ((tt && !isNumber(tt)) || isContentRow(row)) return false;
+  return tt !== "" || rolesOf(row).some((role) => isTemplateFiller(ROLE_TEXT(row, role)));
 }
 
 /** The issues of a Mục IV table: its rows that are not empty and not the form's blank rows. */
@@ -127,7 +151,7 @@ export interface Issue extends IssueText {
 
 export function readIssues(table: PlanTable): Issue[] {
   return table.rows
-    .filter((row) => row.kind !== "empty" && !isSlotRow(row))
+    .filter(isContentRow)
     .map((row) => {
       const weakness = written(row, "weakness");
       const currentState = written(row, "currentState");
@@ -145,9 +169,9 @@ export function readIssues(table: PlanTable): Issue[] {
 /** The text of each item of a Mục V table (every role cell), for linking. */
 export function itemTexts(table: PlanTable): string[] {
   return table.rows
-    .filter((row) => row.kind !== "empty" && !isSlotRow(row))
+    .filter(isContentRow)
     .map((row) =>
-      (Object.keys(row.cells) as ColumnRole[])
+      rolesOf(row)
         .map((role) => written(row, role))
         .filter(Boolean)
         .join(" ")
@@ -303,15 +327,15 @@ export function formRowsPatch(
   const { grid, header } = table;
   const columns = header.columns;
   const ops: PatchOp[] = [];
-  const slots = table.rows.filter((r) => r.kind !== "empty" && isSlotRow(r));
+  const slots = table.rows.filter(isSlotRow);
   const numbers = table.rows
     .map((r) => Number(ROLE_TEXT(r, "tt")))
     .filter((n) => Number.isInteger(n) && n > 0);
   let next = (numbers.length ? Math.max(...numbers) : 0) + 1;
-  // New rows go before the table's trailing empty rows.
-  let before = grid.rowCount;
-  for (let i = table.rows.length - 1; i >= 0 && table.rows[i]?.kind === "empty"; i--)
-    before = (table.rows[i] as PlanRow).index;
+  // New rows go after the last issue or item (or the form's blank row): not after the empty rows
+  // or a note ("Lưu ý: …") that end the table.
+  const last = [...table.rows].reverse().find((r) => isContentRow(r) || isSlotRow(r));
+  const before = last ? last.index + 1 : header.headerStart + header.headerRows;
   for (const [k, row] of rows.entries()) {
     const slot = slots[k];
     if (slot) {
@@ -358,4 +382,16 @@ export function issuesPatch(
       .filter((c) => !c.named)
       .map((c) => ({ label: `Tiêu chí ${c.id}`, values: issueValues(framework, c) }))
   );
+}
+
+/**
+ * The table as it will read once the patch is written (texts only: merges are not carried), so
+ * Mục V items can be proposed for the Mục IV issues written in the same run.
+ */
+export function tableAfter(table: PlanTable, patch: Patch, framework: Framework): PlanTable {
+  const texts = table.grid.cells.map((row, r) =>
+    row.map((cell, c) => (cell.origin.row === r && cell.origin.col === c ? cell.text : ""))
+  );
+  const rows = applyPatch(texts, patch).rows;
+  return readPlanTable(gridFromStrings(rows), table.header, framework);
 }

@@ -269,7 +269,8 @@ describe("filling the form, generated", () => {
           minLength: ids.length,
           maxLength: ids.length,
         }),
-        fc.array(fc.boolean(), { minLength: ids.length, maxLength: ids.length }),
+        // Each criterion: not picked (0), picked in the first fill (1), or in a later one (2).
+        fc.array(fc.constantFrom(0, 1, 2), { minLength: ids.length, maxLength: ids.length }),
         fc.integer({ min: 0, max: 4 }),
         fc.constantFrom<LevelNumber>(1, 2),
         (levels, picks, blanks, target) => {
@@ -277,35 +278,41 @@ describe("filling the form, generated", () => {
             levels: new Map(ids.map((id, i) => [id, levels[i] as AssessedLevel])),
             level4: new Map(),
           };
-          const { candidates } = priorityCandidates(tt57, r, target, null);
-          const chosen: PriorityCandidate[] = candidates.filter(
-            (c) => picks[ids.indexOf(c.id)] === true
-          );
           let issues = blankIssues(blanks);
-          issues = apply(issues, issuesPatch(tt57, tableOf(issues), chosen));
           let plan = blankPlan(blanks);
-          const items = proposeItems(tt57, tableOf(issues), tableOf(plan), {
-            target,
-            year,
-            results: r,
-          });
-          plan = apply(plan, formRowsPatch(tableOf(plan), items));
+          const written: string[] = [];
+          for (const round of [1, 2]) {
+            const { candidates } = priorityCandidates(tt57, r, target, tableOf(issues));
+            const chosen: PriorityCandidate[] = candidates.filter(
+              (c) => picks[ids.indexOf(c.id)] === round
+            );
+            written.push(...chosen.map((c) => c.id));
+            issues = apply(issues, issuesPatch(tt57, tableOf(issues), chosen));
+            const items = proposeItems(tt57, tableOf(issues), tableOf(plan), {
+              target,
+              year,
+              results: r,
+            });
+            // One item for each issue written in this round, none for earlier ones.
+            expect(items.map((i) => /tiêu chí (\d+\.\d+)/.exec(i.label)?.[1])).toEqual(
+              chosen.map((c) => c.id)
+            );
+            plan = apply(plan, formRowsPatch(tableOf(plan), items));
+          }
           // Idempotent.
           expect(
             issuesPatch(
               tt57,
               tableOf(issues),
               priorityCandidates(tt57, r, target, tableOf(issues)).candidates.filter(
-                (c) => picks[ids.indexOf(c.id)] === true
+                (c) => picks[ids.indexOf(c.id)] !== 0
               )
             ).ops
           ).toEqual([]);
           expect(
             proposeItems(tt57, tableOf(issues), tableOf(plan), { target, year, results: r })
           ).toEqual([]);
-          expect(readIssues(tableOf(issues)).map((i) => i.codes[0])).toEqual(
-            chosen.map((c) => c.id)
-          );
+          expect(readIssues(tableOf(issues)).map((i) => i.codes[0])).toEqual(written);
           const findings = checkWith("long", issues, plan);
           expect(findings.filter((f) => f.severity === "error")).toEqual([]);
           expect(findings.filter((f) => f.rule === "tt57-plan-items")).toEqual([]);

@@ -363,7 +363,8 @@ describe("khct check on Thông tư 57/2026 plans in .docx and .xlsx", () => {
       // --framework chooses the 2018 circular: the form's rules that need TT57's criteria stay quiet.
       const old = await run(["check", file, "--json", "--framework", "tt17-2018"]);
       expect(JSON.parse(old.stdout ?? "[]")[0].framework).toBe("tt17-2018");
-      // Fill does not put a row per criterion into a table of improvement items: it says so, writes nothing.
+      // Fill never puts a row per criterion into a table of improvement items: every issue of this
+      // plan has its item, so there is nothing to write.
       fs.writeFileSync(path.join(dir, "kq.json"), JSON.stringify({ levels: { "1.4": 1 } }));
       const out = path.join(dir, `da-dien.${kind}`);
       const fill = await run([
@@ -376,9 +377,9 @@ describe("khct check on Thông tư 57/2026 plans in .docx and .xlsx", () => {
         "--out",
         out,
       ]);
-      expect({ exit: fill.exitCode, out: fs.existsSync(out) }).toEqual({ exit: 2, out: false });
-      expect(fill.stderr).toMatch(
-        /mẫu Biểu 2 Phụ lục V \(Thông tư 57\/2026\) gồm các việc cải tiến.*chưa điền tự động/
+      expect({ exit: fill.exitCode, out: fs.existsSync(out) }).toEqual({ exit: 0, out: false });
+      expect(fill.stdout).toMatch(
+        /Mỗi vấn đề ở Mục IV đã có việc cải tiến ở Mục V: không có gì để điền/
       );
       const bad = await run(["check", file, "--framework", "tt99"]);
       expect({ exit: bad.exitCode, err: bad.stderr }).toEqual({
@@ -441,6 +442,177 @@ describe("khct new --framework tt57-…: a complete plan on the form", () => {
       expect(content.paragraphs).toContain("1. Báo cáo tự đánh giá năm học 2025-2026;");
     }
   );
+
+  it.each(["docx", "xlsx"] as const)(
+    "khct fill on the new plan (.%s): lists the candidates until the user picks; writes the picked priorities and an item for each; checks clean; a second fill writes nothing",
+    async (kind) => {
+      const blank = path.join(dir, `fill-in.${kind}`);
+      await run([
+        "new",
+        "--level",
+        "tieu-hoc",
+        "--year",
+        "2026-2027",
+        "--framework",
+        "tt57-2026-pho-thong",
+        "--out",
+        blank,
+      ]);
+      const results = path.join(dir, "results.json");
+      const levels = Object.fromEntries(
+        (frameworkById("tt57-2026-pho-thong") as Framework).standards.flatMap((st) =>
+          st.criteria.map((c) => [c.id, c.maxLevel])
+        )
+      );
+      Object.assign(levels, { "1.2": 1, "2.1": 0, "3.1": 1 });
+      fs.writeFileSync(results, JSON.stringify({ levels }));
+      const out = path.join(dir, `fill-out.${kind}`);
+      const base = ["fill", blank, "--target-level", "2", "--results", results, "--out", out];
+      // No pick: the candidates are listed, nothing is written.
+      const listed = await run(base);
+      expect(listed.exitCode).toBe(0);
+      expect(listed.stdout).toMatch(/Mục IV .* chưa có vấn đề trọng tâm nào/);
+      expect(listed.stdout).toMatch(/^  1\.2 .* — Mức 1/m);
+      expect(listed.stdout).toMatch(/^  2\.1 .* — chưa đạt Mức 1, bắt buộc$/m);
+      expect(listed.stdout).toMatch(/Không ghi tệp\.\n$/);
+      expect(fs.existsSync(out)).toBe(false);
+      // A criterion TT57 lacks is refused before anything is read.
+      await expect(run([...base, "--priorities", "3.6"])).resolves.toMatchObject({
+        exitCode: 2,
+        stderr: expect.stringMatching(/Tiêu chí “3\.6” không có trong Thông tư 57\/2026/),
+      });
+      const filled = await run([...base, "--priorities", "2.1,1.2,4.1"]);
+      expect({ exit: filled.exitCode, err: filled.stderr ?? "" }).toEqual({ exit: 0, err: "" });
+      expect(filled.stdout).toMatch(/Tiêu chí 4\.1 đã đạt mức cần đạt: không ghi vào Mục IV\./);
+      expect(filled.stdout).toMatch(
+        /Mục IV: 2 vấn đề trọng tâm \(tiêu chí 2\.1, 1\.2\); Mục V: 2 việc cải tiến/
+      );
+      const [report] = JSON.parse((await run(["check", out, "--json"])).stdout ?? "[]");
+      expect(report.findings.filter((f: { severity: string }) => f.severity === "error")).toEqual(
+        []
+      );
+      expect(report.findings.filter((f: { rule: string }) => f.rule.startsWith("tt57"))).toEqual(
+        []
+      );
+      const content = await readOfficeFile(new Uint8Array(fs.readFileSync(out)));
+      const analysed = analyseTables(
+        content.tables,
+        frameworkById("tt57-2026-pho-thong") as Framework
+      );
+      const text = (t: (typeof analysed)[number] | undefined) =>
+        (t?.grid.cells ?? [])
+          .map((row) => row.map((c) => c.text))
+          // A sheet's table reads with the empty row that separates it from the next.
+          .filter((row) => row.some(Boolean));
+      const issues = text(analysed.find((t) => t.kind === "issues"));
+      expect(issues.slice(1, 4).map((row) => row[2]?.slice(0, 12))).toEqual([
+        "Tiêu chí 2.1",
+        "Tiêu chí 1.2",
+        "[Mã tiêu chí",
+      ]);
+      // The sheet's note under Mục IV ("Lưu ý: …", read with the table) is left where it was.
+      if (kind === "xlsx") expect(issues[4]?.[0]).toMatch(/^Lưu ý/);
+      const items = text(analysed.find((t) => t.table?.header.layout.id === "tt57-plan"));
+      expect(items.slice(1).map((row) => [row[0], row[2]])).toEqual([
+        ["1", "Tiêu chí 2.1 đạt Mức 2"],
+        ["2", "Tiêu chí 1.2 đạt Mức 2"],
+        ["3", "[Ghi mục tiêu]"],
+      ]);
+      // More priorities than the form's blank rows: new rows in both tables (in a sheet, the lower
+      // table is written first, so rows inserted in Mục IV do not move it).
+      const more = path.join(dir, `fill-more.${kind}`);
+      const four = await run([...base.slice(0, -1), more, "--priorities", "1.2,2.1,3.1,3.3"]);
+      expect(four.stderr ?? "").toBe("");
+      expect(four.stdout).toMatch(/Mục IV: 3 vấn đề .*; Mục V: 3 việc/);
+      fs.writeFileSync(results, JSON.stringify({ levels: { ...levels, "3.3": 1, "4.3": 0 } }));
+      const five = await run([
+        "fill",
+        more,
+        "--target-level",
+        "2",
+        "--results",
+        results,
+        "--priorities",
+        "4.3,1.1",
+        "--out",
+        path.join(dir, `fill-five.${kind}`),
+      ]);
+      expect(five.stdout).toMatch(
+        /Mục IV: 1 vấn đề trọng tâm \(tiêu chí 4\.3\); Mục V: 1 việc cải tiến .* 2 hàng mới/
+      );
+      const [fiveReport] = JSON.parse(
+        (await run(["check", path.join(dir, `fill-five.${kind}`), "--json"])).stdout ?? "[]"
+      );
+      expect(
+        fiveReport.findings.filter(
+          (f: { severity: string; rule: string }) =>
+            f.severity === "error" || f.rule.startsWith("tt57")
+        )
+      ).toEqual([]);
+      const fiveContent = await readOfficeFile(
+        new Uint8Array(fs.readFileSync(path.join(dir, `fill-five.${kind}`)))
+      );
+      const fiveTables = analyseTables(
+        fiveContent.tables,
+        frameworkById("tt57-2026-pho-thong") as Framework
+      );
+      const numbers = (t: (typeof fiveTables)[number] | undefined) =>
+        (t?.grid.cells ?? [])
+          .slice(1)
+          .map((row) => row[0]?.text ?? "")
+          .filter((n) => /^\d+$/.test(n));
+      expect(numbers(fiveTables.find((t) => t.kind === "issues"))).toEqual(["1", "2", "3", "4"]);
+      expect(numbers(fiveTables.find((t) => t.table?.header.layout.id === "tt57-plan"))).toEqual([
+        "1",
+        "2",
+        "3",
+        "4",
+      ]);
+      const again = await run([
+        "fill",
+        out,
+        "--target-level",
+        "2",
+        "--results",
+        results,
+        "--priorities",
+        "2.1,1.2",
+        "--out",
+        path.join(dir, `again.${kind}`),
+      ]);
+      expect(again.stdout).toMatch(
+        /Mục IV đã có tiêu chí 2\.1, 1\.2\.\nMỗi vấn đề ở Mục IV đã có việc cải tiến ở Mục V: không có gì để điền, không ghi tệp\./
+      );
+    }
+  );
+
+  it("khct fill on a plan whose Mục IV the school wrote: an item for the issue without one, no results needed", async () => {
+    const plan = tt57Plan("long");
+    // A fourth issue, without a plan item.
+    (plan.tables[0] as string[][]).push([
+      "4",
+      "2",
+      "2.3",
+      "Kết quả tự đánh giá: Mức 1",
+      "Bồi dưỡng giáo viên chưa đều",
+      "Thiếu kinh phí",
+    ]);
+    const input = path.join(dir, "school.docx");
+    fs.writeFileSync(input, await tt57Docx(plan));
+    const out = path.join(dir, "school-out.docx");
+    const result = await run(["fill", input, "--target-level", "2", "--out", out]);
+    expect({ exit: result.exitCode, err: result.stderr ?? "" }).toEqual({ exit: 0, err: "" });
+    expect(result.stdout).toMatch(/Mục V: 1 việc cải tiến \(Vấn đề 4 \(tiêu chí 2\.3\)\)/);
+    const content = await readOfficeFile(new Uint8Array(fs.readFileSync(out)));
+    const planTable = content.tables[1]?.grid.cells.map((row) => row.map((c) => c.text)) ?? [];
+    expect(planTable[planTable.length - 1]?.slice(0, 3)).toEqual([
+      "4",
+      "Tiêu chí 2.3: Bồi dưỡng giáo viên chưa đều",
+      "Tiêu chí 2.3 đạt Mức 2",
+    ]);
+    // The school's rows are as they were.
+    expect(planTable.slice(0, 4)).toEqual((plan.tables[1] as string[][]).slice(0, 4));
+  });
 
   it("refuses a 2018 layout for the form", async () => {
     const result = await run([
