@@ -150,32 +150,28 @@ export interface Issue extends IssueText {
 }
 
 export function readIssues(table: PlanTable): Issue[] {
-  return table.rows
-    .filter(isContentRow)
-    .map((row) => {
-      const weakness = written(row, "weakness");
-      const currentState = written(row, "currentState");
-      return {
-        row: row.index,
-        number: ROLE_TEXT(row, "tt"),
-        codes: codesIn(written(row, "criterion")),
-        words: [weakness, written(row, "cause"), currentState].join(" "),
-        weakness,
-        currentState,
-      };
-    });
+  return table.rows.filter(isContentRow).map((row) => {
+    const weakness = written(row, "weakness");
+    const currentState = written(row, "currentState");
+    return {
+      row: row.index,
+      number: ROLE_TEXT(row, "tt"),
+      codes: codesIn(written(row, "criterion")),
+      words: [weakness, written(row, "cause"), currentState].join(" "),
+      weakness,
+      currentState,
+    };
+  });
 }
 
 /** The text of each item of a Mục V table (every role cell), for linking. */
 export function itemTexts(table: PlanTable): string[] {
-  return table.rows
-    .filter(isContentRow)
-    .map((row) =>
-      rolesOf(row)
-        .map((role) => written(row, role))
-        .filter(Boolean)
-        .join(" ")
-    );
+  return table.rows.filter(isContentRow).map((row) =>
+    rolesOf(row)
+      .map((role) => written(row, role))
+      .filter(Boolean)
+      .join(" ")
+  );
 }
 
 /** A criterion the user may pick as a priority issue for Mục IV. */
