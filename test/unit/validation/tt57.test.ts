@@ -472,8 +472,8 @@ describe("khct new --framework tt57-…: a complete plan on the form", () => {
       const listed = await run(base);
       expect(listed.exitCode).toBe(0);
       expect(listed.stdout).toMatch(/Mục IV .* chưa có vấn đề trọng tâm nào/);
-      expect(listed.stdout).toMatch(/^  1\.2 .* — Mức 1/m);
-      expect(listed.stdout).toMatch(/^  2\.1 .* — chưa đạt Mức 1, bắt buộc$/m);
+      expect(listed.stdout).toMatch(/^ {2}1\.2 .* — Mức 1/m);
+      expect(listed.stdout).toMatch(/^ {2}2\.1 .* — chưa đạt Mức 1, bắt buộc$/m);
       expect(listed.stdout).toMatch(/Không ghi tệp\.\n$/);
       expect(fs.existsSync(out)).toBe(false);
       // A criterion TT57 lacks is refused before anything is read.
