@@ -139,6 +139,10 @@ const vi = {
   identityConflict:
     "Tài liệu vừa nhắc tới cấp {a} vừa nhắc tới cấp {b}: hãy chọn đúng cấp học của trường.",
   identityConfirm: "Xác nhận",
+  frameworkAskTitle: "Kế hoạch theo thông tư nào?",
+  frameworkAsk:
+    "Kế hoạch năm học {year} không dẫn thông tư nào. Từ năm học 2026-2027, {first} (mẫu Biểu 2 Phụ lục V; nội dung do ứng dụng của trường công bố, KHCT chưa đối chiếu văn bản chính thức) được dẫn là văn bản thay thế {second}. Trường theo văn bản nào? KHCT ghi lựa chọn vào tài liệu và không hỏi lại.",
+  frameworkUse: "Theo {name}",
   identityConfirmed:
     "Đã xác nhận và lưu trong tài liệu, để mọi người cùng sửa tài liệu thấy cùng một khung tiêu chí.",
   identitySaving: "Đang lưu…",
@@ -148,8 +152,6 @@ const vi = {
   schoolYearLabel: "Năm học {year}",
   reasonCited: "theo văn bản kế hoạch trích dẫn",
   reasonDefault: "mặc định của cấp học",
-  fillTt57Unsupported:
-    "Bảng kế hoạch này theo mẫu Biểu 2 Phụ lục V (Thông tư 57/2026): mỗi hàng là một việc cải tiến, không phải một tiêu chí. KHCT chưa điền tự động mẫu này — hãy chọn các vấn đề trọng tâm ở Mục IV rồi ghi việc cải tiến cho từng vấn đề ở Mục V; ngăn Kiểm tra kiểm tra kế hoạch theo mẫu này.",
   fillNoCriterionColumn:
     "Bảng kế hoạch không có cột tiêu chí, nên KHCT không biết ghi dòng của từng tiêu chí vào đâu: hãy thêm cột “Tiêu chuẩn, tiêu chí” hoặc điền tay.",
   reasonForm: "vì kế hoạch theo mẫu Biểu 2 Phụ lục V (Thông tư 57/2026)",
@@ -211,6 +213,20 @@ const vi = {
   proposalTarget: "→ Mức {level}",
   proposalSolution: "Công việc/giải pháp",
   proposalResponsible: "Chủ trì và phối hợp",
+  formIssuesHeading: "Vấn đề trọng tâm (Mục IV)",
+  formIssuesRule:
+    "Mẫu Biểu 2 Phụ lục V (Thông tư 57/2026, theo các ứng dụng của trường): không lập kế hoạch cho toàn bộ tiêu chí mà tập trung vào các vấn đề ưu tiên. Chọn vài tiêu chí dưới đây; KHCT ghi tiêu chuẩn, tiêu chí và hiện trạng, để trống phần hạn chế và nguyên nhân cho nhà trường viết.",
+  formIssuesNone: "Không có tiêu chí nào có kết quả dưới Mức {level}.",
+  formNotLevel1: "chưa đạt Mức 1",
+  formNamed: "đã có ở Mục IV",
+  formIssuesWrite: "Ghi {count} vấn đề vào Mục IV",
+  formItemsHeading: "Việc cải tiến (Mục V)",
+  formItemsNone: "Mỗi vấn đề ở Mục IV đã có việc cải tiến ở Mục V.",
+  formItemsWrite: "Ghi {count} việc cải tiến vào Mục V",
+  formLacksIssues:
+    "Kế hoạch theo mẫu Biểu 2 chưa có bảng vấn đề trọng tâm (Mục IV: TT | Tiêu chuẩn | Tiêu chí liên quan | Đánh giá hiện trạng | Điểm hạn chế | Nguyên nhân): thêm bảng này rồi đọc lại.",
+  formLacksPlan:
+    "Kế hoạch theo mẫu Biểu 2 chưa có bảng kế hoạch cải tiến (Mục V: TT | Nội dung cải tiến | Mục tiêu cải tiến | Hoạt động/giải pháp | …): thêm bảng này rồi đọc lại.",
   previewHeading: "Xem trước",
   previewSummary: "Thêm {rows} dòng, điền {cells} ô trống. Không ô nào đã có nội dung bị ghi đè.",
   previewNothing: "Bảng đã đủ các dòng này: không có gì để thay đổi.",
@@ -419,6 +435,10 @@ const en: Strings = {
     "No school level, school name or school year found in the document. Choose the school level.",
   identityConflict: "The document mentions both {a} and {b}: choose the school's level.",
   identityConfirm: "Confirm",
+  frameworkAskTitle: "Which circular does the plan follow?",
+  frameworkAsk:
+    "The {year} plan cites no circular. From 2026-2027, {first} (form Biểu 2 Phụ lục V; as published by school apps, not checked against the official text) is reported to replace {second}. Which does the school follow? KHCT stores the answer in the document and does not ask again.",
+  frameworkUse: "Follow {name}",
   identityConfirmed:
     "Confirmed and kept in the document, so every co-author sees the same framework.",
   identitySaving: "Saving…",
@@ -428,8 +448,6 @@ const en: Strings = {
   schoolYearLabel: "School year {year}",
   reasonCited: "cited by the plan",
   reasonDefault: "default for the school level",
-  fillTt57Unsupported:
-    "This plan table is on Circular 57/2026's form (Biểu 2 Phụ lục V): each row is an improvement item, not a criterion. KHCT does not fill this form yet — choose the priority issues in section IV, then write an item for each in section V; the Check panel checks plans on this form.",
   fillNoCriterionColumn:
     "The plan table has no criterion column, so KHCT cannot tell where a criterion's row goes: add a “Tiêu chuẩn, tiêu chí” column or fill it by hand.",
   reasonForm: "because the plan is on Circular 57/2026's form (Biểu 2 Phụ lục V)",
@@ -492,6 +510,20 @@ const en: Strings = {
   proposalTarget: "→ Level {level}",
   proposalSolution: "Work/solution",
   proposalResponsible: "Lead and partners",
+  formIssuesHeading: "Priority issues (Mục IV)",
+  formIssuesRule:
+    "Form Biểu 2 Phụ lục V (Circular 57/2026, as school apps print it): the plan focuses on priority issues, not on every criterion. Pick a few criteria below; KHCT writes the standard, criterion and current state, and leaves the weakness and its cause for the school to write.",
+  formIssuesNone: "No criterion has a result below Level {level}.",
+  formNotLevel1: "below Level 1",
+  formNamed: "already in Mục IV",
+  formIssuesWrite: "Write {count} issues in Mục IV",
+  formItemsHeading: "Improvement items (Mục V)",
+  formItemsNone: "Every issue in Mục IV has an item in Mục V.",
+  formItemsWrite: "Write {count} items in Mục V",
+  formLacksIssues:
+    "The plan on form Biểu 2 has no priority-issues table (Mục IV: TT | Tiêu chuẩn | Tiêu chí liên quan | Đánh giá hiện trạng | Điểm hạn chế | Nguyên nhân): add it, then read again.",
+  formLacksPlan:
+    "The plan on form Biểu 2 has no improvement-plan table (Mục V: TT | Nội dung cải tiến | Mục tiêu cải tiến | Hoạt động/giải pháp | …): add it, then read again.",
   previewHeading: "Preview",
   previewSummary: "Add {rows} rows, fill {cells} empty cells. No cell with content is overwritten.",
   previewNothing: "The table already has these rows: nothing to change.",

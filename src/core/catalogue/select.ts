@@ -32,6 +32,11 @@ export interface FrameworkChoice {
   readonly framework: Framework;
   readonly reason: ChoiceReason;
   readonly notes: readonly FrameworkNote[];
+  /**
+   * The framework offered second when the choice is a guess between two (a plan of 2026-2027 or
+   * later citing none: the successor first, the level's 2018 circular second); null otherwise.
+   */
+  readonly alternative: Framework | null;
 }
 
 export interface ChoiceInput {
@@ -58,6 +63,7 @@ export function chooseFramework(input: ChoiceInput): FrameworkChoice {
   const cited = (input.citedCirculars ?? []).flatMap((c) => frameworksOfCircular(c));
   let framework: Framework | undefined;
   let reason: ChoiceReason;
+  let alternative: Framework | null = null;
 
   const chosen = input.override ? frameworkById(input.override) : undefined;
   if (chosen) {
@@ -90,6 +96,7 @@ export function chooseFramework(input: ChoiceInput): FrameworkChoice {
           message: `${input.successorForm ? "Kế hoạch theo mẫu Biểu 2 Phụ lục V" : `Kế hoạch năm học ${input.schoolYear?.start}-${input.schoolYear?.end}`} không dẫn thông tư nào: KHCT dùng ${circularName(successor)} (khung tiêu chí do ứng dụng của trường công bố, chưa đối chiếu văn bản chính thức); nếu trường vẫn theo ${circularName(framework)}, hãy chọn lại khung tiêu chí (dòng lệnh: --framework ${framework.id}).`,
         });
         reason = input.successorForm ? "form" : "date";
+        alternative = framework;
         framework = successor;
       }
     }
@@ -125,7 +132,7 @@ export function chooseFramework(input: ChoiceInput): FrameworkChoice {
       message: `Nội dung ${circularName(framework)} trong KHCT lấy từ bản chép lại, chưa đối chiếu với văn bản chính thức.`,
     });
   }
-  return { framework, reason, notes };
+  return { framework, reason, notes, alternative };
 }
 
 /** "2026-07-07" -> "07/7/2026", the way Vietnamese documents write dates. */

@@ -86,12 +86,11 @@ function templateKey(template: RowTemplate): Key {
 }
 
 /**
- * Why a table cannot be filled with a row per criterion: "tt57-form" — a plan table of Thông tư
- * 57/2026's form lists improvement items (criteria are named in Mục IV); "no-criterion-column" —
- * nowhere to write which criterion a row is for. null when fill can work on it.
+ * Why a table cannot be filled with a row per criterion: "no-criterion-column" — nowhere to write
+ * which criterion a row is for (Thông tư 57/2026's item table is filled through Mục IV instead:
+ * formFill.ts). null when fill can work on it.
  */
-export function fillUnsupported(table: PlanTable): "tt57-form" | "no-criterion-column" | null {
-  if (table.header.layout.id === "tt57-plan") return "tt57-form";
+export function fillUnsupported(table: PlanTable): "no-criterion-column" | null {
   if (table.header.columns.criterion === undefined) return "no-criterion-column";
   return null;
 }
@@ -100,8 +99,6 @@ export function fillUnsupported(table: PlanTable): "tt57-form" | "no-criterion-c
 export const FILL_UNSUPPORTED_MESSAGE: Readonly<
   Record<NonNullable<ReturnType<typeof fillUnsupported>>, string>
 > = {
-  "tt57-form":
-    "bảng kế hoạch theo mẫu Biểu 2 Phụ lục V (Thông tư 57/2026) gồm các việc cải tiến, không phải mỗi tiêu chí một dòng: KHCT chưa điền tự động mẫu này. Hãy chọn các vấn đề trọng tâm ở Mục IV rồi ghi việc cải tiến cho từng vấn đề ở Mục V; `khct check` kiểm tra kế hoạch theo mẫu này.",
   "no-criterion-column":
     "bảng kế hoạch không có cột tiêu chí, nên KHCT không biết ghi dòng của từng tiêu chí vào đâu: hãy thêm cột “Tiêu chuẩn, tiêu chí” hoặc điền tay.",
 };

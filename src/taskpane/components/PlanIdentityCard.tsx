@@ -4,7 +4,9 @@ import {
   Caption1,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
+  MessageBarTitle,
   Select,
   Spinner,
   makeStyles,
@@ -74,6 +76,11 @@ export function PlanIdentityCard({ plan, hasDocument }: PlanIdentityCardProps): 
     ? CATALOGUE.frameworks.filter((f) => f.schoolLevels.includes(plan.level as SchoolLevel))
     : [];
   const reason = plan.choice ? s[REASON_LABEL[plan.choice.reason]] : "";
+  // A plan of 2026-2027 or later citing no circular: which one it follows is asked once.
+  const alternative =
+    hasDocument && plan.choice?.reason === "date" && !plan.confirmed
+      ? plan.choice.alternative
+      : null;
 
   return (
     <section className={styles.root} aria-label={s.identityTitle}>
@@ -129,11 +136,44 @@ export function PlanIdentityCard({ plan, hasDocument }: PlanIdentityCardProps): 
           </Field>
         )}
       </div>
-      {plan.choice?.notes.map((note) => (
-        <MessageBar key={note.code} intent="info" layout="multiline">
-          <MessageBarBody>{note.message}</MessageBarBody>
+      {plan.choice && alternative ? (
+        // Asked once: the answer is stored in the document, and the question does not come back.
+        <MessageBar intent="info" layout="multiline" aria-label={s.frameworkAskTitle}>
+          <MessageBarBody>
+            <MessageBarTitle>{s.frameworkAskTitle}</MessageBarTitle>
+            {format(s.frameworkAsk, {
+              year: identity?.schoolYear?.text ?? "",
+              first: circularName(plan.choice.framework),
+              second: circularName(alternative),
+            })}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              appearance="primary"
+              disabled={plan.saving}
+              onClick={() => void plan.confirm(plan.choice?.framework.id)}
+            >
+              {format(s.frameworkUse, { name: circularName(plan.choice.framework) })}
+            </Button>
+            <Button
+              size="small"
+              disabled={plan.saving}
+              onClick={() => void plan.confirm(alternative.id)}
+            >
+              {format(s.frameworkUse, { name: circularName(alternative) })}
+            </Button>
+          </MessageBarActions>
         </MessageBar>
-      ))}
+      ) : null}
+      {plan.choice?.notes
+        // The question above says what the successor note says.
+        .filter((note) => !(alternative && note.code === "successor-chosen"))
+        .map((note) => (
+          <MessageBar key={note.code} intent="info" layout="multiline">
+            <MessageBarBody>{note.message}</MessageBarBody>
+          </MessageBar>
+        ))}
       {hasDocument && plan.choice && (
         <div className={styles.row}>
           {plan.confirmed ? (

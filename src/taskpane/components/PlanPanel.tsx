@@ -18,6 +18,7 @@ import { criteria, type Framework, type LevelNumber } from "../../core/catalogue
 import { layoutById } from "../../core/plan/layouts";
 import { newPlanTable } from "../../core/plan/newTable";
 import { computeFillPatch, fillUnsupported, type Patch } from "../../core/plan/patch";
+import { FormFill } from "./FormFill";
 import { proposeRows } from "../../core/plan/proposal";
 import {
   chosenTemplates,
@@ -118,6 +119,10 @@ export function PlanPanel({ framework, year, host }: PlanPanelProps): React.JSX.
     [chosen, templates, framework]
   );
   const preview = patch && chosen?.table ? previewItems(patch, chosen.table) : [];
+  // Thông tư 57/2026's form: priorities in Mục IV, items in Mục V (not a row per criterion).
+  const formIssues = tables.tables.find((t) => t.kind === "issues" && t.table) ?? null;
+  const formPlan = tables.tables.find((t) => t.table?.header.layout.id === "tt57-plan") ?? null;
+  const onForm = formIssues !== null || formPlan !== null;
   const inserts = preview.filter((p) => p.kind === "insert").length;
   const sets = preview.length - inserts;
 
@@ -307,103 +312,118 @@ export function PlanPanel({ framework, year, host }: PlanPanelProps): React.JSX.
         )}
       </section>
 
-      <section
-        className={styles.section}
-        aria-label={format(s.proposalsHeading, { count: String(proposals.length) })}
-      >
-        <Body1Strong>{format(s.proposalsHeading, { count: String(proposals.length) })}</Body1Strong>
-        {proposals.length === 0 && <Caption1>{s.proposalsNone}</Caption1>}
-        {unassessed.length > 0 && !useManual && (
-          <Caption1 className={styles.muted}>
-            {format(s.proposalsUnassessed, { count: String(unassessed.length) })}
-          </Caption1>
-        )}
-        {proposals.map((p) => {
-          const key = proposalKey(p);
-          const label = `Tiêu chí ${p.template.id} ${format(s.proposalTarget, { level: String(p.template.target) })}`;
-          return (
-            <div key={key} className={styles.proposal}>
-              <Checkbox
-                label={label}
-                checked={!unticked.has(key)}
-                onChange={(_, d) => toggle(key, Boolean(d.checked))}
-              />
-              <Caption1 className={styles.muted}>{p.template.values.target}</Caption1>
-              <Input
-                size="small"
-                aria-label={`${s.proposalSolution}: ${label}`}
-                placeholder={s.proposalSolution}
-                value={edits.get(key)?.solution ?? ""}
-                onChange={(_, d) => edit(key, "solution", d.value)}
-              />
-              <Input
-                size="small"
-                aria-label={`${s.proposalResponsible}: ${label}`}
-                placeholder={s.proposalResponsible}
-                value={edits.get(key)?.responsible ?? ""}
-                onChange={(_, d) => edit(key, "responsible", d.value)}
-                list={staffListId}
-              />
-            </div>
-          );
-        })}
-      </section>
-
-      <datalist id={staffListId}>
-        {[...new Set([...staff, ...ROLES])].map((name) => (
-          <option key={name} value={name} />
-        ))}
-      </datalist>
-
-      <section className={styles.section} aria-label={s.previewHeading}>
-        <Body1Strong>{s.previewHeading}</Body1Strong>
-        {unsupported ? (
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>
-              {unsupported === "tt57-form" ? s.fillTt57Unsupported : s.fillNoCriterionColumn}
-            </MessageBarBody>
-          </MessageBar>
-        ) : chosen?.table ? (
-          <>
-            <Caption1>
-              {preview.length === 0
-                ? s.previewNothing
-                : format(s.previewSummary, { rows: String(inserts), cells: String(sets) })}
-            </Caption1>
-            <ul className={styles.list}>
-              {preview.slice(0, 60).map((item, i) => (
-                <li key={i}>
-                  <Caption1>
-                    {item.kind === "insert"
-                      ? format(s.previewInsert, { label: item.label })
-                      : format(s.previewSet, { column: item.column ?? "", label: item.label })}
-                  </Caption1>
-                </li>
-              ))}
-            </ul>
-            <Button
-              appearance="primary"
-              disabled={busy || preview.length === 0}
-              onClick={() => void fill()}
-            >
-              {busy ? s.filling : s.fillButton}
-            </Button>
-          </>
-        ) : (
-          <Button
-            appearance="primary"
-            disabled={busy || templates.length === 0}
-            onClick={() => void insertNew()}
+      {onForm ? (
+        <FormFill
+          framework={framework}
+          year={year}
+          host={host}
+          issues={formIssues}
+          plan={formPlan}
+          results={results}
+          target={target}
+          reload={tables.reload}
+        />
+      ) : (
+        <>
+          <section
+            className={styles.section}
+            aria-label={format(s.proposalsHeading, { count: String(proposals.length) })}
           >
-            {busy ? s.filling : s.insertTableButton}
-          </Button>
-        )}
-        {message && (
-          <MessageBar intent={message.intent} layout="multiline" role="status">
-            <MessageBarBody>{message.text}</MessageBarBody>
-          </MessageBar>
-        )}
-      </section>
+            <Body1Strong>
+              {format(s.proposalsHeading, { count: String(proposals.length) })}
+            </Body1Strong>
+            {proposals.length === 0 && <Caption1>{s.proposalsNone}</Caption1>}
+            {unassessed.length > 0 && !useManual && (
+              <Caption1 className={styles.muted}>
+                {format(s.proposalsUnassessed, { count: String(unassessed.length) })}
+              </Caption1>
+            )}
+            {proposals.map((p) => {
+              const key = proposalKey(p);
+              const label = `Tiêu chí ${p.template.id} ${format(s.proposalTarget, { level: String(p.template.target) })}`;
+              return (
+                <div key={key} className={styles.proposal}>
+                  <Checkbox
+                    label={label}
+                    checked={!unticked.has(key)}
+                    onChange={(_, d) => toggle(key, Boolean(d.checked))}
+                  />
+                  <Caption1 className={styles.muted}>{p.template.values.target}</Caption1>
+                  <Input
+                    size="small"
+                    aria-label={`${s.proposalSolution}: ${label}`}
+                    placeholder={s.proposalSolution}
+                    value={edits.get(key)?.solution ?? ""}
+                    onChange={(_, d) => edit(key, "solution", d.value)}
+                  />
+                  <Input
+                    size="small"
+                    aria-label={`${s.proposalResponsible}: ${label}`}
+                    placeholder={s.proposalResponsible}
+                    value={edits.get(key)?.responsible ?? ""}
+                    onChange={(_, d) => edit(key, "responsible", d.value)}
+                    list={staffListId}
+                  />
+                </div>
+              );
+            })}
+          </section>
+
+          <datalist id={staffListId}>
+            {[...new Set([...staff, ...ROLES])].map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+
+          <section className={styles.section} aria-label={s.previewHeading}>
+            <Body1Strong>{s.previewHeading}</Body1Strong>
+            {unsupported ? (
+              <MessageBar intent="info" layout="multiline">
+                <MessageBarBody>{s.fillNoCriterionColumn}</MessageBarBody>
+              </MessageBar>
+            ) : chosen?.table ? (
+              <>
+                <Caption1>
+                  {preview.length === 0
+                    ? s.previewNothing
+                    : format(s.previewSummary, { rows: String(inserts), cells: String(sets) })}
+                </Caption1>
+                <ul className={styles.list}>
+                  {preview.slice(0, 60).map((item, i) => (
+                    <li key={i}>
+                      <Caption1>
+                        {item.kind === "insert"
+                          ? format(s.previewInsert, { label: item.label })
+                          : format(s.previewSet, { column: item.column ?? "", label: item.label })}
+                      </Caption1>
+                    </li>
+                  ))}
+                </ul>
+                <Button
+                  appearance="primary"
+                  disabled={busy || preview.length === 0}
+                  onClick={() => void fill()}
+                >
+                  {busy ? s.filling : s.fillButton}
+                </Button>
+              </>
+            ) : (
+              <Button
+                appearance="primary"
+                disabled={busy || templates.length === 0}
+                onClick={() => void insertNew()}
+              >
+                {busy ? s.filling : s.insertTableButton}
+              </Button>
+            )}
+            {message && (
+              <MessageBar intent={message.intent} layout="multiline" role="status">
+                <MessageBarBody>{message.text}</MessageBarBody>
+              </MessageBar>
+            )}
+          </section>
+        </>
+      )}
     </div>
   );
 }

@@ -20,7 +20,8 @@ export interface PlanState {
   readonly saveError: string | null;
   setLevel(level: SchoolLevel): void;
   setFramework(id: string): void;
-  confirm(): Promise<void>;
+  /** Stores the level and framework in the document (`frameworkId`: the one the user answered with). */
+  confirm(frameworkId?: string): Promise<void>;
   reload(): void;
 }
 
@@ -91,25 +92,29 @@ export function usePlan(adapter: HostAdapter | null): PlanState {
     setPickedFramework(null);
   }, []);
 
-  const confirm = useCallback(async () => {
-    if (!adapter || !level || !choice) return;
-    const settings: PlanSettings = {
-      version: 1,
-      level,
-      frameworkId: choice.framework.id,
-      schoolYear: identity?.schoolYear?.text ?? null,
-    };
-    setSaving(true);
-    setSaveError(null);
-    try {
-      await adapter.writeSettings(settings);
-      setStored(settings);
-    } catch (error) {
-      setSaveError(errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  }, [adapter, level, choice, identity]);
+  const confirm = useCallback(
+    async (frameworkId?: string) => {
+      if (!adapter || !level || !choice) return;
+      const settings: PlanSettings = {
+        version: 1,
+        level,
+        frameworkId: frameworkId ?? choice.framework.id,
+        schoolYear: identity?.schoolYear?.text ?? null,
+      };
+      if (frameworkId) setPickedFramework(frameworkId);
+      setSaving(true);
+      setSaveError(null);
+      try {
+        await adapter.writeSettings(settings);
+        setStored(settings);
+      } catch (error) {
+        setSaveError(errorMessage(error));
+      } finally {
+        setSaving(false);
+      }
+    },
+    [adapter, level, choice, identity]
+  );
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
 

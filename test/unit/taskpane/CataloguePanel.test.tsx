@@ -62,6 +62,20 @@ describe("CataloguePanel", () => {
     expect(within(c15).getByText(/Trường có không quá 30 \(ba mươi\) lớp/)).toBeTruthy();
   });
 
+  it("marks Thông tư 57/2026's mandatory criteria", () => {
+    const tt57 = frameworkById("tt57-2026-pho-thong") as Framework;
+    renderPanel(tt57, null);
+    fireEvent.click(screen.getByRole("button", { name: /^Tiêu chuẩn 1:/ }));
+    const marked = (id: string) =>
+      within(
+        screen.getByRole("article", { name: new RegExp(`^Tiêu chí ${id.replace(".", "\\.")}:`) })
+      ).queryByText("Bắt buộc") !== null;
+    const mandatory = tt57.standards[0]?.criteria.map((c) => c.mandatory === true);
+    expect(["1.1", "1.2", "1.3", "1.4"].map(marked)).toEqual(mandatory);
+    expect(mandatory).toContain(true);
+    expect(mandatory).toContain(false);
+  });
+
   it("says Mức 4 texts are not available rather than inventing them", () => {
     renderPanel(tt17, null);
     fireEvent.click(screen.getByRole("button", { name: "Tiêu chí Mức 4" }));
@@ -178,6 +192,39 @@ describe("App with a document (through the adapters and the recording fakes)", (
         name: "Tiêu chuẩn 5: Hoạt động và kết quả nuôi dưỡng, chăm sóc, giáo dục trẻ",
       })
     ).toBeTruthy();
+  });
+
+  it("a 2026-2027 plan citing no circular: asks once which circular it follows, stores the answer, and does not ask again", async () => {
+    const model = wordModel([
+      "TRƯỜNG TIỂU HỌC HOA SEN",
+      "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2026-2027",
+    ]);
+    const { unmount } = render(
+      <App info={wordInfo} adapter={createWordAdapter(fakeWordRun(model).run)} />
+    );
+    const ask = await screen.findByLabelText("Kế hoạch theo thông tư nào?");
+    expect(ask.textContent).toMatch(
+      /Kế hoạch năm học 2026-2027 không dẫn thông tư nào\. Từ năm học 2026-2027, Thông tư 57\/2026\/TT-BGDĐT .* thay thế Thông tư 17\/2018\/TT-BGDĐT/
+    );
+    // Offered first: the successor; the 2018 circular one click away.
+    const buttons = within(ask)
+      .getAllByRole("button")
+      .map((b) => b.textContent);
+    expect(buttons).toEqual(["Theo Thông tư 57/2026/TT-BGDĐT", "Theo Thông tư 17/2018/TT-BGDĐT"]);
+    fireEvent.click(within(ask).getByRole("button", { name: "Theo Thông tư 17/2018/TT-BGDĐT" }));
+    await screen.findByText(/Đã xác nhận và lưu trong tài liệu/);
+    expect(JSON.parse(model.customProperties.get("KHCT") ?? "{}")).toMatchObject({
+      fw: "tt17-2018",
+    });
+    expect(screen.queryByLabelText("Kế hoạch theo thông tư nào?")).toBeNull();
+    expect(
+      (screen.getByRole("combobox", { name: "Khung tiêu chí" }) as HTMLSelectElement).value
+    ).toBe("tt17-2018");
+    // Opened again (a co-author, or tomorrow): the stored answer holds, no question.
+    unmount();
+    render(<App info={wordInfo} adapter={createWordAdapter(fakeWordRun(model).run)} />);
+    await screen.findByText(/Đã xác nhận và lưu trong tài liệu/);
+    expect(screen.queryByLabelText("Kế hoạch theo thông tư nào?")).toBeNull();
   });
 
   it("lets the user change the level, and shows the other circular", async () => {

@@ -15,6 +15,7 @@ import { columnLetters, excelModel, fakeExcelRun, type CellValue } from "../../f
 import { fakeWordRun, wordModel } from "../../fakes/word";
 import { ASSESSMENT_2022, STANDARD_HEADER } from "../../fixtures/tables";
 import { tt57Plan } from "../../corpus/tt57";
+import { FORM_PLACEHOLDERS } from "../../../src/core/plan/formFill";
 
 const tt17 = frameworkById("tt17-2018") as Framework;
 const year = parseSchoolYear("2025-2026");
@@ -51,19 +52,80 @@ function sheetWithBothTables() {
 }
 
 describe("PlanPanel", () => {
-  it("on a plan of Thông tư 57/2026's form: says fill does not work on its item table yet, offers no fill", async () => {
+  it("on a plan of Thông tư 57/2026's form: nothing picked at first; the picked priorities go into Mục IV, then an item for each into Mục V", async () => {
+    const tt57 = frameworkById("tt57-2026-pho-thong") as Framework;
+    const P = FORM_PLACEHOLDERS;
     const cells: Record<string, CellValue> = {};
-    const plan = tt57Plan().tables[1] as string[][];
-    plan.forEach((row, r) =>
-      row.forEach((text, c) => text && (cells[`${columnLetters(c)}${r + 1}`] = text))
+    const put = (top: number, rows: string[][]) =>
+      rows.forEach((row, r) =>
+        row.forEach((text, c) => text && (cells[`${columnLetters(c)}${top + r}`] = text))
+      );
+    // As `khct new` writes the form: Mục IV at row 1, Mục V at row 6, each with two blank rows.
+    const form = tt57Plan();
+    put(1, [
+      (form.tables[0] as string[][])[0] as string[],
+      ["1", P.standard, P.criterion, P.currentState, P.weakness, P.cause],
+      ["2", P.standard, P.criterion, P.currentState, P.weakness, P.cause],
+    ]);
+    const blankItem = (n: string) => [
+      n,
+      P.content,
+      P.target,
+      P.solution,
+      P.indicator,
+      "Trong năm học 2026-2027",
+      P.responsible,
+      P.resources,
+      P.evidence,
+      "",
+    ];
+    put(6, [(form.tables[1] as string[][])[0] as string[], blankItem("1"), blankItem("2")]);
+    const model = excelModel({ KH: cells });
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <PlanPanel
+          framework={tt57}
+          year={parseSchoolYear("2026-2027")}
+          host={createExcelPlanTableHost(fakeExcelRun(model).run, { mergedAreas: true })}
+        />
+      </FluentProvider>
     );
-    renderPanel(
-      createExcelPlanTableHost(fakeExcelRun(excelModel({ KH: cells })).run, { mergedAreas: true })
-    );
-    await screen.findByText(
-      /mỗi hàng là một việc cải tiến, không phải một tiêu chí\. KHCT chưa điền tự động mẫu này/
-    );
-    expect(screen.queryByRole("button", { name: "Điền vào bảng" })).toBeNull();
+    await screen.findByText(/^Trang tính KH, từ hàng 1: Bảng vấn đề trọng tâm cần cải tiến/);
+    // No results table in the sheet: the school gives them by hand.
+    for (const [id, value] of [
+      ["1.2", "1"],
+      ["2.1", "0"],
+      ["3.3", "2"],
+    ])
+      fireEvent.change(
+        screen.getByRole("combobox", { name: `Kết quả tự đánh giá: Tiêu chí ${id}` }),
+        { target: { value } }
+      );
+    const issues = screen.getByRole("region", { name: "Vấn đề trọng tâm (Mục IV)" });
+    const boxes = within(issues).getAllByRole("checkbox") as HTMLInputElement[];
+    expect(boxes.map((b) => b.checked)).toEqual([false, false]); // never all criteria by default
+    expect(
+      within(issues).getByText(/^Tiêu chí 2\.1: .* — chưa đạt Mức 1 · Bắt buộc$/i)
+    ).toBeTruthy();
+    const writeIssues = within(issues).getByRole("button", { name: "Ghi 0 vấn đề vào Mục IV" });
+    expect((writeIssues as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(issues).getByRole("checkbox", { name: /^Tiêu chí 1\.2/ }));
+    fireEvent.click(within(issues).getByRole("button", { name: "Ghi 1 vấn đề vào Mục IV" }));
+    // Tiêu chuẩn, tiêu chí and hiện trạng; the weakness and its cause stay the placeholders they were.
+    await screen.findByText("Đã thêm 0 dòng và điền 3 ô.");
+    const sheet = model.sheets[0]?.cells;
+    expect(sheet?.get("C2")).toMatch(/^Tiêu chí 1\.2: /);
+    expect(sheet?.get("E2")).toBe(P.weakness); // the school's to write
+    expect(sheet?.get("C3")).toBe(P.criterion); // the second blank row stays
+    // Read again: 1.2 is in Mục IV, and its item is proposed for Mục V.
+    const items = screen.getByRole("region", { name: "Việc cải tiến (Mục V)" });
+    await within(items).findByRole("checkbox", { name: "Vấn đề 1 (tiêu chí 1.2)" });
+    fireEvent.click(within(items).getByRole("button", { name: "Ghi 1 việc cải tiến vào Mục V" }));
+    await within(items).findByText("Mỗi vấn đề ở Mục IV đã có việc cải tiến ở Mục V.");
+    expect(sheet?.get("C7")).toBe("Tiêu chí 1.2 đạt Mức 2");
+    expect(sheet?.get("E7")).toMatch(/^Đạt Mức 2: /);
+    expect(sheet?.get("D7")).toBe(P.solution);
+    expect(sheet?.get("B8")).toBe(P.content);
   });
 
   it("outside Office, says where it works", () => {
