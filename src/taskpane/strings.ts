@@ -227,6 +227,10 @@ const vi = {
     "Kế hoạch theo mẫu Biểu 2 chưa có bảng vấn đề trọng tâm (Mục IV: TT | Tiêu chuẩn | Tiêu chí liên quan | Đánh giá hiện trạng | Điểm hạn chế | Nguyên nhân): thêm bảng này rồi đọc lại.",
   formLacksPlan:
     "Kế hoạch theo mẫu Biểu 2 chưa có bảng kế hoạch cải tiến (Mục V: TT | Nội dung cải tiến | Mục tiêu cải tiến | Hoạt động/giải pháp | …): thêm bảng này rồi đọc lại.",
+  trackWriteReview: "Ghi vào Mục VI ({when})",
+  trackReviewDone:
+    "Đã ghi nội dung theo dõi và kết quả thực hiện vào hàng “{when}” của Mục VI; phần điều chỉnh và người đánh giá do nhà trường ghi.",
+  trackReviewWritten: "Hàng “{when}” của Mục VI đã có kết quả thực hiện: KHCT không ghi đè.",
   previewHeading: "Xem trước",
   previewSummary: "Thêm {rows} dòng, điền {cells} ô trống. Không ô nào đã có nội dung bị ghi đè.",
   previewNothing: "Bảng đã đủ các dòng này: không có gì để thay đổi.",
@@ -524,6 +528,11 @@ const en: Strings = {
     "The plan on form Biểu 2 has no priority-issues table (Mục IV: TT | Tiêu chuẩn | Tiêu chí liên quan | Đánh giá hiện trạng | Điểm hạn chế | Nguyên nhân): add it, then read again.",
   formLacksPlan:
     "The plan on form Biểu 2 has no improvement-plan table (Mục V: TT | Nội dung cải tiến | Mục tiêu cải tiến | Hoạt động/giải pháp | …): add it, then read again.",
+  trackWriteReview: "Write into Mục VI ({when})",
+  trackReviewDone:
+    "Wrote what was reviewed and the result into the “{when}” row of Mục VI; the adjustment and the assessor are the school's to write.",
+  trackReviewWritten:
+    "The “{when}” row of Mục VI already has a result: KHCT does not overwrite it.",
   previewHeading: "Preview",
   previewSummary: "Add {rows} rows, fill {cells} empty cells. No cell with content is overwritten.",
   previewNothing: "The table already has these rows: nothing to change.",

@@ -2,6 +2,7 @@
  * Tracking a plan during the year: each task row with its status, end date and "quá hạn", the rows
  * of one person ("Việc của tôi"), and the monitoring report per standard and overall as of a date.
  */
+import { isContentRow } from "../plan/formFill";
 import { isItemTable, itemLabel, itemRows } from "../plan/rows";
 import type { AnalysedTable } from "../plan/session";
 import { parseBudget, formatDong } from "../text/money";
@@ -53,8 +54,9 @@ export function trackedRows(
     // A table of improvement items (Thông tư 57/2026's form): every item row is a task.
     const items = isItemTable(t.table);
     const progressWords = progressTexts(t.header.match.layout.id);
+    // The form's blank rows ("[Ghi nội dung cải tiến]" …) are not items yet.
     const rows = items
-      ? itemRows(t.table)
+      ? itemRows(t.table).filter(isContentRow)
       : t.table.rows.filter((r) => r.kind === "criterion" || r.kind === "level4");
     for (const row of rows) {
       const cell = (role: keyof typeof columns) => row.cells[role]?.text ?? "";

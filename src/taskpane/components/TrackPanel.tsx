@@ -26,6 +26,8 @@ import {
   type TrackedRow,
 } from "../../core/tracking/report";
 import { ROLES, staffList, staffOf, withRole } from "../../core/tracking/staff";
+import { reviewPatch, reviewTime, reviewValues } from "../../core/tracking/monitoring";
+import type { SchoolYear } from "../../core/text/schoolYear";
 import { formatDong } from "../../core/text/money";
 import type { CheckHost, PlanTableHost } from "../../hosts/adapter";
 import { useDocumentVersion } from "../hooks/useDocumentVersion";
@@ -94,6 +96,9 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
   /** Plan tables without a progress column (the user may ask KHCT to add one), and the one awaiting confirmation. */
   const [noProgress, setNoProgress] = React.useState<{ key: string; where: string }[]>([]);
   const [confirmAdd, setConfirmAdd] = React.useState<string | null>(null);
+  /** Thông tư 57/2026's monitoring table (Mục VI), where the review is written; and the plan's year. */
+  const [monitoring, setMonitoring] = React.useState<string | null>(null);
+  const [year, setYear] = React.useState<SchoolYear | null>(null);
   const [asOf, setAsOf] = React.useState(today);
   const [me, setMe] = React.useState(loadMe);
   const version = useDocumentVersion();
@@ -114,6 +119,8 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
         /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : today()
       );
       setRows(tracked);
+      setYear(identity.schoolYear);
+      setMonitoring(analysed.find((t) => t.kind === "monitoring" && t.table)?.key ?? null);
       setStaff(staffOf(tracked.map((r) => r.responsible)));
       setKept(staffList(analysed));
       setNoProgress(
@@ -207,6 +214,29 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
         ? { intent: "success", text: s.trackReportInserted }
         : { intent: "warning", text: format(s.tableOccupied, { where: outcome.where }) }
     );
+  };
+  const when = reviewTime(asOf, year);
+  /** The review of this time point into Mục VI: its row's empty cells, or a new row. */
+  const writeReview = async () => {
+    if (!report || !rows || !tables || !monitoring) return;
+    const table = (await tables.readTables()).find((t) => t.key === monitoring);
+    const analysed = table ? analyseTables([table], framework)[0]?.table : null;
+    if (!table || !analysed) {
+      setMessage({ intent: "warning", text: s.trackChanged });
+      return;
+    }
+    const planned = reviewPatch(analysed, when, reviewValues(rows, report));
+    if (planned.kind === "written") {
+      setMessage({ intent: "warning", text: format(s.trackReviewWritten, { when }) });
+      return;
+    }
+    const outcome = await tables.applyPatch(table, planned.patch);
+    setMessage(
+      outcome.ok
+        ? { intent: "success", text: format(s.trackReviewDone, { when }) }
+        : { intent: "warning", text: s.trackChanged }
+    );
+    await read();
   };
   const mine = rows ? myRows(rows, withRole(me, kept)) : [];
   const addColumns = async (key: string) => {
@@ -377,6 +407,11 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
                 >
                   {s.trackInsertReport}
                 </Button>
+                {monitoring && (
+                  <Button size="small" onClick={() => void guarded(writeReview)}>
+                    {format(s.trackWriteReview, { when })}
+                  </Button>
+                )}
               </div>
             )}
           </>

@@ -8,6 +8,8 @@ import { localDate, TrackPanel } from "../../../src/taskpane/components/TrackPan
 import { frameworkById, type Framework } from "../../../src/core/catalogue";
 import { layoutById } from "../../../src/core/plan/layouts";
 import { STANDARD_HEADER } from "../../fixtures/tables";
+import { FORM_PLACEHOLDERS } from "../../../src/core/plan/formFill";
+import { tt57Plan } from "../../corpus/tt57";
 import { createExcelCheckHost, createExcelPlanTableHost } from "../../../src/hosts/excel/planSheet";
 import {
   columnLetters,
@@ -153,6 +155,60 @@ describe("TrackPanel", () => {
     ]);
     // The school's sheet is untouched.
     expect(model.sheets[0]!.cells.get("A10")).toBeUndefined();
+  });
+
+  it("on Thông tư 57/2026's form: writes the review of the time point into Mục VI, once", async () => {
+    const tt57 = frameworkById("tt57-2026-pho-thong") as Framework;
+    const P = FORM_PLACEHOLDERS;
+    const form = tt57Plan();
+    const cells: Record<string, CellValue> = {};
+    const put = (top: number, rows: string[][]) =>
+      rows.forEach((row, r) =>
+        row.forEach((v, c) => v && (cells[`${columnLetters(c)}${top + r}`] = v))
+      );
+    put(
+      1,
+      ["KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2026-2027"].map((t) => [t])
+    );
+    put(3, form.tables[1] as string[][]);
+    const monitoringHeader = (form.tables[2] as string[][])[0] as string[];
+    put(8, [
+      monitoringHeader,
+      ["Cuối học kỳ I", P.monitored, "", "", P.assessor],
+      ["Cuối năm học", P.monitored, "", "", P.assessor],
+    ]);
+    const model = excelModel({ KH: cells });
+    const fake = fakeExcelRun(model);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <TrackPanel
+          framework={tt57}
+          host={createExcelCheckHost(fake.run)}
+          tables={createExcelPlanTableHost(fake.run)}
+        />
+      </FluentProvider>
+    );
+    const report = screen.getByRole("region", { name: "Báo cáo giám sát" });
+    fireEvent.change(within(report).getByLabelText("Tính đến ngày"), {
+      target: { value: "2026-12-02" },
+    });
+    const write = await within(report).findByRole("button", {
+      name: "Ghi vào Mục VI (Cuối học kỳ I)",
+    });
+    fireEvent.click(write);
+    await screen.findByText(
+      /Đã ghi nội dung theo dõi và kết quả thực hiện vào hàng “Cuối học kỳ I”/
+    );
+    const sheet = model.sheets[0]!.cells;
+    expect(sheet.get("B9")).toBe("Mức độ thực hiện 3 việc cải tiến ở Mục V, đến ngày 02/12/2026");
+    expect(sheet.get("C9")).toMatch(/^Hoàn thành 1\/3 việc; đang thực hiện 1; chưa hoàn thành 1\./);
+    expect(sheet.get("E9")).toBe(P.assessor); // the school's to write
+    expect(sheet.get("C10") ?? "").toBe(""); // the year's end is not reviewed yet
+    // Again: the row has its result; nothing is overwritten.
+    fireEvent.click(within(report).getByRole("button", { name: "Ghi vào Mục VI (Cuối học kỳ I)" }));
+    await screen.findByText(
+      "Hàng “Cuối học kỳ I” của Mục VI đã có kết quả thực hiện: KHCT không ghi đè."
+    );
   });
 
   it("reads the staff list kept in the document: my role's rows are mine too", async () => {
