@@ -1,6 +1,8 @@
 /**
  * Co-authoring: KHCT hears about changes to the document and re-reads, so nothing it shows is stale.
- * Word: paragraph added/changed/deleted events (WordApi 1.6); Excel: worksheet changes (ExcelApi 1.7).
+ * Word: paragraph added/changed/deleted events (WordApi 1.6); Excel: worksheet changes — the
+ * workbook-wide `worksheets.onChanged` is ExcelApi 1.9, so on 1.7–1.8 (Excel 2019 volume licence)
+ * each sheet's own `onChanged` (ExcelApi 1.7) is used, with `worksheets.onAdded` (1.7) for new sheets.
  * Both carry a source, Local or Remote (a co-author). The handlers only report; they never open UI
  * and never write.
  */
@@ -49,18 +51,39 @@ export function createWordChangeWatcher(
   };
 }
 
+export interface ExcelWatchOptions {
+  /**
+   * ExcelApi 1.9 is present: one workbook-wide handler (WorksheetCollection.onChanged, [Api set:
+   * ExcelApi 1.9] in @types/office-js). Without it, one handler per sheet (Worksheet.onChanged,
+   * ExcelApi 1.7); a sheet added later is heard as a change, and watched from the next start.
+   */
+  readonly workbookEvents: boolean;
+}
+
 export function createExcelChangeWatcher(
-  run: BatchRunner<Excel.RequestContext> = (batch) => Excel.run(batch)
+  run: BatchRunner<Excel.RequestContext> = (batch) => Excel.run(batch),
+  options: ExcelWatchOptions = { workbookEvents: true }
 ): ChangeWatcher {
   return {
     async start(onChange) {
       const handler = async (event: { source?: string }) => onChange(sourceOf(event));
-      const registration = await run(async (context) => {
-        const added: Registration = context.workbook.worksheets.onChanged.add(handler);
+      const registrations = await run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        if (options.workbookEvents) {
+          const added: Registration = worksheets.onChanged.add(handler);
+          await context.sync();
+          return [added];
+        }
+        worksheets.load("items/name");
+        await context.sync();
+        const added: Registration[] = [
+          ...worksheets.items.map((sheet) => sheet.onChanged.add(handler)),
+          worksheets.onAdded.add(handler),
+        ];
         await context.sync();
         return added;
       });
-      return () => removeAll([registration]);
+      return () => removeAll(registrations);
     },
   };
 }

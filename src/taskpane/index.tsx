@@ -67,7 +67,10 @@ function formatHostFor(info: HostInfo): FormatHost | null {
 function changesFor(info: HostInfo): ChangeWatcher | null {
   if (info.gaps.some((g) => g.essential || g.feature === "changeEvents")) return null;
   if (info.kind === "word") return createWordChangeWatcher();
-  if (info.kind === "excel") return createExcelChangeWatcher();
+  if (info.kind === "excel")
+    return createExcelChangeWatcher(undefined, {
+      workbookEvents: Boolean(Office.context.requirements?.isSetSupported("ExcelApi", "1.9")),
+    });
   return null;
 }
 

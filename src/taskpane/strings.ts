@@ -20,6 +20,8 @@ const vi = {
   tabFormat: "Định dạng",
   tabTrack: "Theo dõi",
   coauthorChanged: "Tài liệu vừa được người cùng soạn sửa; KHCT đã đọc lại.",
+  watchFailed:
+    "KHCT không theo dõi được thay đổi của tài liệu ({message}): sau khi bạn hoặc người cùng soạn sửa, hãy bấm “Đọc lại” ở từng mục.",
   dismissMessage: "Đóng",
   trackNeedsDocument:
     "Mở KHCT trong Word hoặc Excel, hoặc mở một tệp ở trên, để theo dõi việc thực hiện kế hoạch.",
@@ -321,6 +323,8 @@ const en: Strings = {
   tabFormat: "Format",
   tabTrack: "Tracking",
   coauthorChanged: "A co-author just changed the document; KHCT has read it again.",
+  watchFailed:
+    "KHCT cannot follow changes to the document ({message}): after you or a co-author edit it, press “Read again” in each panel.",
   dismissMessage: "Close",
   trackNeedsDocument: "Open KHCT in Word or Excel, or open a file above, to track the plan.",
   trackReadError: "Cannot read the document: {message}",

@@ -49,6 +49,14 @@ export interface ExcelModel {
   charts?: { sheet: string; type: string; source: string; title?: string }[];
   /** Worksheet change handlers the add-in registered. */
   handlers?: Set<ChangeHandler>;
+  /**
+   * The client's ExcelApi minor version (8 = Excel 2019 volume licence: ExcelApi 1.8); absent: the
+   * newest. An API above it fails its sync with the code ApiNotFound, as Office does
+   * (Excel.ErrorCodes.apiNotFound, "The requested API could not be found… may be available in a
+   * newer version of Excel" — learn.microsoft.com/javascript/api/excel/excel.errorcodes). Only the
+   * calls KHCT makes near a set's edge are tagged (WorksheetCollection.onChanged: ExcelApi 1.9).
+   */
+  excelApi?: number;
   active: { sheet: number; cell: string };
 }
 
@@ -675,6 +683,10 @@ class FakeWorksheet extends FakeObject {
   get name(): string {
     return this.read("name");
   }
+  /** [Api set: ExcelApi 1.7] (Worksheet.onChanged). */
+  get onChanged() {
+    return fakeEvent(this.context, (this.model.handlers ??= new Set()));
+  }
   getRange(address: string): FakeRange {
     return new FakeRange(this.context, this.model, this.sheet, address);
   }
@@ -830,8 +842,28 @@ class FakePrintTitles extends FakeNullable {
   }
 }
 
+/** An Office API error with its code, as OfficeExtension.Error carries it. */
+export function officeError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code, name: "RichApi.Error" });
+}
+
 export function fakeExcelContext(model: ExcelModel) {
   const context = new FakeContext();
+  /** An event of a later API set: adding a handler fails the sync on an older client. */
+  const requires = (minor: number, event: ReturnType<typeof fakeEvent>) =>
+    (model.excelApi ?? 99) >= minor
+      ? event
+      : {
+          add(): { context: FakeContext; remove(): void } {
+            context.enqueue(() => {
+              throw officeError(
+                "ApiNotFound",
+                "The requested API could not be found. It may be available in a newer version of Excel."
+              );
+            });
+            return { context, remove: () => undefined };
+          },
+        };
   const sheetOf = (sheet: ExcelSheetModel) => new FakeWorksheet(context, model, sheet);
   const activeSheet = () => model.sheets[model.active.sheet] as ExcelSheetModel;
   const api = {
@@ -840,7 +872,10 @@ export function fakeExcelContext(model: ExcelModel) {
       get worksheets() {
         return Object.assign(new FakeCollection(context, () => model.sheets.map(sheetOf)), {
           getActiveWorksheet: () => sheetOf(activeSheet()),
-          onChanged: fakeEvent(context, (model.handlers ??= new Set())),
+          // [Api set: ExcelApi 1.9] (@types/office-js, WorksheetCollection.onChanged).
+          onChanged: requires(9, fakeEvent(context, (model.handlers ??= new Set()))),
+          // [Api set: ExcelApi 1.7] (WorksheetCollection.onAdded): heard like a change.
+          onAdded: fakeEvent(context, (model.handlers ??= new Set())),
           getItem: (name: string) => {
             const found = model.sheets.find((s) => s.name === name);
             if (!found)

@@ -29,7 +29,7 @@ import { PlanIdentityCard } from "./PlanIdentityCard";
 import { PlanPanel } from "./PlanPanel";
 import { useLocale } from "../hooks/useLocale";
 import { LocaleContext, useStrings } from "../hooks/useStrings";
-import { localeFromDisplayLanguage } from "../strings";
+import { format, localeFromDisplayLanguage } from "../strings";
 import { HostBanner } from "./HostBanner";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { Navigation, PanelId } from "./Navigation";
@@ -181,6 +181,11 @@ function Shell({
                 {s.dismissMessage}
               </Button>
             </MessageBarActions>
+          </MessageBar>
+        )}
+        {watched.failed && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{format(s.watchFailed, { message: watched.failed })}</MessageBarBody>
           </MessageBar>
         )}
         {fileMode && <FileModeCard file={file} onFile={setFile} level={plan.level} />}

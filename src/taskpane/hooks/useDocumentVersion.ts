@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useState } from "react";
 import type { ChangeSource, ChangeWatcher } from "../../hosts/changes";
+import { errorMessage } from "./usePlan";
 
 /** Bumped after the document changed (a co-author, or the user): panels read it again. */
 export const DocumentVersionContext = createContext(0);
@@ -16,9 +17,11 @@ export function useDocumentVersion(): number {
 export function useChangeWatcher(
   watcher: ChangeWatcher | null,
   quietMs = 1500
-): { version: number; remote: boolean; clearRemote(): void } {
+): { version: number; remote: boolean; clearRemote(): void; failed: string | null } {
   const [version, setVersion] = useState(0);
   const [remote, setRemote] = useState(false);
+  /** Why listening could not start (the Office error's message): the pane says so, never hides it. */
+  const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
     if (!watcher) return;
     let stop: (() => Promise<void>) | null = null;
@@ -39,7 +42,10 @@ export function useChangeWatcher(
         if (stopped) void s().catch(() => undefined);
         else stop = s;
       },
-      () => undefined // without events the pane still works: the user re-reads by hand
+      // Without events the pane still works (the user re-reads by hand), and says so.
+      (error: unknown) => {
+        if (!stopped) setFailed(errorMessage(error));
+      }
     );
     return () => {
       stopped = true;
@@ -47,5 +53,5 @@ export function useChangeWatcher(
       void stop?.().catch(() => undefined);
     };
   }, [watcher, quietMs]);
-  return { version, remote, clearRemote: () => setRemote(false) };
+  return { version, remote, clearRemote: () => setRemote(false), failed };
 }

@@ -1,3 +1,4 @@
+import { describeError } from "../../hosts/officeErrors";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { chooseFramework, type FrameworkChoice } from "../../core/catalogue";
 import { detectPlanIdentity, type PlanIdentity } from "../../core/plan/identity";
@@ -26,8 +27,8 @@ export interface PlanState {
 }
 
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  return String(error);
+  // Office's errors by their code, in Vietnamese with what to do; KHCT's own by their message.
+  return describeError(error);
 }
 
 /** The plan's identity: read from the document through the adapter, confirmed by the user. */

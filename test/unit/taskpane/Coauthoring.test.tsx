@@ -9,6 +9,7 @@ import { createWordChangeWatcher, createExcelChangeWatcher } from "../../../src/
 import { createWordCheckHost } from "../../../src/hosts/word/checkHost";
 import { createExcelCheckHost } from "../../../src/hosts/excel/planSheet";
 import { createWordAdapter } from "../../../src/hosts/word/wordAdapter";
+import { createExcelAdapter } from "../../../src/hosts/excel/excelAdapter";
 import { emitChange } from "../../fakes/recording";
 import { excelModel, fakeExcelRun } from "../../fakes/excel";
 import { fakeWordRun } from "../../fakes/word";
@@ -44,6 +45,44 @@ describe("change watchers", () => {
     expect(heard).toEqual(["Local"]);
     await stop();
     expect(model.handlers?.size).toBe(0);
+  });
+});
+
+describe("change watching on Excel 2019 (ExcelApi 1.8)", () => {
+  it("the workbook-wide event (ExcelApi 1.9) fails there with ApiNotFound; one handler per sheet (1.7) hears every sheet", async () => {
+    const model = excelModel({ KH: {}, "Tự đánh giá": {} });
+    model.excelApi = 8;
+    // What KHCT did before: the error reached nobody.
+    await expect(
+      createExcelChangeWatcher(fakeExcelRun(model).run, { workbookEvents: true }).start(() => {})
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+    const heard: string[] = [];
+    const fake = fakeExcelRun(model);
+    const stop = await createExcelChangeWatcher(fake.run, { workbookEvents: false }).start(
+      (source) => heard.push(source)
+    );
+    expect(fake.syncs()).toBe(2); // the sheets' names, then the handlers: not one per sheet
+    expect(model.handlers?.size).toBe(3); // two sheets, and sheets added later
+    await emitChange(model.handlers!, "Remote");
+    expect(heard).toEqual(["Remote", "Remote", "Remote"]);
+    await stop();
+    expect(model.handlers?.size).toBe(0);
+  });
+
+  it("when listening cannot start, the pane says so in Vietnamese, with what to do", async () => {
+    const model = excelModel({ KH: { A1: "Kế hoạch" } });
+    model.excelApi = 8;
+    const fake = fakeExcelRun(model);
+    render(
+      <App
+        info={{ kind: "excel", displayLanguage: "vi-VN", theme: "light", gaps: [] }}
+        adapter={createExcelAdapter(fake.run)}
+        changes={createExcelChangeWatcher(fake.run, { workbookEvents: true })}
+      />
+    );
+    await screen.findByText(
+      /KHCT không theo dõi được thay đổi của tài liệu \(Phiên bản Office này chưa có chức năng KHCT cần cho việc này: .* \(mã lỗi Office: ApiNotFound\)\): sau khi bạn hoặc người cùng soạn sửa, hãy bấm “Đọc lại”/
+    );
   });
 });
 
