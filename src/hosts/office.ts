@@ -14,6 +14,8 @@ export interface HostInfo {
   /** The Office theme, when Office reports one. */
   readonly theme: "light" | "dark" | null;
   readonly gaps: readonly RequirementGap[];
+  /** Office's own check of a requirement set (absent outside Office: nothing is supported). */
+  readonly supports?: (name: string, version: string) => boolean;
 }
 
 export const NO_HOST: HostInfo = { kind: "none", displayLanguage: null, theme: null, gaps: [] };
@@ -69,6 +71,7 @@ export async function detectHost(timeoutMs: number = READY_TIMEOUT_MS): Promise<
       displayLanguage: Office.context.displayLanguage ?? null,
       theme: officeTheme(),
       gaps: findRequirementGaps(kind, isSupported),
+      supports: isSupported,
     };
   } catch {
     return NO_HOST;

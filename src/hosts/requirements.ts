@@ -54,6 +54,8 @@ export const REQUIREMENTS: Readonly<Record<OfficeHostKind, readonly FeatureRequi
     { feature: "insertText", sets: [set("ExcelApi", "1.1")], essential: true },
     { feature: "documentMetadata", sets: [set("ExcelApi", "1.7")], essential: true },
     { feature: "fillTable", sets: [set("ExcelApi", "1.7")], essential: true },
+    // Worksheet.onChanged and worksheets.onAdded are 1.7; the workbook-wide worksheets.onChanged
+    // (1.9) is used only where isSetSupported says so (hosts/changes.ts).
     { feature: "changeEvents", sets: [set("ExcelApi", "1.7")], essential: false },
     { feature: "comments", sets: [set("ExcelApi", "1.10")], essential: false },
     // Without it, cells covered by a merge read as empty (the plan is still read and filled).

@@ -69,7 +69,8 @@ function changesFor(info: HostInfo): ChangeWatcher | null {
   if (info.kind === "word") return createWordChangeWatcher();
   if (info.kind === "excel")
     return createExcelChangeWatcher(undefined, {
-      workbookEvents: Boolean(Office.context.requirements?.isSetSupported("ExcelApi", "1.9")),
+      // WorksheetCollection.onChanged is ExcelApi 1.9; below it, one handler per sheet (1.7).
+      workbookEvents: info.supports?.("ExcelApi", "1.9") ?? false,
     });
   return null;
 }
