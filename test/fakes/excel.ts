@@ -7,6 +7,7 @@ import {
   FakeNullable,
   FakeObject,
   keyedCollection,
+  officeError,
 } from "./recording";
 
 export type CellValue = string | number | boolean;
@@ -840,11 +841,6 @@ class FakePrintTitles extends FakeNullable {
   get address(): string {
     return this.read("address");
   }
-}
-
-/** An Office API error with its code, as OfficeExtension.Error carries it. */
-export function officeError(code: string, message: string): Error {
-  return Object.assign(new Error(message), { code, name: "RichApi.Error" });
 }
 
 export function fakeExcelContext(model: ExcelModel) {

@@ -205,3 +205,8 @@ export async function emitChange(
 ): Promise<void> {
   await Promise.all([...handlers].map((h) => h.fn({ source })));
 }
+
+/** An Office API error with its code, as OfficeExtension.Error carries it (`code`, e.g. "InvalidArgument"). */
+export function officeError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code, name: "RichApi.Error" });
+}

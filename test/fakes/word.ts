@@ -5,6 +5,7 @@ import {
   FakeContext,
   FakeObject,
   keyedCollection,
+  officeError,
   type ChangeHandler,
 } from "./recording";
 
@@ -12,7 +13,22 @@ export interface WordCellModel {
   text: string;
   span?: number;
   vMerge?: "restart" | "continue";
+  /** The cell's own alignment, when it differs from its row's look. */
+  align?: { horizontal?: string; vertical?: string };
 }
+
+/**
+ * Word.Alignment / Word.VerticalAlignment: a row whose cells differ reads "Mixed" (TableRow.
+ * horizontalAlignment "specifies the horizontal alignment of every cell in the row";
+ * learn.microsoft.com/javascript/api/word/word.alignment lists "Mixed" and "Unknown"), and neither
+ * value can be written: Word refuses the request with InvalidArgument.
+ */
+const UNWRITABLE = new Set(["Mixed", "Unknown"]);
+const refuse = (value: string) =>
+  officeError(
+    "InvalidArgument",
+    `The argument is invalid or missing or has an incorrect format (${value}).`
+  );
 
 export interface WordLook {
   name: string;
@@ -313,8 +329,14 @@ class FakeTableRow extends FakeObject {
     if (property === "font/name") return this.look().name;
     if (property === "font/size") return this.look().size;
     if (property === "font/bold") return this.look().bold ?? false;
-    if (property === "horizontalAlignment") return this.look().horizontalAlignment ?? "Left";
-    if (property === "verticalAlignment") return this.look().verticalAlignment ?? "Top";
+    if (property === "horizontalAlignment" || property === "verticalAlignment") {
+      const key = property === "horizontalAlignment" ? "horizontal" : "vertical";
+      const own = this.look()[property] ?? (key === "horizontal" ? "Left" : "Top");
+      const cells = this.table.rows[this.index]?.cells ?? [];
+      return cells.some((c) => c.align?.[key] !== undefined && c.align[key] !== own)
+        ? "Mixed"
+        : own;
+    }
     throw new Error(`fake: TableRow.${property} not modelled`);
   }
   get cellCount(): number {
@@ -331,13 +353,20 @@ class FakeTableRow extends FakeObject {
     return this.read("horizontalAlignment");
   }
   set horizontalAlignment(value: string) {
-    this.context.enqueue(() => (this.look().horizontalAlignment = value));
+    this.context.enqueue(() => this.align("horizontal", value));
   }
   get verticalAlignment(): string {
     return this.read("verticalAlignment");
   }
   set verticalAlignment(value: string) {
-    this.context.enqueue(() => (this.look().verticalAlignment = value));
+    this.context.enqueue(() => this.align("vertical", value));
+  }
+  /** Setting a row's alignment sets every cell's. */
+  private align(key: "horizontal" | "vertical", value: string): void {
+    if (UNWRITABLE.has(value)) throw refuse(value);
+    this.look()[key === "horizontal" ? "horizontalAlignment" : "verticalAlignment"] = value;
+    for (const cell of this.table.rows[this.index]?.cells ?? [])
+      if (cell.align) delete cell.align[key];
   }
   /**
    * Removes the row (WordApi 1.3). A row object stands for its row, not its position: several
@@ -500,11 +529,45 @@ class FakeTable extends FakeObject {
       return col;
     };
     let width: number | null = null;
+    let alignment: { horizontal: string; vertical: string } | null = null;
+    const look = () => table.rows[row]?.look ?? DEFAULT_LOOK;
+    const setAlign = (key: "horizontal" | "vertical", value: string) =>
+      context.enqueue(() => {
+        if (UNWRITABLE.has(value)) throw refuse(value);
+        const target = table.rows[row]?.cells[cell];
+        // office-js#3200: the table API throws on a vertically merged cell.
+        if (!target || target.vMerge === "continue")
+          throw officeError("ItemNotFound", "getCell on a merged or missing cell");
+        (target.align ??= {})[key] = value;
+      });
     return {
       load(spec: string) {
-        void spec;
-        context.enqueue(() => (width = table.widths?.[gridColumn()] ?? 60));
+        context.enqueue(() => {
+          width = table.widths?.[gridColumn()] ?? 60;
+          if (!/Alignment/.test(spec)) return;
+          const target = table.rows[row]?.cells[cell];
+          if (!target || target.vMerge === "continue")
+            throw officeError("ItemNotFound", "getCell on a merged or missing cell");
+          alignment = {
+            horizontal: target.align?.horizontal ?? look().horizontalAlignment ?? "Left",
+            vertical: target.align?.vertical ?? look().verticalAlignment ?? "Top",
+          };
+        });
         return this;
+      },
+      get horizontalAlignment(): string {
+        if (alignment === null) throw new Error("PropertyNotLoaded: horizontalAlignment");
+        return alignment.horizontal;
+      },
+      set horizontalAlignment(value: string) {
+        setAlign("horizontal", value);
+      },
+      get verticalAlignment(): string {
+        if (alignment === null) throw new Error("PropertyNotLoaded: verticalAlignment");
+        return alignment.vertical;
+      },
+      set verticalAlignment(value: string) {
+        setAlign("vertical", value);
       },
       get columnWidth(): number {
         if (width === null) throw new Error("PropertyNotLoaded: columnWidth");

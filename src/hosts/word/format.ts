@@ -35,7 +35,15 @@ interface RowLook {
   bold: boolean | null;
   horizontalAlignment: string;
   verticalAlignment: string;
+  /**
+   * A row whose cells differ reads "Mixed", which Word refuses to write back (InvalidArgument;
+   * Word.Alignment): then each cell's own alignment, by its index in the row.
+   */
+  cells?: { cell: number; horizontal: string; vertical: string }[];
 }
+
+/** Alignment values Word reports but does not take (Word.Alignment.mixed / unknown, and the vertical ones). */
+const UNWRITABLE = new Set(["Mixed", "Unknown"]);
 
 /** What one applyFormat changed, to put back. */
 interface Margins {
@@ -181,6 +189,31 @@ export function createWordFormatHost(
         const borders = table
           ? BORDERS.map((location) => table.getBorder(location).load("type,width,color"))
           : [];
+        // Rows read as "Mixed": each cell's alignment, to put back (covered merge cells have none to read).
+        const mixedCells =
+          table && structure
+            ? table.rows.items.flatMap((row, r) => {
+                if (
+                  !UNWRITABLE.has(row.horizontalAlignment) &&
+                  !UNWRITABLE.has(row.verticalAlignment)
+                )
+                  return [];
+                const grid = buildGrid(structure.rows);
+                const indices = [...new Set(structure.cellIndex[r] ?? [])].filter((i) => {
+                  const c = structure.cellIndex[r]?.indexOf(i) ?? -1;
+                  return grid.cells[r]?.[c]?.origin.row === r;
+                });
+                return [
+                  {
+                    row: r,
+                    cells: indices.map((i) => ({
+                      cell: i,
+                      range: table.getCell(r, i).load("horizontalAlignment,verticalAlignment"),
+                    })),
+                  },
+                ];
+              })
+            : [];
         const widthCells =
           table && plainRow >= 0
             ? Array.from({ length: target?.colCount ?? 0 }, (_, c) =>
@@ -225,12 +258,21 @@ export function createWordFormatHost(
           record.table = {
             index,
             headerRowCount: table.headerRowCount,
-            rows: rows.map((row) => ({
+            rows: rows.map((row, r) => ({
               name: row.font.name || null,
               size: row.font.size || null,
               bold: row.font.bold,
               horizontalAlignment: row.horizontalAlignment,
               verticalAlignment: row.verticalAlignment,
+              ...(mixedCells.some((m) => m.row === r)
+                ? {
+                    cells: (mixedCells.find((m) => m.row === r)?.cells ?? []).map((c) => ({
+                      cell: c.cell,
+                      horizontal: c.range.horizontalAlignment,
+                      vertical: c.range.verticalAlignment,
+                    })),
+                  }
+                : {}),
             })),
             borders: borders.map((b, i) => ({
               location: BORDERS[i] as string,
@@ -340,8 +382,18 @@ export function createWordFormatHost(
             if (look.name) row.font.name = look.name;
             if (look.size) row.font.size = look.size;
             if (look.bold !== null) row.font.bold = look.bold;
-            row.horizontalAlignment = look.horizontalAlignment as Word.Alignment;
-            row.verticalAlignment = look.verticalAlignment as Word.VerticalAlignment;
+            // A row's value goes back when Word can take it; a "Mixed" row's cells one by one.
+            if (!UNWRITABLE.has(look.horizontalAlignment))
+              row.horizontalAlignment = look.horizontalAlignment as Word.Alignment;
+            if (!UNWRITABLE.has(look.verticalAlignment))
+              row.verticalAlignment = look.verticalAlignment as Word.VerticalAlignment;
+            for (const cell of look.cells ?? []) {
+              const target = table.getCell(r, cell.cell);
+              if (UNWRITABLE.has(look.horizontalAlignment) && !UNWRITABLE.has(cell.horizontal))
+                target.horizontalAlignment = cell.horizontal as Word.Alignment;
+              if (UNWRITABLE.has(look.verticalAlignment) && !UNWRITABLE.has(cell.vertical))
+                target.verticalAlignment = cell.vertical as Word.VerticalAlignment;
+            }
           });
           for (const b of saved.borders) {
             const border = table.getBorder(b.location as Word.BorderLocation);

@@ -169,6 +169,40 @@ describe("Word formatting", () => {
     expect(await host.undoFormat()).toBeNull();
   });
 
+  it("undo on a row whose cells are aligned differently (read as “Mixed”) puts each cell's alignment back, never “Mixed”", async () => {
+    const model = document(2);
+    const row = model.tables[0]!.rows[3]!;
+    row.look = {
+      name: "Calibri",
+      size: 11,
+      bold: false,
+      horizontalAlignment: "Left",
+      verticalAlignment: "Top",
+    };
+    row.cells[0]!.align = { horizontal: "Centered" };
+    row.cells[5]!.align = { horizontal: "Right", vertical: "Bottom" };
+    const { host, fake } = await format(model);
+    // The format set the row's vertical alignment: every cell's.
+    expect(row.cells[5]!.align?.vertical).toBeUndefined();
+    const before = fake.syncs();
+    expect(await host.undoFormat()).toEqual({ tableKept: false });
+    expect(fake.syncs() - before).toBe(2);
+    expect(row.cells.map((c) => c.align?.horizontal ?? row.look?.horizontalAlignment)).toEqual([
+      "Centered",
+      "Left",
+      "Left",
+      "Left",
+      "Left",
+      "Right",
+      "Left",
+      "Left",
+      "Left",
+    ]);
+    expect(row.cells[5]!.align?.vertical ?? row.look?.verticalAlignment).toBe("Bottom");
+    expect(row.cells[1]!.align?.vertical ?? row.look?.verticalAlignment).toBe("Top");
+    expect(await host.undoFormat()).toBeNull();
+  });
+
   it("refuses when the table changed after the preview, writing nothing", async () => {
     const model = document(1);
     const fake = fakeWordRun(model);
