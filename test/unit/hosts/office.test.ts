@@ -46,12 +46,16 @@ describe("detectHost", () => {
 
   it("recognises Word and Excel, with language and theme", async () => {
     installOffice(fakeOffice("Word", { language: "en-US", background: "#1f1f1f" }));
-    expect(await detectHost()).toEqual({
+    const word = await detectHost();
+    expect(word).toEqual({
       kind: "word",
       displayLanguage: "en-US",
       theme: "dark",
       gaps: [],
+      supports: expect.any(Function),
     });
+    // Office's own check, for what the pane picks at start (Excel's workbook-wide events).
+    expect(word.supports?.("WordApi", "1.3")).toBe(true);
     installOffice(fakeOffice("Excel", { background: "#ffffff" }));
     expect(await detectHost()).toMatchObject({
       kind: "excel",
