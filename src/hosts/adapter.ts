@@ -87,10 +87,13 @@ export interface PlanTableHost {
    * user's request): header cells written, body cells left empty. Refused (nothing written) when the
    * table changed or, in Excel, the cells to the right are not empty.
    */
-  addProgressColumns?(
-    table: DocumentTable
-  ): Promise<
-    { readonly ok: true } | { readonly ok: false; readonly reason: "changed" | "occupied" }
+  addProgressColumns?(table: DocumentTable): Promise<
+    | { readonly ok: true }
+    | {
+        readonly ok: false;
+        /** "merged": Word adds columns only to a table without merged cells (office-js#3425). */
+        readonly reason: "changed" | "occupied" | "merged";
+      }
   >;
   /** A new table at the cursor (Word) or the active cell (Excel); `merged` rows span from their `from` column. */
   insertTable(

@@ -64,6 +64,8 @@ const vi = {
   trackColumnsNo: "Thôi",
   trackColumnsAdded: "Đã thêm cột Tiến độ thực hiện và Kết quả thực hiện.",
   trackColumnsOccupied: "Bên phải bảng đã có nội dung: KHCT không thêm cột để không ghi đè.",
+  trackColumnsMerged:
+    "Bảng có ô gộp (hàng MỨC, hàng tiêu chuẩn): Word không cho tiện ích thêm cột vào bảng như vậy. Hãy thêm tay: đặt con trỏ ở cột cuối, chọn Bố cục › Chèn bên phải hai lần, ghi tiêu đề “Tiến độ thực hiện” và “Kết quả thực hiện”; KHCT đọc lại và theo dõi qua hai cột đó.",
   hostWord: "Đang làm việc trong Word",
   hostExcel: "Đang làm việc trong Excel",
   noHostTitle: "KHCT đang mở ngoài Word/Excel",
@@ -363,6 +365,8 @@ const en: Strings = {
   trackColumnsYes: "Add",
   trackColumnsNo: "Cancel",
   trackColumnsAdded: "The Progress and Result columns were added.",
+  trackColumnsMerged:
+    "The table has merged cells (MỨC and standard rows): Word does not let add-ins add columns to such a table. Add them by hand: put the cursor in the last column, choose Layout › Insert Right twice, and title them “Tiến độ thực hiện” and “Kết quả thực hiện”; KHCT reads them again and tracks through them.",
   trackColumnsOccupied:
     "The cells to the right of the table are not empty: KHCT adds no column, to overwrite nothing.",
   hostWord: "Working in Word",

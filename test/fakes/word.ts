@@ -469,10 +469,16 @@ class FakeTable extends FakeObject {
         )
     );
   }
-  /** New columns at the end of every row (a merged row gets its new cells after its span). */
+  /**
+   * New columns at the end of every row. Table.addColumns "is applicable to uniform tables"
+   * (learn.microsoft.com/javascript/api/word/word.table#word-word-table-addcolumns-member) and fails
+   * on a table with merged cells (office-js#3425): a row with a span or a vertical merge fails it.
+   */
   addColumns(where: "End" | "Start", count: number, values: string[][]): void {
     this.context.enqueue(() => {
       if (where !== "End") throw new Error("fake: only End is modelled");
+      if (this.table.rows.some((row) => row.cells.some((c) => (c.span ?? 1) > 1 || c.vMerge)))
+        throw officeError("GeneralException", "GeneralException");
       if (values.length !== this.table.rows.length || values.some((v) => v.length !== count))
         throw new Error("InvalidArgument: values do not fit the table");
       this.table.rows.forEach((row, r) =>

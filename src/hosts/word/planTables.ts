@@ -146,6 +146,12 @@ export function createWordPlanTableHost(
     addProgressColumns(table) {
       const snapshot = known.get(table.key);
       if (!snapshot) return Promise.resolve({ ok: false as const, reason: "changed" as const });
+      // Table.addColumns works on uniform tables only (its documentation; office-js#3425 — Word
+      // fails on merged cells): a table with a merged row is refused before asking Word.
+      const uniform = snapshot.grid.cells.every((row, r) =>
+        row.every((cell, c) => cell.origin.row === r && cell.origin.col === c)
+      );
+      if (!uniform) return Promise.resolve({ ok: false as const, reason: "merged" as const });
       return run(async (context) => {
         const all = context.document.body.tables;
         all.load("items/nestingLevel,items/rowCount");

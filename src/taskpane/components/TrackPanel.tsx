@@ -251,7 +251,12 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
         ? { intent: "success", text: s.trackColumnsAdded }
         : {
             intent: "warning",
-            text: outcome.reason === "occupied" ? s.trackColumnsOccupied : s.trackChanged,
+            text:
+              outcome.reason === "occupied"
+                ? s.trackColumnsOccupied
+                : outcome.reason === "merged"
+                  ? s.trackColumnsMerged
+                  : s.trackChanged,
           }
     );
     await read();

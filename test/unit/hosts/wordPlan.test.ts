@@ -152,7 +152,8 @@ describe("Word plan tables", () => {
 describe("progress columns on request", () => {
   it("adds two columns at the end of every row, headers in the first, in 2 syncs; the school's texts stay", async () => {
     const model = wordModel();
-    model.tables.push(planTable());
+    // A uniform table (no MỨC or standard rows merged across): what Word's addColumns takes.
+    model.tables.push({ rows: planTable().rows.filter((row) => row.cells.length === 9) });
     const before = model.tables[0]!.rows.map((r) => r.cells.map((c) => c.text));
     const fake = fakeWordRun(model);
     const host = createWordPlanTableHost(fake.run, parse);
@@ -167,5 +168,18 @@ describe("progress columns on request", () => {
     const [again] = await host.readTables();
     const header = recognizeHeader(again!.grid);
     expect(header.ok && header.match.columns.progress).toBe(9);
+  });
+
+  it("a table with merged rows (the standard plan's MỨC and standard rows): refused before Word fails, with how to add them by hand", async () => {
+    const model = wordModel();
+    model.tables.push(planTable());
+    const before = JSON.stringify(model.tables);
+    const fake = fakeWordRun(model);
+    const host = createWordPlanTableHost(fake.run, parse);
+    const [table] = await host.readTables();
+    const syncs = fake.syncs();
+    expect(await host.addProgressColumns!(table!)).toEqual({ ok: false, reason: "merged" });
+    expect(fake.syncs() - syncs).toBe(0);
+    expect(JSON.stringify(model.tables)).toBe(before);
   });
 });
