@@ -15,6 +15,12 @@ export interface WordCellModel {
   vMerge?: "restart" | "continue";
   /** The cell's own alignment, when it differs from its row's look. */
   align?: { horizontal?: string; vertical?: string };
+  /** Word-shaped markup (see bodyOoxml): the cell inside a content control. */
+  sdt?: boolean;
+  /** A bookmark and proofing marks among the cell's runs, as Word leaves them. */
+  marks?: boolean;
+  /** A tracked change: the text inserted (w:ins) after this deleted text (w:del, w:delText). */
+  deleted?: string;
 }
 
 /**
@@ -39,7 +45,8 @@ export interface WordLook {
 }
 
 export interface WordTableModel {
-  rows: { cells: WordCellModel[]; header?: boolean; look?: WordLook }[];
+  /** `sdt`: the row inside a row-level content control (w:tbl > w:sdt > w:sdtContent > w:tr). */
+  rows: { cells: WordCellModel[]; header?: boolean; look?: WordLook; sdt?: boolean }[];
   /** Borders by location ("Top", "InsideHorizontal", …). */
   borders?: Record<string, { type: string; width: number; color: string }>;
   /** Column widths in points, by grid column. */
@@ -109,6 +116,14 @@ export interface WordModel {
   comments?: { where: string; content: string }[];
   /** Paragraph added/changed/deleted handlers the add-in registered. */
   handlers?: Set<ChangeHandler>;
+  /**
+   * Text boxes anchored in a body paragraph: their paragraphs (and a table) are in that paragraph's
+   * OOXML — twice, in mc:Choice (wps:txbx) and in the VML mc:Fallback — but not in body.paragraphs
+   * or body.tables.
+   */
+  textBoxes?: { anchor: number; paragraphs: string[]; table?: string[][] }[];
+  /** The package carries a glossary part (building blocks) with its own paragraphs and table. */
+  glossary?: boolean;
 }
 
 export function wordModel(paragraphs: string[] = []): WordModel {
@@ -218,14 +233,47 @@ class FakeRange {
 
 const escape = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const paragraphXml = (text: string) =>
-  `<w:p>${text
+const runsXml = (text: string) =>
+  text
     .split("\n")
     .map(
       (line, i) =>
         `${i ? "<w:r><w:br/></w:r>" : ""}<w:r><w:t xml:space="preserve">${escape(line)}</w:t></w:r>`
     )
-    .join("")}</w:p>`;
+    .join("");
+const paragraphXml = (text: string, extra = "") => `<w:p>${runsXml(text)}${extra}</w:p>`;
+
+/** A content control around `inner` (ECMA-376 Part 1, 17.5.2: w:sdt, w:sdtPr, w:sdtContent). */
+let sdtId = 1;
+const sdt = (inner: string) =>
+  `<w:sdt><w:sdtPr><w:id w:val="${sdtId++}"/><w:showingPlcHdr w:val="0"/></w:sdtPr><w:sdtContent>${inner}</w:sdtContent></w:sdt>`;
+
+/** A cell's paragraphs the way Word writes them when asked to (marks, tracked changes). */
+function cellParagraphs(cell: WordCellModel): string {
+  const paragraphs = cell.text.split("\n\n");
+  return (
+    paragraphs
+      .map((text, i) => {
+        let runs = runsXml(text);
+        if (i === 0 && cell.deleted !== undefined)
+          runs = `<w:del w:id="90" w:author="Cô Hoa" w:date="2026-11-30T08:00:00Z"><w:r><w:delText xml:space="preserve">${escape(cell.deleted)}</w:delText></w:r></w:del><w:ins w:id="91" w:author="Cô Hoa" w:date="2026-11-30T08:00:00Z">${runs}</w:ins>`;
+        if (i === 0 && cell.marks)
+          runs = `<w:bookmarkStart w:id="7" w:name="_GoBack"/><w:proofErr w:type="spellStart"/>${runs}<w:proofErr w:type="spellEnd"/><w:bookmarkEnd w:id="7"/>`;
+        return `<w:p w:rsidR="00A1B2C3" w:rsidRDefault="00A1B2C3"><w:pPr><w:jc w:val="left"/></w:pPr>${runs}</w:p>`;
+      })
+      .join("") || "<w:p/>"
+  );
+}
+
+/** A text box as Word 2010+ writes it: DrawingML in mc:Choice, a VML copy in mc:Fallback. */
+function textBoxXml(box: { paragraphs: string[]; table?: string[][] }): string {
+  const content = `<w:txbxContent>${box.paragraphs.map((t) => paragraphXml(t)).join("")}${
+    box.table
+      ? `<w:tbl>${box.table.map((row) => `<w:tr>${row.map((t) => `<w:tc>${paragraphXml(t)}</w:tc>`).join("")}</w:tr>`).join("")}</w:tbl><w:p/>`
+      : ""
+  }</w:txbxContent>`;
+  return `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx>${content}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>${content}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
+}
 
 /** The body as Word's getOoxml() gives it: a flat OPC package around word/document.xml. */
 /** Word's own names of border locations and types, as WordprocessingML writes them. */
@@ -267,19 +315,44 @@ export function bodyOoxml(model: WordModel): string {
     .map(
       (table) =>
         `<w:tbl>${tablePropertiesXml(table)}${table.rows
-          .map(
-            (row) =>
+          .map((row) =>
+            (row.sdt ? sdt : (x: string) => x)(
               `<w:tr>${row.header ? "<w:trPr><w:tblHeader/></w:trPr>" : ""}${row.cells
                 .map((cell) => {
                   const pr = `${cell.span && cell.span > 1 ? `<w:gridSpan w:val="${cell.span}"/>` : ""}${cell.vMerge === "restart" ? '<w:vMerge w:val="restart"/>' : cell.vMerge === "continue" ? "<w:vMerge/>" : ""}`;
-                  return `<w:tc><w:tcPr>${pr}</w:tcPr>${cell.text.split("\n\n").map(paragraphXml).join("") || "<w:p/>"}</w:tc>`;
+                  const tc = `<w:tc><w:tcPr>${pr}</w:tcPr>${cellParagraphs(cell)}</w:tc>`;
+                  return cell.sdt ? sdt(tc) : tc;
                 })
                 .join("")}</w:tr>`
+            )
           )
           .join("")}</w:tbl>`
     )
     .join("");
-  return `<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage"><pkg:part pkg:name="/word/document.xml"><pkg:xmlData><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${model.paragraphs.map(paragraphXml).join("")}${tables}</w:body></w:document></pkg:xmlData></pkg:part></pkg:package>`;
+  const paragraphs = model.paragraphs
+    .map((text, i) =>
+      paragraphXml(
+        text,
+        (model.textBoxes ?? [])
+          .filter((b) => b.anchor === i)
+          .map(textBoxXml)
+          .join("")
+      )
+    )
+    .join("");
+  const ns = [
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"',
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"',
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"',
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"',
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"',
+    'xmlns:v="urn:schemas-microsoft-com:vml"',
+  ].join(" ");
+  // Building blocks live in their own part (ECMA-376 Part 1, 17.12 glossary document).
+  const glossary = model.glossary
+    ? `<pkg:part pkg:name="/word/glossary/document.xml"><pkg:xmlData><w:glossaryDocument ${ns}><w:docParts><w:docPart><w:docPartBody>${paragraphXml("Nhấn vào đây để nhập văn bản.")}<w:tbl><w:tr><w:tc>${paragraphXml("TT")}</w:tc><w:tc>${paragraphXml("Tiêu chí")}</w:tc></w:tr></w:tbl></w:docPartBody></w:docPart></w:docParts></w:glossaryDocument></pkg:xmlData></pkg:part>`
+    : "";
+  return `<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage"><pkg:part pkg:name="/word/document.xml"><pkg:xmlData><w:document ${ns}><w:body>${paragraphs}${tables}<w:sectPr/></w:body></w:document></pkg:xmlData></pkg:part>${glossary}</pkg:package>`;
 }
 
 /** A section with its page setup (WordApiDesktop 1.3). */

@@ -25,6 +25,7 @@ import {
   cellText,
   child,
   children,
+  childrenThrough,
   fullBorders,
   gridFractions,
   orientationOf,
@@ -131,7 +132,7 @@ export async function readDocxFormat(data: Uint8Array): Promise<FormatSnapshot> 
       tableFont: fonts.size === 1 ? ([...fonts][0] ?? null) : null,
       tablePt: sizes.size === 1 ? ([...sizes][0] ?? null) : null,
       headerRepeat: read.headerRows,
-      boldRows: children(tbl, "tr").flatMap((tr, r) => {
+      boldRows: childrenThrough(tbl, "tr").flatMap((tr, r) => {
         const runs = Array.from(tr.getElementsByTagNameNS(W_NS, "r")).filter((run) =>
           (child(run, "t")?.textContent ?? "").trim()
         );
@@ -242,14 +243,14 @@ export async function formatDocx(
     setAttr(tblW, "type", "dxa");
     const widths = shareOut(target.widths, total);
     if (cols.length === widths.length) cols.forEach((c, i) => setAttr(c, "w", widths[i] ?? 0));
-    children(tbl, "tr").forEach((tr, r) => {
+    childrenThrough(tbl, "tr").forEach((tr, r) => {
       const header = r < target.headerRows;
       const trPr = ensure(tr, "trPr");
       const repeat = child(trPr, "tblHeader");
       if (header && !repeat) ensure(trPr, "tblHeader");
       if (!header && repeat) trPr.removeChild(repeat);
       let col = 0;
-      for (const tc of children(tr, "tc")) {
+      for (const tc of childrenThrough(tr, "tc")) {
         const tcPr = ensure(tc, "tcPr");
         const span = Number(attr(child(tcPr, "gridSpan"), "val") ?? 1) || 1;
         const tcW = ensure(tcPr, "tcW");
@@ -260,7 +261,7 @@ export async function formatDocx(
         );
         setAttr(tcW, "type", "dxa");
         setAttr(ensure(tcPr, "vAlign"), "val", header ? "center" : "top");
-        for (const p of children(tc, "p")) {
+        for (const p of childrenThrough(tc, "p")) {
           if (header) setAttr(ensure(ensure(p, "pPr"), "jc"), "val", "center");
           for (const run of runsOf(p))
             setRunLook(run, {
@@ -272,10 +273,10 @@ export async function formatDocx(
         col += span;
       }
     });
-    const trs = children(tbl, "tr");
+    const trs = childrenThrough(tbl, "tr");
     for (const edit of plan.edits) {
       if (edit.table !== target.key) continue;
-      const tc = children(trs[edit.row] as Element, "tc")[
+      const tc = childrenThrough(trs[edit.row] as Element, "tc")[
         read.cellIndex[edit.row]?.[edit.col] ?? -1
       ];
       if (!tc || cellText(tc) !== edit.expected) {

@@ -14,7 +14,7 @@ import { PROGRESS_HEADERS } from "../../core/plan/layouts";
 import type { Patch, PatchOp } from "../../core/plan/patch";
 import { buildGrid } from "../../core/plan/table";
 import { SETTINGS_KEY } from "../../core/plan/settings";
-import { readTable, topLevelTables, W_NS } from "../ooxml/tables";
+import { childrenThrough, readTable, topLevelTables, W_NS } from "../ooxml/tables";
 import {
   childrenNamed,
   ensureChild,
@@ -353,7 +353,7 @@ export async function fillDocx(
     const grid = buildGrid(read.rows);
     if (grid.rowCount !== patch.rowCount || grid.colCount !== patch.colCount)
       throw new FileReadError("Bảng trong tệp đã khác với bảng KHCT đọc: hãy chạy lại lệnh.");
-    const trs = childrenNamed(tbl, "tr");
+    const trs = childrenThrough(tbl, "tr");
     // Where text in each column looks right: runs with text in body cells one column wide.
     const donors: { row: number; rPr: Element }[][] = Array.from(
       { length: grid.colCount },
@@ -361,7 +361,7 @@ export async function fillDocx(
     );
     trs.forEach((tr, r) => {
       if (r < read.headerRows) return;
-      const tcs = childrenNamed(tr, "tc");
+      const tcs = childrenThrough(tr, "tc");
       for (let c = 0; c < grid.colCount; c++) {
         const cell = grid.cells[r]?.[c];
         const tc = tcs[read.cellIndex[r]?.[c] ?? -1];
@@ -385,7 +385,7 @@ export async function fillDocx(
       const cell = grid.cells[op.row]?.[op.col];
       const tcIndex = read.cellIndex[op.row]?.[op.col] ?? -1;
       const tr = trs[op.row];
-      const tc = tr ? childrenNamed(tr, "tc")[tcIndex] : undefined;
+      const tc = tr ? childrenThrough(tr, "tc")[tcIndex] : undefined;
       if (
         !cell ||
         !tc ||
@@ -412,7 +412,7 @@ export async function fillDocx(
       const plain = trs
         .map((tr, i) => ({ tr, i }))
         .filter(
-          ({ tr, i }) => i >= read.headerRows && childrenNamed(tr, "tc").length === grid.colCount
+          ({ tr, i }) => i >= read.headerRows && childrenThrough(tr, "tc").length === grid.colCount
         );
       const model = plain[plain.length - 1]?.tr ?? trs[trs.length - 1];
       if (!model) throw new FileReadError("Bảng không có hàng nào để làm mẫu.");
@@ -424,7 +424,7 @@ export async function fillDocx(
         // Inside a vertical merge (a merged "Tiêu chuẩn" column), the new cell continues it.
         const below = grid.cells[op.before];
         if (below && op.mergeFrom === undefined) {
-          const tcs = childrenNamed(tr, "tc");
+          const tcs = childrenThrough(tr, "tc");
           below.forEach((cell, c) => {
             if (cell.origin.row < op.before && cell.origin.col === c && tcs[c]) {
               const tcPr = childrenNamed(tcs[c], "tcPr")[0];
@@ -433,7 +433,9 @@ export async function fillDocx(
             }
           });
         }
-        const anchor = trs[op.before] ?? null;
+        // Before the row's outermost wrapper (a content control around rows stays whole).
+        let anchor: Node | null = trs[op.before] ?? null;
+        while (anchor && anchor.parentNode && anchor.parentNode !== tbl) anchor = anchor.parentNode;
         tbl.insertBefore(tr, anchor);
       }
     }
@@ -587,8 +589,8 @@ export async function addDocxProgressColumns(
     const added = Math.round(total * 0.1);
     for (const g of cols) scale(g, 0.8);
     if (tblGrid) for (let i = 0; i < 2; i++) tblGrid.appendChild(w(doc, "gridCol", { w: added }));
-    childrenNamed(tbl, "tr").forEach((tr, r) => {
-      const tcs = childrenNamed(tr, "tc");
+    childrenThrough(tbl, "tr").forEach((tr, r) => {
+      const tcs = childrenThrough(tr, "tc");
       for (const tc of tcs) scale(childrenNamed(childrenNamed(tc, "tcPr")[0] ?? tc, "tcW")[0], 0.8);
       const last = tcs[tcs.length - 1];
       if (!last) return;

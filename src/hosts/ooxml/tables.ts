@@ -38,6 +38,92 @@ export function child(parent: Element | undefined, name: string): Element | unde
   return parent ? children(parent, name)[0] : undefined;
 }
 
+/**
+ * Elements that only wrap what is inside them where rows, cells and paragraphs are (ECMA-376
+ * Part 1, 17.5.2 content controls: w:sdt > w:sdtContent at row, cell and block level; 17.5.1
+ * w:customXml; 17.13.5 w:ins / w:moveTo of a tracked insertion around runs). Word writes a row
+ * inside a content control as w:tbl > w:sdt > w:sdtContent > w:tr.
+ */
+const WRAPPERS = new Set(["sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo"]);
+
+/**
+ * The `name` elements of `parent`, looking through wrappers (content controls, custom XML) as
+ * Word's own object model does: a row in a content control is still a row of the table.
+ */
+export function childrenThrough(parent: Element, name: string): Element[] {
+  const out: Element[] = [];
+  const walk = (el: Element) => {
+    for (let node = el.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType !== 1) continue;
+      const e = node as Element;
+      if (e.namespaceURI !== W_NS) continue;
+      if (e.localName === name) out.push(e);
+      else if (WRAPPERS.has(e.localName)) walk(e);
+    }
+  };
+  walk(parent);
+  return out;
+}
+
+/**
+ * Content that is not the text of the body or of a cell: drawings and VML pictures (a text box's
+ * paragraphs live there — twice, once in mc:Choice and once in the mc:Fallback copy, ECMA-376
+ * Part 3, 10.2.1 AlternateContent), embedded objects, deleted text (w:delText, 17.13.5.x) and field
+ * instructions. Word's table values and body paragraphs do not include them.
+ */
+const NOT_TEXT = new Set(["drawing", "pict", "object", "txbxContent", "delText", "instrText"]);
+const MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+/** Whether `el` sits inside content that is not body text (a text box, a drawing, a VML copy). */
+function insideNonText(el: Node): boolean {
+  for (let node = el.parentNode; node; node = node.parentNode) {
+    if (node.nodeType !== 1) continue;
+    const e = node as Element;
+    if (e.namespaceURI === W_NS && NOT_TEXT.has(e.localName)) return true;
+    if (e.namespaceURI === MC_NS && e.localName === "AlternateContent") return true;
+  }
+  return false;
+}
+
+/** Whether `el` is inside a w:tbl. */
+function insideTable(el: Node): boolean {
+  for (let node = el.parentNode; node; node = node.parentNode)
+    if (
+      node.nodeType === 1 &&
+      (node as Element).namespaceURI === W_NS &&
+      (node as Element).localName === "tbl"
+    )
+      return true;
+  return false;
+}
+
+const PKG_NS = "http://schemas.microsoft.com/office/2006/xmlPackage";
+
+/**
+ * The document's own body: a flat OPC package from getOoxml() also carries other parts with
+ * paragraphs and tables (the glossary of building blocks, /word/glossary/document.xml; headers
+ * and footnotes): only /word/document.xml's w:body counts.
+ */
+export function mainBody(root: Document | Element): Document | Element {
+  const bodies = Array.from(root.getElementsByTagNameNS(W_NS, "body"));
+  const partOf = (el: Element): Element | null => {
+    for (let node = el.parentNode; node; node = node.parentNode)
+      if (
+        node.nodeType === 1 &&
+        (node as Element).namespaceURI === PKG_NS &&
+        (node as Element).localName === "part"
+      )
+        return node as Element;
+    return null;
+  };
+  const main = bodies.find((body) => {
+    const part = partOf(body);
+    const name = part?.getAttributeNS(PKG_NS, "name") || part?.getAttribute("pkg:name") || "";
+    return part === null || /^\/word\/document\.xml$/i.test(name);
+  });
+  return main ?? root;
+}
+
 function attr(el: Element | undefined, name: string): string | null {
   if (!el) return null;
   return el.getAttributeNS(W_NS, name) || el.getAttribute(`w:${name}`) || null;
@@ -51,10 +137,12 @@ export function cellText(tc: Element): string {
       if (node.nodeType !== 1) continue;
       const e = node as Element;
       if (e.namespaceURI !== W_NS) {
+        // A text box's copy for older readers (mc:AlternateContent) is not the cell's text.
+        if (e.namespaceURI === MC_NS && e.localName === "AlternateContent") continue;
         walk(e, out);
         continue;
       }
-      if (e.localName === "tbl") continue;
+      if (e.localName === "tbl" || NOT_TEXT.has(e.localName)) continue;
       if (e.localName === "t") out.push(e.textContent ?? "");
       else if (e.localName === "tab") out.push("\t");
       else if (e.localName === "br" || e.localName === "cr") out.push("\n");
@@ -72,7 +160,7 @@ export function cellText(tc: Element): string {
 
 /** Reads one w:tbl. */
 export function readTable(tbl: Element): OoxmlTable {
-  const trs = children(tbl, "tr");
+  const trs = childrenThrough(tbl, "tr");
   type Pending = {
     raw: { text: string; colSpan?: number; rowSpan?: number };
     row: number;
@@ -97,7 +185,7 @@ export function readTable(tbl: Element): OoxmlTable {
       Math.max(0, Number(attr(child(trPr, "gridBefore"), "val") ?? 0) || 0)
     );
     const row: Pending[] = [];
-    children(tr, "tc").forEach((tc, tcIndex) => {
+    childrenThrough(tr, "tc").forEach((tc, tcIndex) => {
       const tcPr = child(tc, "tcPr");
       const span = Math.min(
         MAX_COLUMNS,
@@ -154,38 +242,29 @@ export function readTable(tbl: Element): OoxmlTable {
 
 /**
  * The body's paragraphs outside tables, with, for each, its index among all paragraphs in document
- * order (what Word's body.paragraphs counts: it includes the paragraphs inside table cells).
+ * order (what Word's body.paragraphs counts: it includes the paragraphs inside table cells, not
+ * those in text boxes or in the package's other parts).
  */
 export function readParagraphs(root: Document | Element): { text: string; index: number }[] {
-  const all = Array.from(root.getElementsByTagNameNS(W_NS, "p"));
+  const all = Array.from(mainBody(root).getElementsByTagNameNS(W_NS, "p")).filter(
+    (p) => !insideNonText(p)
+  );
   const out: { text: string; index: number }[] = [];
   all.forEach((p, index) => {
-    for (let node = p.parentNode; node; node = node.parentNode) {
-      if (
-        node.nodeType === 1 &&
-        (node as Element).namespaceURI === W_NS &&
-        (node as Element).localName === "tbl"
-      )
-        return;
-    }
-    out.push({ text: cellText(p), index });
+    if (!insideTable(p)) out.push({ text: cellText(p), index });
   });
   return out;
 }
 
-/** The w:tbl elements under `root` that are not nested in another table, in document order. */
+/**
+ * The w:tbl elements of the document's body that are not nested in another table, in document
+ * order (tables in text boxes and in other package parts are not the body's: Word's body.tables
+ * does not list them either).
+ */
 export function topLevelTables(root: Document | Element): Element[] {
-  return Array.from(root.getElementsByTagNameNS(W_NS, "tbl")).filter((tbl) => {
-    for (let p = tbl.parentNode; p; p = p.parentNode) {
-      if (
-        p.nodeType === 1 &&
-        (p as Element).namespaceURI === W_NS &&
-        (p as Element).localName === "tbl"
-      )
-        return false;
-    }
-    return true;
-  });
+  return Array.from(mainBody(root).getElementsByTagNameNS(W_NS, "tbl")).filter(
+    (tbl) => !insideTable(tbl) && !insideNonText(tbl)
+  );
 }
 
 /** Every top-level table under `root` (a w:body, a w:document, or a flat OPC package), in order. */
