@@ -58,6 +58,8 @@ export interface ExcelModel {
    * calls KHCT makes near a set's edge are tagged (WorksheetCollection.onChanged: ExcelApi 1.9).
    */
   excelApi?: number;
+  /** What formulas compute, by "Sheet!A1" (Range.values); absent: see computed() in the fake. */
+  results?: Map<string, CellValue>;
   active: { sheet: number; cell: string };
 }
 
@@ -108,15 +110,79 @@ const areaAddress = (top: number, left: number, height: number, width: number) =
     ? a1(top, left)
     : `${a1(top, left)}:${a1(top + height - 1, left + width - 1)}`;
 
-function gridOf(sheet: ExcelSheetModel, address: string, formulas: boolean): CellValue[][] {
+/**
+ * What Excel stores when a string is written to Range.values: "a string that looks like a number,
+ * date, time, Boolean or formula is parsed as one" (learn.microsoft.com/javascript/api/excel/
+ * excel.range#excel-excel-range-values-member: values are set "as if typed"); a leading apostrophe
+ * keeps the rest as text and is not shown. Modelled: numbers ("1.10" → 1.1, "007" → 7, "1,5" stays
+ * text in an en-US workbook), day/month dates ("15/9/2026", "9/2026" → a date serial), TRUE/FALSE.
+ */
+export function parsedAsExcelDoes(value: CellValue): CellValue {
+  if (typeof value !== "string") return value;
+  if (value.startsWith("'")) return value.slice(1);
+  const t = value.trim();
+  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return Number(t);
+  if (/^(true|false)$/i.test(t)) return /^true$/i.test(t);
+  const date =
+    /^(\d{1,2})[/-](\d{1,2})(?:[/-](\d{2,4}))?$/.exec(t) ?? /^(\d{1,2})[/-](\d{4})$/.exec(t);
+  if (date) {
+    // A serial number (days since 1899-12-30), as Excel keeps a date.
+    const [d, m, y] =
+      date[3] !== undefined
+        ? [Number(date[1]), Number(date[2]), Number(date[3])]
+        : date[2] && date[2].length === 4
+          ? [1, Number(date[1]), Number(date[2])]
+          : [Number(date[1]), Number(date[2]), 2026];
+    if (m >= 1 && m <= 12 && d >= 1 && d <= 31)
+      return Math.round(
+        (Date.UTC(y < 100 ? 2000 + y : y, m - 1, d) - Date.UTC(1899, 11, 30)) / 864e5
+      );
+  }
+  return value;
+}
+
+/**
+ * What a formula computes, for Range.values (Range.formulas keeps the formula): `results` names it
+ * ("Sheet!A1" → value); else a string or number literal, or a reference to a cell of the same sheet;
+ * anything else computes to 0.
+ */
+function computed(
+  model: ExcelModel | undefined,
+  sheet: ExcelSheetModel,
+  address: string,
+  formula: string
+): CellValue {
+  const given = model?.results?.get(`${sheet.name}!${address}`);
+  if (given !== undefined) return given;
+  const body = formula.slice(1).trim();
+  const literal = /^"((?:[^"]|"")*)"$/.exec(body);
+  if (literal) return (literal[1] ?? "").replace(/""/g, '"');
+  if (/^-?\d+(\.\d+)?$/.test(body)) return Number(body);
+  if (/^\$?[A-Z]{1,3}\$?\d+$/i.test(body)) {
+    const ref = sheet.cells.get(body.replace(/\$/g, "").toUpperCase()) ?? "";
+    return typeof ref === "string" && ref.startsWith("=") ? 0 : ref;
+  }
+  return 0;
+}
+
+function gridOf(
+  sheet: ExcelSheetModel,
+  address: string,
+  formulas: boolean,
+  model?: ExcelModel
+): CellValue[][] {
   const { r0, c0, r1, c1 } = parseAddress(address);
   const rows: CellValue[][] = [];
   for (let r = r0; r <= r1; r++) {
     const row: CellValue[] = [];
     for (let c = c0; c <= c1; c++) {
       const value = sheet.cells.get(a1(r, c)) ?? "";
-      // A formula's value is what it computes; the fake computes nothing and shows 0.
-      row.push(!formulas && typeof value === "string" && value.startsWith("=") ? 0 : value);
+      // A formula's value is what it computes (see computed); its formula is what Range.formulas reads.
+      row.push(
+        !formulas && typeof value === "string" && value.startsWith("=")
+          ? computed(model, sheet, a1(r, c), value)
+          : value
+      );
     }
     rows.push(row);
   }
@@ -176,7 +242,7 @@ class FakeRange extends FakeObject {
     super(context);
   }
   protected current(property: string): unknown {
-    if (property === "values") return gridOf(this.sheet, this.at, false);
+    if (property === "values") return gridOf(this.sheet, this.at, false, this.model);
     if (property === "formulas") return gridOf(this.sheet, this.at, true);
     if (property === "address") return `${this.sheet.name}!${this.at}`;
     if (property === "numberFormat") {
@@ -200,10 +266,7 @@ class FakeRange extends FakeObject {
     this.context.enqueue(() =>
       values.forEach((row, r) =>
         row.forEach((value, c) => {
-          // Like typing: a leading apostrophe keeps the rest as text and is not shown.
-          const stored =
-            typeof value === "string" && value.startsWith("'") ? value.slice(1) : value;
-          this.sheet.cells.set(a1(r0 + r, c0 + c), stored);
+          this.sheet.cells.set(a1(r0 + r, c0 + c), parsedAsExcelDoes(value));
         })
       )
     );
@@ -647,7 +710,7 @@ class FakeUsedRange extends FakeNullable {
     if (area === null) return undefined;
     const box = parseAddress(area);
     if (property === "address") return `${this.sheet.name}!${area}`;
-    if (property === "values") return gridOf(this.sheet, area, false);
+    if (property === "values") return gridOf(this.sheet, area, false, this.model);
     if (property === "rowCount") return box.r1 - box.r0 + 1;
     if (property === "columnCount") return box.c1 - box.c0 + 1;
     throw new Error(`fake: usedRange.${property} not modelled`);

@@ -9,9 +9,24 @@ import type { BatchRunner, HostAdapter, InsertResult, PlanContext } from "../ada
 /** The block of each sheet read for the plan's identity (title, school, year, citations). */
 export const IDENTITY_RANGE = "A1:T200";
 
-/** Text that Excel would read as a formula is stored as text (leading apostrophe). */
+/**
+ * Text as text. Range.values takes a string "as if typed": Excel turns one that looks like a
+ * formula, a number, a date or time, a percentage or TRUE/FALSE into that ("1.10" becomes 1.1,
+ * "15/9/2026" a date, "007" 7). KHCT writes the school's words, so such a string gets Excel's
+ * leading apostrophe, which keeps it as typed and is not shown. Plain whole numbers ("3", a row's
+ * TT) stay numbers: Excel shows them as written.
+ */
 export function asCellText(text: string): string {
-  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+  const t = text.trim();
+  const parsed =
+    /^[=+\-@]/.test(text) ||
+    (/^[-+(]?[\d.,\s]*\d[\d.,\s]*%?\)?$/.test(t) && !/^(0|[1-9]\d{0,14})$/.test(t)) ||
+    /^\d{1,4}\s*[/.-]\s*\d{1,2}(\s*[/.-]\s*\d{1,4})?$/.test(t) ||
+    /^\d{1,2}\s*[/-]\s*\d{4}$/.test(t) ||
+    /^\d{1,2}:\d{2}/.test(t) ||
+    /^\d+\s+\d+\/\d+$/.test(t) ||
+    /^(true|false)$/i.test(t);
+  return parsed ? `'${text}` : text;
 }
 
 export function createExcelAdapter(

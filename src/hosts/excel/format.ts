@@ -242,7 +242,8 @@ export function createExcelFormatHost(
       return run(async (context) => {
         const sheet = context.workbook.worksheets.getItem(sheetName);
         const range = sheet.getRangeByIndexes(top, left, target.rowCount, target.colCount);
-        range.load("values,address");
+        // Formulas too: a normalisation never replaces a formula by its text.
+        range.load("values,formulas,address");
         const cells = range.getCellProperties(CELL_PROPERTIES);
         const columns = range.getColumnProperties({ format: { columnWidth: true } });
         const frozen = sheet.freezePanes.getLocationOrNullObject();
@@ -441,7 +442,11 @@ export function createExcelFormatHost(
         let skipped = 0;
         for (const edit of plan.edits) {
           if (edit.table !== target.key) continue;
-          if ((values[edit.row]?.[edit.col] ?? "") !== edit.expected) {
+          const formula = range.formulas[edit.row]?.[edit.col];
+          if (
+            (values[edit.row]?.[edit.col] ?? "") !== edit.expected ||
+            (typeof formula === "string" && formula.startsWith("="))
+          ) {
             skipped++;
             continue;
           }

@@ -6,7 +6,7 @@
  * one to confirm that the table still holds what the patch was computed from, one to write.
  */
 import { PROGRESS_HEADERS } from "../../core/plan/layouts";
-import { confirmPatch, type Patch, type PatchOp } from "../../core/plan/patch";
+import { confirmPatch, type Patch, type PatchOp, type SetOp } from "../../core/plan/patch";
 import { buildGrid, type RawCell, type TableGrid } from "../../core/plan/table";
 import { locateTables } from "../../core/plan/locate";
 import { sameRow, sameText } from "../../core/text/cellText";
@@ -150,18 +150,30 @@ export function createExcelPlanSheet(
           Math.max(height, 1),
           width
         );
-        range.load("values");
+        // Formulas too: a formula that computes "" reads as an empty value, and is not empty.
+        range.load("values,formulas");
         await context.sync();
         if (sheet.isNullObject) return { ok: false, reason: "gone" };
 
         const now = range.values.map((row) => row.map(text));
+        const isFormula = (r: number, c: number) => {
+          const f = range.formulas[r]?.[c];
+          return typeof f === "string" && f.startsWith("=");
+        };
         const check = confirmPatch(grid, patch, {
           rowCount: height,
           textAt: (r, c) => now[r]?.[c] ?? "",
         });
         if (!check.ok) return { ok: false, reason: "changed" };
 
-        const skipped = [...check.skipped];
+        // KHCT never writes over a formula, whatever it computes.
+        const skipped = [
+          ...check.skipped,
+          ...patch.ops.filter(
+            (op): op is SetOp =>
+              op.kind === "set" && !check.skipped.includes(op) && isFormula(op.row, op.col)
+          ),
+        ];
         let written = 0;
         for (const op of patch.ops) {
           if (op.kind !== "set" || skipped.includes(op)) continue;
@@ -460,7 +472,7 @@ export function createExcelCheckHost(
             1,
             1
           );
-          range.load("values");
+          range.load("values,formulas");
           return range;
         });
         // A row to remove is read from column A to the right of the used range: the whole row
@@ -479,6 +491,9 @@ export function createExcelCheckHost(
         const applied: CellEdit[] = [];
         edits.forEach((edit, i) => {
           const range = cells[i] as Excel.Range;
+          const formula = range.formulas[0]?.[0];
+          // Never over a formula (it may compute exactly what the edit expects).
+          if (typeof formula === "string" && formula.startsWith("=")) return;
           if (!sameText(text(range.values[0]?.[0]), edit.expected)) return;
           range.values = [[asCellText(edit.text)]];
           applied.push(edit);

@@ -9,7 +9,14 @@ import {
 } from "../../../src/core/plan/templates";
 import { parseSchoolYear } from "../../../src/core/text/schoolYear";
 import { createExcelPlanSheet, parseAddress } from "../../../src/hosts/excel/planSheet";
-import { excelModel, fakeExcelRun, type CellValue, type ExcelModel } from "../../fakes/excel";
+import {
+  excelModel,
+  fakeExcelRun,
+  parsedAsExcelDoes,
+  type CellValue,
+  type ExcelModel,
+} from "../../fakes/excel";
+import { asCellText } from "../../../src/hosts/excel/excelAdapter";
 import { excelPlanSheet } from "../../fakes/plans";
 
 const tt17 = frameworkById("tt17-2018") as Framework;
@@ -123,6 +130,63 @@ describe("Excel plan sheet", () => {
       "solution",
     ]);
     expect(cells.get("D10")).toBe("Giải pháp của thầy Nam");
+  });
+
+  it("never writes over a formula, even one that computes an empty cell", async () => {
+    const model = planSheet();
+    const cells = model.sheets[0]?.cells as Map<string, CellValue>;
+    cells.set("B10", "Tiêu chí 2.2");
+    // The school's sheet fills the solution from another cell; empty until that one is written.
+    cells.set("D10", '=IF(K10="","",K10)');
+    model.results = new Map([["KH!D10", ""]]);
+    const { outcome, patch } = await fill(model, ["2.2"]);
+    // The patch saw an empty value there; the write did not take it.
+    expect(patch.ops.some((op) => op.kind === "set" && op.role === "solution")).toBe(true);
+    expect(outcome.ok && outcome.skipped.map((op) => op.kind === "set" && op.role)).toEqual([
+      "solution",
+    ]);
+    expect(cells.get("D10")).toBe('=IF(K10="","",K10)');
+  });
+
+  it("writes the school's words as text: what Excel would read as a number or a date keeps its letters", async () => {
+    const model = planSheet();
+    const cells = model.sheets[0]?.cells as Map<string, CellValue>;
+    const fake = fakeExcelRun(model);
+    const adapter = createExcelPlanSheet(fake.run, { mergedAreas: true });
+    const snapshot = await adapter.readActiveSheet();
+    const [located] = locateTables(snapshot!.grid);
+    // A row's empty cells, given what schools write there: a code, a month, a date, a count.
+    const row = located!.grid.cells.findIndex((r) => r[1]?.text === "Tiêu chí 1.2");
+    const empty = located!.grid.cells[row]!.flatMap((cell, c) =>
+      cell.text === "" && cell.origin.col === c ? [c] : []
+    );
+    expect(empty.length).toBeGreaterThanOrEqual(2);
+    const texts = ["1.10", "15/9/2026"];
+    const patch = {
+      colCount: located!.grid.colCount,
+      rowCount: located!.grid.rowCount,
+      ops: texts.map((text, i) => ({
+        kind: "set" as const,
+        row,
+        col: empty[i]!,
+        text,
+        expected: "",
+        role: "note" as const,
+      })),
+    };
+    const outcome = await adapter.applyPatch(snapshot!, located!, located!.grid, patch);
+    expect(outcome).toMatchObject({ ok: true, written: 2 });
+    const sheetRow = snapshot!.top + located!.start + row + 1;
+    const letter = (c: number) => String.fromCharCode(65 + snapshot!.left + c);
+    expect(empty.slice(0, 2).map((c) => cells.get(`${letter(c)}${sheetRow}`))).toEqual(texts);
+    // Unprotected, Excel (and the fake, which models it) would have turned them into values.
+    expect(texts.map(parsedAsExcelDoes)).toEqual([1.1, expect.any(Number)]);
+    expect(parsedAsExcelDoes("007")).toBe(7);
+    expect(asCellText("007")).toBe("'007");
+    expect(parsedAsExcelDoes("10/2026")).toEqual(expect.any(Number));
+    expect(asCellText("10/2026")).toBe("'10/2026");
+    expect(asCellText("3")).toBe("3");
+    expect(asCellText("Tháng 10/2026")).toBe("Tháng 10/2026");
   });
 
   it("refuses a sheet larger than it reads at once, with a Vietnamese message", async () => {
