@@ -156,8 +156,9 @@ export function createExcelPlanSheet(
         if (sheet.isNullObject) return { ok: false, reason: "gone" };
 
         const now = range.values.map((row) => row.map(text));
+        const formulas: unknown[][] = range.formulas;
         const isFormula = (r: number, c: number) => {
-          const f = range.formulas[r]?.[c];
+          const f = formulas[r]?.[c];
           return typeof f === "string" && f.startsWith("=");
         };
         const check = confirmPatch(grid, patch, {
