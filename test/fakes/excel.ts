@@ -1,4 +1,6 @@
 /** A recording fake of the part of the Excel API KHCT uses. Cells are addressed "A1". */
+import type { OfficeClient } from "../../src/hosts/clients";
+import { gate } from "./gates";
 import {
   fakeEvent,
   type ChangeHandler,
@@ -51,13 +53,10 @@ export interface ExcelModel {
   /** Worksheet change handlers the add-in registered. */
   handlers?: Set<ChangeHandler>;
   /**
-   * The client's ExcelApi minor version (8 = Excel 2019 volume licence: ExcelApi 1.8); absent: the
-   * newest. An API above it fails its sync with the code ApiNotFound, as Office does
-   * (Excel.ErrorCodes.apiNotFound, "The requested API could not be found… may be available in a
-   * newer version of Excel" — learn.microsoft.com/javascript/api/excel/excel.errorcodes). Only the
-   * calls KHCT makes near a set's edge are tagged (WorksheetCollection.onChanged: ExcelApi 1.9).
+   * The Office client the fake behaves as (src/hosts/clients.ts); absent: the newest. A call of a
+   * set the client lacks fails its sync with ApiNotFound (test/fakes/gates.ts).
    */
-  excelApi?: number;
+  client?: OfficeClient;
   /** What formulas compute, by "Sheet!A1" (Range.values); absent: see computed() in the fake. */
   results?: Map<string, CellValue>;
   active: { sheet: number; cell: string };
@@ -478,6 +477,7 @@ class FakeRange extends FakeObject {
     };
   }
   getCellProperties() {
+    gate(this.context, this.model.client, "Excel.Range.getCellProperties");
     return clientResult(this.context, () => {
       const { r0, c0, r1, c1 } = parseAddress(this.at);
       const rows: Record<string, unknown>[][] = [];
@@ -491,6 +491,7 @@ class FakeRange extends FakeObject {
     });
   }
   setCellProperties(values: Record<string, unknown>[][]): void {
+    gate(this.context, this.model.client, "Excel.Range.setCellProperties");
     const { r0, c0 } = parseAddress(this.at);
     this.context.enqueue(() => {
       values.forEach((row, r) =>
@@ -504,6 +505,7 @@ class FakeRange extends FakeObject {
     });
   }
   getColumnProperties() {
+    gate(this.context, this.model.client, "Excel.Range.getColumnProperties");
     return clientResult(this.context, () => {
       const { c0, c1 } = parseAddress(this.at);
       const out: { format: { columnWidth: number } }[] = [];
@@ -518,6 +520,7 @@ class FakeRange extends FakeObject {
     });
   }
   setColumnProperties(values: { format?: { columnWidth?: number } }[]): void {
+    gate(this.context, this.model.client, "Excel.Range.setColumnProperties");
     const { c0 } = parseAddress(this.at);
     this.context.enqueue(() =>
       values.forEach((v, i) => {
@@ -537,6 +540,7 @@ class FakeRange extends FakeObject {
   }
   private dataValidationObject: ReturnType<FakeRange["make_dataValidation"]> | null = null;
   get dataValidation() {
+    gate(this.context, this.model.client, "Excel.Range.dataValidation");
     return (this.dataValidationObject ??= this.make_dataValidation());
   }
   private make_dataValidation() {
@@ -728,6 +732,7 @@ class FakeUsedRange extends FakeNullable {
     return this.read("columnCount");
   }
   getMergedAreasOrNullObject(): FakeMergedAreas {
+    gate(this.context, this.model.client, "Excel.Range.getMergedAreasOrNullObject");
     return new FakeMergedAreas(this.context, this.model, this.sheet);
   }
 }
@@ -825,6 +830,7 @@ class FakeWorksheet extends FakeObject {
     };
   }
   get pageLayout() {
+    gate(this.context, this.model.client, "Excel.Worksheet.pageLayout");
     const context = this.context;
     const model = this.model;
     const name = this.sheet.name;
@@ -906,33 +912,63 @@ class FakePrintTitles extends FakeNullable {
   }
 }
 
+/** `target` with `members` added as they are written (getters stay getters). */
+function withMembers<T extends object, M extends object>(target: T, members: M): T & M {
+  return Object.defineProperties(target, Object.getOwnPropertyDescriptors(members)) as T & M;
+}
+
 export function fakeExcelContext(model: ExcelModel) {
   const context = new FakeContext();
-  /** An event of a later API set: adding a handler fails the sync on an older client. */
-  const requires = (minor: number, event: ReturnType<typeof fakeEvent>) =>
-    (model.excelApi ?? 99) >= minor
-      ? event
-      : {
-          add(): { context: FakeContext; remove(): void } {
-            context.enqueue(() => {
-              throw officeError(
-                "ApiNotFound",
-                "The requested API could not be found. It may be available in a newer version of Excel."
-              );
-            });
-            return { context, remove: () => undefined };
+  const comments = (() => {
+    let items: { address: string }[] | null = null;
+    return {
+      load() {
+        context.enqueue(
+          () => (items = (model.comments ?? []).map((c) => ({ address: c.address })))
+        );
+      },
+      get items() {
+        if (!items) throw new Error("PropertyNotLoaded: comments");
+        return items.map((c) => ({
+          getLocation() {
+            let address: string | null = null;
+            return {
+              load() {
+                context.enqueue(() => (address = c.address));
+                return this;
+              },
+              get address() {
+                if (address === null) throw new Error("PropertyNotLoaded: address");
+                return address;
+              },
+            };
           },
-        };
+        }));
+      },
+      add(address: string, content: string) {
+        context.enqueue(() => {
+          const bare = address.replace(/^'(.*)'!/, "$1!");
+          if ((model.comments ?? []).some((c) => c.address === bare))
+            throw new Error("InvalidArgument: the cell already has a comment");
+          (model.comments ??= []).push({ address: bare, content });
+        });
+      },
+    };
+  })();
   const sheetOf = (sheet: ExcelSheetModel) => new FakeWorksheet(context, model, sheet);
   const activeSheet = () => model.sheets[model.active.sheet] as ExcelSheetModel;
   const api = {
     sync: () => context.sync(),
     workbook: {
       get worksheets() {
-        return Object.assign(new FakeCollection(context, () => model.sheets.map(sheetOf)), {
+        // defineProperties, not assign: a getter (a gated event) runs when read, not when built.
+        return withMembers(new FakeCollection(context, () => model.sheets.map(sheetOf)), {
           getActiveWorksheet: () => sheetOf(activeSheet()),
           // [Api set: ExcelApi 1.9] (@types/office-js, WorksheetCollection.onChanged).
-          onChanged: requires(9, fakeEvent(context, (model.handlers ??= new Set()))),
+          get onChanged() {
+            gate(context, model.client, "Excel.WorksheetCollection.onChanged");
+            return fakeEvent(context, (model.handlers ??= new Set()));
+          },
           // [Api set: ExcelApi 1.7] (WorksheetCollection.onAdded): heard like a change.
           onAdded: fakeEvent(context, (model.handlers ??= new Set())),
           getItem: (name: string) => {
@@ -963,42 +999,10 @@ export function fakeExcelContext(model: ExcelModel) {
         });
       },
       settings: keyedCollection(context, model.settings),
-      comments: (() => {
-        let items: { address: string }[] | null = null;
-        return {
-          load() {
-            context.enqueue(
-              () => (items = (model.comments ?? []).map((c) => ({ address: c.address })))
-            );
-          },
-          get items() {
-            if (!items) throw new Error("PropertyNotLoaded: comments");
-            return items.map((c) => ({
-              getLocation() {
-                let address: string | null = null;
-                return {
-                  load() {
-                    context.enqueue(() => (address = c.address));
-                    return this;
-                  },
-                  get address() {
-                    if (address === null) throw new Error("PropertyNotLoaded: address");
-                    return address;
-                  },
-                };
-              },
-            }));
-          },
-          add(address: string, content: string) {
-            context.enqueue(() => {
-              const bare = address.replace(/^'(.*)'!/, "$1!");
-              if ((model.comments ?? []).some((c) => c.address === bare))
-                throw new Error("InvalidArgument: the cell already has a comment");
-              (model.comments ??= []).push({ address: bare, content });
-            });
-          },
-        };
-      })(),
+      get comments() {
+        gate(context, model.client, "Excel.Workbook.comments");
+        return comments;
+      },
       getActiveCell: () => new FakeRange(context, model, activeSheet(), model.active.cell),
     },
   };

@@ -1,4 +1,6 @@
 /** A recording fake of the part of the Word API KHCT uses. */
+import type { OfficeClient } from "../../src/hosts/clients";
+import { gate } from "./gates";
 import {
   fakeEvent,
   FakeCollection,
@@ -65,6 +67,7 @@ const DEFAULT_LOOK: WordLook = {
 function commentTarget(context: FakeContext, model: WordModel, where: string) {
   return {
     insertComment(content: string) {
+      gate(context, model.client, "Word.Range.insertComment");
       context.enqueue(() => (model.comments ??= []).push({ where, content }));
     },
   };
@@ -124,6 +127,11 @@ export interface WordModel {
   textBoxes?: { anchor: number; paragraphs: string[]; table?: string[][] }[];
   /** The package carries a glossary part (building blocks) with its own paragraphs and table. */
   glossary?: boolean;
+  /**
+   * The Office client the fake behaves as (src/hosts/clients.ts); absent: the newest. A call of a
+   * set the client lacks fails its sync with ApiNotFound (test/fakes/gates.ts).
+   */
+  client?: OfficeClient;
 }
 
 export function wordModel(paragraphs: string[] = []): WordModel {
@@ -372,6 +380,7 @@ class FakeSection extends FakeObject {
     throw new Error(`fake: Section.${property} not modelled`);
   }
   get pageSetup(): Record<"topMargin" | "bottomMargin" | "leftMargin" | "rightMargin", number> {
+    gate(this.context, this.model.client, "Word.Section.pageSetup");
     const setup = {} as Record<"topMargin" | "bottomMargin" | "leftMargin" | "rightMargin", number>;
     for (const name of ["top", "bottom", "left", "right"] as const)
       Object.defineProperty(setup, `${name}Margin`, {
@@ -707,6 +716,7 @@ export function fakeWordContext(model: WordModel) {
           );
         },
         getComments() {
+          gate(context, model.client, "Word.Body.getComments");
           let items: { content: string }[] | null = null;
           return {
             load() {
@@ -729,12 +739,15 @@ export function fakeWordContext(model: WordModel) {
         return new FakeCollection(context, () => [new FakeSection(context, model)]);
       },
       get onParagraphAdded() {
+        gate(context, model.client, "Word.Document.onParagraphAdded");
         return fakeEvent(context, (model.handlers ??= new Set()));
       },
       get onParagraphChanged() {
+        gate(context, model.client, "Word.Document.onParagraphChanged");
         return fakeEvent(context, (model.handlers ??= new Set()));
       },
       get onParagraphDeleted() {
+        gate(context, model.client, "Word.Document.onParagraphDeleted");
         return fakeEvent(context, (model.handlers ??= new Set()));
       },
     },

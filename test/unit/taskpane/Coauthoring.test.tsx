@@ -11,6 +11,9 @@ import { createExcelCheckHost } from "../../../src/hosts/excel/planSheet";
 import { createWordAdapter } from "../../../src/hosts/word/wordAdapter";
 import { createExcelAdapter } from "../../../src/hosts/excel/excelAdapter";
 import { emitChange } from "../../fakes/recording";
+import { OFFICE_CLIENTS, type OfficeClient } from "../../../src/hosts/clients";
+
+const EXCEL_2019 = OFFICE_CLIENTS.find((c) => c.id === "excel-2019") as OfficeClient;
 import { excelModel, fakeExcelRun } from "../../fakes/excel";
 import { fakeWordRun } from "../../fakes/word";
 import { wordPlanWithLabelSlip } from "../../fakes/plans";
@@ -51,7 +54,7 @@ describe("change watchers", () => {
 describe("change watching on Excel 2019 (ExcelApi 1.8)", () => {
   it("the workbook-wide event (ExcelApi 1.9) fails there with ApiNotFound; one handler per sheet (1.7) hears every sheet", async () => {
     const model = excelModel({ KH: {}, "Tự đánh giá": {} });
-    model.excelApi = 8;
+    model.client = EXCEL_2019;
     // What KHCT did before: the error reached nobody.
     await expect(
       createExcelChangeWatcher(fakeExcelRun(model).run, { workbookEvents: true }).start(() => {})
@@ -71,7 +74,7 @@ describe("change watching on Excel 2019 (ExcelApi 1.8)", () => {
 
   it("when listening cannot start, the pane says so in Vietnamese, with what to do", async () => {
     const model = excelModel({ KH: { A1: "Kế hoạch" } });
-    model.excelApi = 8;
+    model.client = EXCEL_2019;
     const fake = fakeExcelRun(model);
     render(
       <App
