@@ -9,7 +9,6 @@ import {
   FakeNullable,
   FakeObject,
   keyedCollection,
-  officeError,
 } from "./recording";
 
 export type CellValue = string | number | boolean;
