@@ -66,7 +66,11 @@ export function createExcelChangeWatcher(
 ): ChangeWatcher {
   return {
     async start(onChange) {
-      const handler = async (event: { source?: string }) => onChange(sourceOf(event));
+      // A change the add-in itself made (triggerSource, ExcelApi 1.14; absent before) is not news.
+      const handler = async (event: { source?: string; triggerSource?: string }) => {
+        if (event.triggerSource === "ThisLocalAddin") return;
+        onChange(sourceOf(event));
+      };
       const registrations = await run(async (context) => {
         const worksheets = context.workbook.worksheets;
         if (options.workbookEvents) {

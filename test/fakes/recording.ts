@@ -182,7 +182,12 @@ export function keyedCollection<V>(context: FakeContext, store: Map<string, V>) 
 /** Event handlers of a document: registered and removed at sync, as in Office. */
 /** One registration (the same function registered on two events is two registrations). */
 export interface ChangeHandler {
-  readonly fn: (event: { source: "Local" | "Remote"; type?: string }) => unknown;
+  readonly fn: (event: {
+    source: "Local" | "Remote";
+    type?: string;
+    /** Excel's WorksheetChangedEventArgs.triggerSource (ExcelApi 1.14): "ThisLocalAddin" for the add-in's own changes. */
+    triggerSource?: string;
+  }) => unknown;
 }
 
 export function fakeEvent(context: FakeContext, handlers: Set<ChangeHandler>) {
@@ -201,9 +206,12 @@ export function fakeEvent(context: FakeContext, handlers: Set<ChangeHandler>) {
 /** What a co-author (or the user) does: every registered handler hears it. */
 export async function emitChange(
   handlers: Set<ChangeHandler>,
-  source: "Local" | "Remote"
+  source: "Local" | "Remote",
+  triggerSource?: string
 ): Promise<void> {
-  await Promise.all([...handlers].map((h) => h.fn({ source })));
+  await Promise.all(
+    [...handlers].map((h) => h.fn({ source, ...(triggerSource ? { triggerSource } : {}) }))
+  );
 }
 
 /** An Office API error with its code, as OfficeExtension.Error carries it (`code`, e.g. "InvalidArgument"). */

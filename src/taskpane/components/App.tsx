@@ -1,3 +1,4 @@
+import { createWriteToken, underToken } from "../../hosts/ownWrites";
 import * as React from "react";
 import {
   Button,
@@ -133,8 +134,14 @@ function Shell({
     [file]
   );
   const fileMode = info.kind === "none";
-  const watched = useChangeWatcher(fileMode ? null : changes);
-  const adapter = fileMode ? (file?.adapter ?? null) : officeAdapter;
+  // KHCT's own writes hold this token: the change events they raise do not cause a re-read.
+  const token = React.useMemo(() => createWriteToken(), []);
+  const watched = useChangeWatcher(fileMode ? null : changes, undefined, token);
+  const tokenAdapter = React.useMemo(
+    () => underToken(officeAdapter, token, ["writeSettings", "insertAtSelection"]),
+    [officeAdapter, token]
+  );
+  const adapter = fileMode ? (file?.adapter ?? null) : tokenAdapter;
   // KHCT's own history: one per Office document, a new one per file opened outside Office.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `file`: a new history for each file opened
   const journal = React.useMemo(() => createJournal(), [file]);
@@ -147,11 +154,24 @@ function Shell({
               checkHost: file?.checkHost ?? null,
               formatHost: file?.formatHost ?? null,
             }
-          : { planHost: officePlanHost, checkHost: officeCheckHost, formatHost: officeFormatHost },
+          : {
+              planHost: underToken(officePlanHost, token, [
+                "applyPatch",
+                "insertTable",
+                "insertReport",
+                "addProgressColumns",
+              ]),
+              checkHost: underToken(officeCheckHost, token, [
+                "applyEdits",
+                "setDismissed",
+                "attachComments",
+              ]),
+              formatHost: underToken(officeFormatHost, token, ["applyFormat", "undoFormat"]),
+            },
         journal,
         fileMode ? file : null
       ),
-    [fileMode, file, journal, officePlanHost, officeCheckHost, officeFormatHost]
+    [fileMode, file, journal, officePlanHost, officeCheckHost, officeFormatHost, token]
   );
   const plan = usePlan(adapter);
   const framework = plan.choice?.framework ?? null;

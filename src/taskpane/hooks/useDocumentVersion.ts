@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useState } from "react";
 import type { ChangeSource, ChangeWatcher } from "../../hosts/changes";
+import type { WriteToken } from "../../hosts/ownWrites";
 import { errorMessage } from "./usePlan";
 
 /** Bumped after the document changed (a co-author, or the user): panels read it again. */
@@ -16,7 +17,9 @@ export function useDocumentVersion(): number {
  */
 export function useChangeWatcher(
   watcher: ChangeWatcher | null,
-  quietMs = 1500
+  quietMs = 1500,
+  /** KHCT's own writes: a Local change during or just after one is not re-read (hosts/ownWrites.ts). */
+  token: WriteToken | null = null
 ): { version: number; remote: boolean; clearRemote(): void; failed: string | null } {
   const [version, setVersion] = useState(0);
   const [remote, setRemote] = useState(false);
@@ -29,6 +32,7 @@ export function useChangeWatcher(
     let timer: ReturnType<typeof setTimeout> | null = null;
     let sawRemote = false;
     const onChange = (source: ChangeSource) => {
+      if (source === "Local" && token?.own()) return;
       sawRemote ||= source === "Remote";
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
@@ -52,6 +56,6 @@ export function useChangeWatcher(
       if (timer) clearTimeout(timer);
       void stop?.().catch(() => undefined);
     };
-  }, [watcher, quietMs]);
+  }, [watcher, quietMs, token]);
   return { version, remote, clearRemote: () => setRemote(false), failed };
 }

@@ -11,6 +11,7 @@ import { createExcelCheckHost } from "../../../src/hosts/excel/planSheet";
 import { createWordAdapter } from "../../../src/hosts/word/wordAdapter";
 import { createExcelAdapter } from "../../../src/hosts/excel/excelAdapter";
 import { emitChange } from "../../fakes/recording";
+import { createWriteToken } from "../../../src/hosts/ownWrites";
 import { OFFICE_CLIENTS, type OfficeClient } from "../../../src/hosts/clients";
 
 const EXCEL_2019 = OFFICE_CLIENTS.find((c) => c.id === "excel-2019") as OfficeClient;
@@ -114,6 +115,75 @@ describe("co-authoring in the pane", () => {
     await waitFor(() => expect(screen.queryByText(/Nhãn “Tiêu chí 1\. 2”/)).toBeNull());
     expect(screen.queryByRole("dialog")).toBeNull();
   }, 10_000);
+});
+
+describe("KHCT's own writes", () => {
+  it("a fix raises Word's change events, and the pane does not re-read for them; a user's change later still counts", async () => {
+    const model = plan();
+    const fake = fakeWordRun(model);
+    const checkHost = createWordCheckHost(fake.run, parse);
+    // Word raises paragraph events for the add-in's own changes too (they arrive after the sync).
+    const raising = {
+      ...checkHost,
+      applyEdits: async (...args: Parameters<typeof checkHost.applyEdits>) => {
+        const outcome = await checkHost.applyEdits(...args);
+        void emitChange(model.handlers!, "Local");
+        return outcome;
+      },
+    };
+    render(
+      <App
+        info={{ kind: "word", displayLanguage: "vi-VN", theme: "light", gaps: [] }}
+        adapter={createWordAdapter(fake.run)}
+        checkHost={raising}
+        changes={createWordChangeWatcher(fake.run)}
+      />
+    );
+    fireEvent.click(await screen.findByRole("tab", { name: "Kiểm tra" }));
+    await screen.findByText(/Nhãn “Tiêu chí 1\. 2” viết chưa đúng dạng/);
+    await waitFor(() => expect(model.handlers?.size).toBe(3));
+    fireEvent.click(screen.getAllByRole("button", { name: "Sửa" })[0]!);
+    // The change is previewed, then confirmed.
+    fireEvent.click(await screen.findByRole("button", { name: "Áp dụng" }));
+    await screen.findByText(/Đã sửa 1 ô/);
+    const afterFix = fake.syncs();
+    // Longer than the pane's quiet time: a re-read would have happened by now.
+    await new Promise((r) => setTimeout(r, 2600));
+    expect(fake.syncs()).toBe(afterFix);
+    // Later, the user types in the document: that is read again.
+    await emitChange(model.handlers!, "Local");
+    await waitFor(() => expect(fake.syncs()).toBeGreaterThan(afterFix), { timeout: 4000 });
+  }, 15_000);
+
+  it("Excel: a change the add-in made (triggerSource ThisLocalAddin) is not reported", async () => {
+    const model = excelModel();
+    const heard: string[] = [];
+    const stop = await createExcelChangeWatcher(fakeExcelRun(model).run).start((source) =>
+      heard.push(source)
+    );
+    await emitChange(model.handlers!, "Local", "ThisLocalAddin");
+    await emitChange(model.handlers!, "Local", "ThisLocalNonAddin");
+    expect(heard).toEqual(["Local"]);
+    await stop();
+  });
+
+  it("the token: a Local change during a write or within the settle time is KHCT's own", async () => {
+    let now = 1000;
+    const token = createWriteToken(2000, () => now);
+    expect(token.own()).toBe(false);
+    let inside = false;
+    await token.during(async () => {
+      now += 500;
+      inside = token.own();
+    });
+    expect(inside).toBe(true);
+    now += 1999;
+    expect(token.own()).toBe(true);
+    now += 2;
+    expect(token.own()).toBe(false);
+    await expect(token.during(() => Promise.reject(new Error("x")))).rejects.toThrow("x");
+    expect(token.own()).toBe(true); // a failed write's events are its own too
+  });
 });
 
 describe("findings as native comments", () => {
