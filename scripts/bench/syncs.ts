@@ -26,6 +26,9 @@ import { createExcelFormatHost } from "../../src/hosts/excel/format";
 import { formatSession } from "../../src/core/format/session";
 import { createWordPlanTables, createWordPlanTableHost } from "../../src/hosts/word/planTables";
 import { DOMParser } from "@xmldom/xmldom";
+import { createWordChangeWatcher } from "../../src/hosts/changes";
+import { createWriteToken } from "../../src/hosts/ownWrites";
+import { emitChange } from "../../test/fakes/recording";
 import { columnLetters, excelModel, fakeExcelRun, type CellValue } from "../../test/fakes/excel";
 import { fakeWordRun, wordModel } from "../../test/fakes/word";
 import { STANDARD_HEADER } from "../../test/fixtures/tables";
@@ -246,6 +249,50 @@ async function undoSyncs(
   return run.syncs() - before;
 }
 
+/**
+ * A Word fill as the pane makes it, with the change events Word raises for the add-in's own writes
+ * (they reach the pane's watcher, which re-reads the document once for a burst it does not know to
+ * be KHCT's): the fill's syncs plus the re-read's, with and without the write token.
+ */
+async function wordFillWithEvents(
+  framework: Framework,
+  templates: RowTemplate[],
+  useToken: boolean
+): Promise<number> {
+  const model = wordModel(["KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC"]);
+  model.tables.push({ rows: [{ cells: HEADER.map((text) => ({ text })), header: true }] });
+  const fake = fakeWordRun(model);
+  const parse = (xml: string) =>
+    new DOMParser().parseFromString(xml, "text/xml") as unknown as Document;
+  const host = createWordPlanTableHost(fake.run, parse);
+  const check = createWordCheckHost(fake.run, parse);
+  const token = createWriteToken();
+  let reReads = 0;
+  const stop = await createWordChangeWatcher(fake.run).start((source) => {
+    if (source === "Local" && useToken && token.own()) return;
+    reReads++;
+  });
+  const before = fake.syncs();
+  const [table] = await host.readTables();
+  const header = recognizeHeader(table!.grid);
+  if (!header.ok) throw new Error(header.reason);
+  const patch = computeFillPatch(
+    readPlanTable(table!.grid, header.match, framework),
+    templates,
+    framework
+  );
+  const write = () => host.applyPatch(table!, patch);
+  const outcome = await (useToken ? token.during(write) : write());
+  if (!outcome.ok) throw new Error(outcome.reason);
+  // Word's events for the rows the fill wrote (one burst: the pane re-reads once after it).
+  await emitChange(model.handlers!, "Local");
+  const syncs = fake.syncs() - before;
+  if (reReads > 0) await check.readDocument();
+  const total = syncs + (reReads > 0 ? fake.syncs() - before - syncs : 0);
+  await stop();
+  return total;
+}
+
 export async function run(
   report: (name: string, value: number, unit: string) => void
 ): Promise<void> {
@@ -266,6 +313,8 @@ export async function run(
   for (const host of ["word", "excel"] as const)
     for (const rows of [30, 300])
       report(`undo.${host}.syncs.${rows}`, await undoSyncs(host, framework, all, rows), "syncs");
+  report("fill.word.withEvents.before", await wordFillWithEvents(framework, all, false), "syncs");
+  report("fill.word.withEvents.after", await wordFillWithEvents(framework, all, true), "syncs");
   report("format.word.syncs", word.apply, "syncs");
   report("format.word.read.syncs", word.read, "syncs");
   report("format.excel.syncs", excel.apply, "syncs");

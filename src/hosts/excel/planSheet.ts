@@ -99,32 +99,55 @@ export function createExcelPlanSheet(
   run: BatchRunner<Excel.RequestContext> = (batch) => Excel.run(batch),
   options: { mergedAreas?: boolean } = {}
 ) {
+  /** Queues the reads of the active sheet's used range; the function returns the grid after the sync. */
+  const loadActiveSheet = (context: Excel.RequestContext) => {
+    const sheet = context.workbook.worksheets.getActiveWorksheet();
+    sheet.load("name");
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("address,values,rowCount,columnCount");
+    const merged = options.mergedAreas ? used.getMergedAreasOrNullObject() : null;
+    merged?.load("areas/items/address");
+    // The finisher runs after the caller's sync, which the rules below cannot follow into a closure.
+    /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
+    return (): SheetSnapshot | null => {
+      if (used.isNullObject) return null;
+      if (used.rowCount > MAX_ROWS || used.columnCount > MAX_COLUMNS) {
+        // Reading part of a sheet and filling it would put rows in the wrong place: refuse instead.
+        throw new TooLargeError(used.rowCount, used.columnCount);
+      }
+      const corner = parseAddress(used.address);
+      const areas = merged && !merged.isNullObject ? merged.areas.items.map((a) => a.address) : [];
+      return {
+        sheet: sheet.name,
+        top: corner.top,
+        left: corner.left,
+        grid: gridFromSheet(used.values, corner.top, corner.left, areas),
+      };
+    };
+    /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
+  };
   return {
     /** The active sheet's used range as a grid (one sync). */
     readActiveSheet(): Promise<SheetSnapshot | null> {
       return run(async (context) => {
-        const sheet = context.workbook.worksheets.getActiveWorksheet();
-        sheet.load("name");
-        const used = sheet.getUsedRangeOrNullObject(true);
-        used.load("address,values,rowCount,columnCount");
-        const merged = options.mergedAreas ? used.getMergedAreasOrNullObject() : null;
-        merged?.load("areas/items/address");
+        const finish = loadActiveSheet(context);
         await context.sync();
-        if (used.isNullObject) return null;
-        if (used.rowCount > MAX_ROWS || used.columnCount > MAX_COLUMNS) {
-          // Reading part of a sheet and filling it would put rows in the wrong place: refuse instead.
-          throw new TooLargeError(used.rowCount, used.columnCount);
-        }
-        const corner = parseAddress(used.address);
-        const values = used.values;
-        const areas =
-          merged && !merged.isNullObject ? merged.areas.items.map((a) => a.address) : [];
-        return {
-          sheet: sheet.name,
-          top: corner.top,
-          left: corner.left,
-          grid: gridFromSheet(values, corner.top, corner.left, areas),
-        };
+        return finish();
+      });
+    },
+
+    /**
+     * The active sheet's grid and, in the same sync, whatever else `more` queues on the context
+     * (the check reads the dismissed findings with it: one round-trip, not two).
+     */
+    readActiveSheetWith<T>(
+      more: (context: Excel.RequestContext) => () => T
+    ): Promise<[SheetSnapshot | null, T]> {
+      return run(async (context) => {
+        const finish = loadActiveSheet(context);
+        const extra = more(context);
+        await context.sync();
+        return [finish(), extra()];
       });
     },
 
@@ -345,19 +368,20 @@ export function createExcelCheckHost(
   let tableStarts = new Map<string, number>();
   let paragraphCells: { row: number; col: number }[] = [];
   let dismissed: string[] = [];
-  const readDismissed = () =>
-    run(async (context) => {
-      const settings = context.workbook.settings;
-      settings.load("items/key");
-      await context.sync();
-      return settings.items
+  const loadDismissed = (context: Excel.RequestContext) => {
+    const settings = context.workbook.settings;
+    settings.load("items/key");
+    return () =>
+      // Read after the caller's sync (see readActiveSheetWith).
+      settings.items
         .filter((s) => s.key.startsWith(DISMISS_PREFIX))
         .map((s) => s.key.slice(DISMISS_PREFIX.length));
-    });
+  };
 
   return {
     async readDocument(): Promise<DocumentContent> {
-      [snapshot, dismissed] = await Promise.all([sheet.readActiveSheet(), readDismissed()]);
+      // The sheet and the dismissed findings in one round-trip.
+      [snapshot, dismissed] = await sheet.readActiveSheetWith(loadDismissed);
       if (!snapshot) return { paragraphs: [], tables: [], dismissed };
       const located = locateTables(snapshot.grid);
       const inTable = (r: number) => located.some((t) => r >= t.start && r < t.end);
