@@ -9,6 +9,7 @@ import {
   FakeNullable,
   FakeObject,
   keyedCollection,
+  raisingChanges,
 } from "./recording";
 
 export type CellValue = string | number | boolean;
@@ -56,6 +57,11 @@ export interface ExcelModel {
    * set the client lacks fails its sync with ApiNotFound (test/fakes/gates.ts).
    */
   client?: OfficeClient;
+  /**
+   * Raise a Local change event after each sync that changed a sheet, with triggerSource
+   * "ThisLocalAddin" where the client has ExcelApi 1.14 (recording.ts, raisingChanges).
+   */
+  raiseEvents?: boolean;
   /** What formulas compute, by "Sheet!A1" (Range.values); absent: see computed() in the fake. */
   results?: Map<string, CellValue>;
   active: { sheet: number; cell: string };
@@ -1013,6 +1019,13 @@ export function fakeExcelRun(model: ExcelModel) {
   const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const { context, api } = fakeExcelContext(model);
     contexts.push(context);
+    if (model.raiseEvents)
+      raisingChanges(
+        context,
+        () => JSON.stringify(model.sheets.map((sheet) => [sheet.name, [...sheet.cells]])),
+        () => model.handlers,
+        !model.client || (model.client.sets.ExcelApi ?? 0) >= 14 ? "ThisLocalAddin" : undefined
+      );
     return batch(api as unknown as Excel.RequestContext);
   };
   return { run, contexts, syncs: () => contexts.reduce((n, c) => n + c.syncCount, 0) };

@@ -218,3 +218,26 @@ export async function emitChange(
 export function officeError(code: string, message: string): Error {
   return Object.assign(new Error(message), { code, name: "RichApi.Error" });
 }
+
+/**
+ * Office raises its change events for the add-in's own writes too (Word's paragraph events carry
+ * no author; Excel's worksheet event says triggerSource "ThisLocalAddin" from ExcelApi 1.14). When
+ * asked (`raise`), a sync that changed the document (its `signature` differs) is followed by a
+ * Local change event to every handler, as Office delivers them: after the sync resolves.
+ */
+export function raisingChanges(
+  context: FakeContext,
+  signature: () => string,
+  handlers: () => Set<ChangeHandler> | undefined,
+  triggerSource?: string
+): void {
+  const sync = context.sync.bind(context);
+  context.sync = async () => {
+    const before = signature();
+    await sync();
+    if (signature() !== before) {
+      const all = handlers();
+      if (all) setTimeout(() => void emitChange(all, "Local", triggerSource), 0);
+    }
+  };
+}

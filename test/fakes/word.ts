@@ -8,6 +8,7 @@ import {
   FakeObject,
   keyedCollection,
   officeError,
+  raisingChanges,
   type ChangeHandler,
 } from "./recording";
 
@@ -132,6 +133,8 @@ export interface WordModel {
    * set the client lacks fails its sync with ApiNotFound (test/fakes/gates.ts).
    */
   client?: OfficeClient;
+  /** Raise a Local change event after each sync that changed the document (recording.ts, raisingChanges). */
+  raiseEvents?: boolean;
 }
 
 export function wordModel(paragraphs: string[] = []): WordModel {
@@ -761,6 +764,12 @@ export function fakeWordRun(model: WordModel) {
   const run = async <T>(batch: (context: Word.RequestContext) => Promise<T>): Promise<T> => {
     const { context, api } = fakeWordContext(model);
     contexts.push(context);
+    if (model.raiseEvents)
+      raisingChanges(
+        context,
+        () => JSON.stringify([model.paragraphs, model.tables]),
+        () => model.handlers
+      );
     return batch(api as unknown as Word.RequestContext);
   };
   return { run, contexts, syncs: () => contexts.reduce((n, c) => n + c.syncCount, 0) };

@@ -97,3 +97,26 @@ describe("manifest.xml", () => {
     });
   });
 });
+
+describe("manifest.selftest.xml (the self-test add-in)", () => {
+  const { selftestManifest, SELFTEST_ID } = require("../../scripts/selftest-manifest.js") as {
+    selftestManifest: (xml: string) => string;
+    SELFTEST_ID: string;
+  };
+  const selftest = fs.readFileSync(path.join(ROOT, "manifest.selftest.xml"), "utf8");
+
+  it("is manifest.xml with its own id and name, opening the pane's self-test (regenerate with node scripts/selftest-manifest.js)", () => {
+    expect(selftest).toBe(selftestManifest(xml));
+    expect(selftest).toContain(`<Id>${SELFTEST_ID}</Id>`);
+    expect(selftest).toContain(
+      '<SourceLocation DefaultValue="https://localhost:3000/taskpane.html?selftest=1"/>'
+    );
+    expect(selftest).not.toMatch(/taskpane\.html"/);
+  });
+
+  it("passes the same structural check", () => {
+    const result = checkManifest(selftest, STRICT);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+  });
+});
