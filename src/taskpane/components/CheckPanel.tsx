@@ -201,7 +201,13 @@ export function CheckPanel({ framework, level, host }: CheckPanelProps): React.J
                     <Button
                       size="small"
                       appearance="subtle"
-                      onClick={() => void host.select(finding.location).catch(() => undefined)}
+                      onClick={() =>
+                        void host
+                          .select(finding.location)
+                          .catch((e: unknown) =>
+                            setError(format(s.goToError, { message: errorMessage(e) }))
+                          )
+                      }
                     >
                       {s.findingGo}
                     </Button>

@@ -330,7 +330,12 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
               <Button
                 size="small"
                 onClick={() =>
-                  void host.select({ table: r.table, row: r.row }).catch(() => undefined)
+                  void host.select({ table: r.table, row: r.row }).catch((e: unknown) =>
+                    setMessage({
+                      intent: "error",
+                      text: format(s.goToError, { message: errorMessage(e) }),
+                    })
+                  )
                 }
               >
                 {s.findingGo}

@@ -104,6 +104,23 @@ describe("CheckPanel", () => {
     expect(model.selectedParagraph).toBe(2);
   });
 
+  it("Đến chỗ này that Office refuses is said, in Vietnamese, not swallowed", async () => {
+    const model = wordPlan();
+    const host = createWordCheckHost(fakeWordRun(model).run, parse);
+    renderPanel({
+      ...host,
+      select: () =>
+        Promise.reject(
+          Object.assign(new Error("ItemNotFound"), { code: "ItemNotFound", name: "RichApi.Error" })
+        ),
+    });
+    await screen.findByText("2 lỗi, 2 cảnh báo, 0 gợi ý");
+    fireEvent.click(screen.getAllByRole("button", { name: "Đến chỗ này" })[0]!);
+    await screen.findByText(
+      /^Không đến được chỗ này: Không còn tìm thấy bảng, ô hoặc trang tính KHCT đã đọc .* \(mã lỗi Office: ItemNotFound\)$/
+    );
+  });
+
   it("attaches the findings as native comments, so co-authors without KHCT see them", async () => {
     const model = wordPlan();
     renderPanel(createWordCheckHost(fakeWordRun(model).run, parse));
