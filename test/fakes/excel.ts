@@ -9,6 +9,7 @@ import {
   FakeNullable,
   FakeObject,
   keyedCollection,
+  officeError,
   raisingChanges,
 } from "./recording";
 
@@ -62,6 +63,11 @@ export interface ExcelModel {
    * "ThisLocalAddin" where the client has ExcelApi 1.14 (recording.ts, raisingChanges).
    */
   raiseEvents?: boolean;
+  /**
+   * The user is typing in a cell: Excel refuses every request with InvalidOperationInCellEditMode
+   * until they leave the cell (Excel.ErrorCodes.invalidOperationInCellEditMode).
+   */
+  cellEditMode?: boolean;
   /** What formulas compute, by "Sheet!A1" (Range.values); absent: see computed() in the fake. */
   results?: Map<string, CellValue>;
   active: { sheet: number; cell: string };
@@ -1019,6 +1025,15 @@ export function fakeExcelRun(model: ExcelModel) {
   const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const { context, api } = fakeExcelContext(model);
     contexts.push(context);
+    const sync = context.sync.bind(context);
+    context.sync = async () => {
+      if (model.cellEditMode)
+        throw officeError(
+          "InvalidOperationInCellEditMode",
+          "The operation is not available in cell edit mode."
+        );
+      return sync();
+    };
     if (model.raiseEvents)
       raisingChanges(
         context,

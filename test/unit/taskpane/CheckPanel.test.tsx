@@ -3,7 +3,7 @@
  */
 import * as React from "react";
 import { DOMParser } from "@xmldom/xmldom";
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { CheckPanel } from "../../../src/taskpane/components/CheckPanel";
 import { frameworkById, type Framework } from "../../../src/core/catalogue";
@@ -119,6 +119,20 @@ describe("CheckPanel", () => {
     await screen.findByText(
       /^Không đến được chỗ này: Không còn tìm thấy bảng, ô hoặc trang tính KHCT đã đọc .* \(mã lỗi Office: ItemNotFound\)$/
     );
+  });
+
+  it("Excel in cell edit mode: says to press Enter and try again", async () => {
+    const model = excelModel({
+      KH: { A1: "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2025-2026" },
+    });
+    model.cellEditMode = true;
+    renderPanel(createExcelCheckHost(fakeExcelRun(model).run));
+    await screen.findByText(
+      /Excel đang ở chế độ sửa một ô: nhấn Enter \(hoặc Esc\) để ra khỏi ô rồi thử lại\. \(mã lỗi Office: InvalidOperationInCellEditMode\)/
+    );
+    model.cellEditMode = false;
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra lại" }));
+    await waitFor(() => expect(screen.queryByText(/chế độ sửa một ô/)).toBeNull());
   });
 
   it("attaches the findings as native comments, so co-authors without KHCT see them", async () => {
