@@ -145,6 +145,24 @@ describe("CheckPanel", () => {
     expect(model.comments?.[0]?.content).toMatch(/^KHCT – Lỗi: Tiêu chuẩn 5: /);
   });
 
+  it("Excel that refuses comments (NotImplemented on some builds): says so with what to do, nothing half-written", async () => {
+    const cells: Record<string, CellValue> = {
+      A1: "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2025-2026",
+      ...Object.fromEntries(STANDARD_HEADER.map((h, c) => [`${columnLetters(c)}3`, h])),
+      B4: "Tiêu chí 1. 2",
+    };
+    const model = excelModel({ KH: cells });
+    model.commentsNotImplemented = true;
+    renderPanel(createExcelCheckHost(fakeExcelRun(model).run));
+    fireEvent.click(
+      await screen.findByRole("button", { name: "Gắn thành nhận xét trong tài liệu" })
+    );
+    await screen.findByText(
+      /Office trên máy này chưa hỗ trợ thao tác này: hãy cập nhật Office, hoặc dùng Office trên web\. \(mã lỗi Office: NotImplemented\)/
+    );
+    expect(model.comments ?? []).toEqual([]);
+  });
+
   it("a dismissed finding is remembered in the document: a co-author does not see it, and it can be restored", async () => {
     const model = wordPlan();
     const first = renderPanel(createWordCheckHost(fakeWordRun(model).run, parse));
