@@ -15,6 +15,8 @@ import { detectPlanIdentity } from "../../core/plan/identity";
 import { analyseTables, identityTexts } from "../../core/plan/session";
 import type { SchoolLevel } from "../../core/schoolLevel";
 import { check, countBySeverity, findingKey } from "../../core/validation/check";
+import { groupFindings, placeInWords, type FindingGroup } from "../../core/validation/groups";
+import type { AnalysedTable } from "../../core/plan/session";
 import type { Finding, Severity } from "../../core/validation/types";
 import type { CheckHost } from "../../hosts/adapter";
 import { useDocumentVersion } from "../hooks/useDocumentVersion";
@@ -38,6 +40,16 @@ const useStyles = makeStyles({
     alignItems: "center",
   },
   muted: { color: tokens.colorNeutralForeground3 },
+  group: {
+    padding: `${tokens.spacingVerticalXS} 0`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  changes: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    maxHeight: "12rem",
+    overflowY: "auto",
+  },
 });
 
 const SEVERITY_LABEL: Readonly<Record<Severity, StringKey>> = {
@@ -63,6 +75,9 @@ export function CheckPanel({ framework, level, host }: CheckPanelProps): React.J
   const s = useStrings();
   const styles = useStyles();
   const [all, setAll] = React.useState<readonly Finding[] | null>(null);
+  const [tables, setTables] = React.useState<readonly AnalysedTable[]>([]);
+  /** The group whose "Sửa tất cả" preview is open. */
+  const [groupPreview, setGroupPreview] = React.useState<string | null>(null);
   const [dismissed, setDismissed] = React.useState<ReadonlySet<string>>(new Set());
   const [running, setRunning] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
@@ -79,8 +94,10 @@ export function CheckPanel({ framework, level, host }: CheckPanelProps): React.J
       const tables = analyseTables(content.tables, framework);
       const identity = detectPlanIdentity(identityTexts(content.paragraphs, content.tables));
       setAll(check({ framework, level, identity, paragraphs: content.paragraphs, tables }));
+      setTables(tables);
       setDismissed(new Set(content.dismissed));
       setPreview(null);
+      setGroupPreview(null);
     } catch (e) {
       setError(format(s.checkError, { message: errorMessage(e) }));
     } finally {
@@ -105,6 +122,19 @@ export function CheckPanel({ framework, level, host }: CheckPanelProps): React.J
     if (!finding.fix) return;
     try {
       const result = await host.applyEdits(finding.fix);
+      setMessage(
+        `${format(s.fixDone, { written: String(result.written) })}${result.skipped ? ` ${format(s.fixSkipped, { skipped: String(result.skipped) })}` : ""}`
+      );
+      await run();
+    } catch (e) {
+      setError(format(s.checkError, { message: errorMessage(e) }));
+    }
+  };
+
+  /** All fixes of a group in one write, after one preview. */
+  const applyGroup = async (group: FindingGroup) => {
+    try {
+      const result = await host.applyEdits(group.fixes);
       setMessage(
         `${format(s.fixDone, { written: String(result.written) })}${result.skipped ? ` ${format(s.fixSkipped, { skipped: String(result.skipped) })}` : ""}`
       );
@@ -146,6 +176,62 @@ export function CheckPanel({ framework, level, host }: CheckPanelProps): React.J
       setError(format(s.checkError, { message: errorMessage(e) }));
     }
   };
+  const renderFinding = ([finding, i]: readonly [Finding, number]) => (
+    <article key={i} className={styles.finding}>
+      <div className={styles.line}>
+        <Badge size="small" appearance="tint" color={SEVERITY_COLOR[finding.severity]}>
+          {s[SEVERITY_LABEL[finding.severity]]}
+        </Badge>
+        <Body1>{finding.message}</Body1>
+      </div>
+      {placeInWords(finding, tables) && (
+        <Caption1 className={styles.muted}>{placeInWords(finding, tables)}</Caption1>
+      )}
+      <div className={styles.line}>
+        {(finding.location.table !== undefined || finding.location.paragraph !== undefined) && (
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() =>
+              void host
+                .select(finding.location)
+                .catch((e: unknown) => setError(format(s.goToError, { message: errorMessage(e) })))
+            }
+          >
+            {s.findingGo}
+          </Button>
+        )}
+        {finding.fix && preview !== i && (
+          <Button size="small" onClick={() => setPreview(i)}>
+            {s.findingFix}
+          </Button>
+        )}
+        <Button size="small" appearance="subtle" onClick={() => void dismiss(finding, true)}>
+          {s.findingDismiss}
+        </Button>
+      </div>
+      {finding.fix && preview === i && (
+        <div className={styles.line}>
+          <Caption1>
+            {finding.fix
+              .map((edit) =>
+                format(s.findingFixPreview, {
+                  from: edit.expected.replace(/\s+/g, " ").trim(),
+                  to: edit.text,
+                })
+              )
+              .join(" ")}
+          </Caption1>
+          <Button size="small" appearance="primary" onClick={() => void apply(finding)}>
+            {s.findingApply}
+          </Button>
+          <Button size="small" appearance="subtle" onClick={() => setPreview(null)}>
+            {s.findingCancel}
+          </Button>
+        </div>
+      )}
+    </article>
+  );
   return (
     <div className={styles.root}>
       <div className={styles.line}>
@@ -187,66 +273,67 @@ export function CheckPanel({ framework, level, host }: CheckPanelProps): React.J
         if (group.length === 0) return null;
         return (
           <section key={severity} aria-label={`${s[SEVERITY_LABEL[severity]]} (${group.length})`}>
-            {group.map(([finding, i]) => (
-              <article key={i} className={styles.finding}>
-                <div className={styles.line}>
-                  <Badge size="small" appearance="tint" color={SEVERITY_COLOR[severity]}>
-                    {s[SEVERITY_LABEL[severity]]}
-                  </Badge>
-                  <Body1>{finding.message}</Body1>
-                </div>
-                <div className={styles.line}>
-                  {(finding.location.table !== undefined ||
-                    finding.location.paragraph !== undefined) && (
-                    <Button
-                      size="small"
-                      appearance="subtle"
-                      onClick={() =>
-                        void host
-                          .select(finding.location)
-                          .catch((e: unknown) =>
-                            setError(format(s.goToError, { message: errorMessage(e) }))
-                          )
-                      }
-                    >
-                      {s.findingGo}
-                    </Button>
+            {groupFindings(group.map(([f]) => f)).map((g) => {
+              const items = group.filter(([f]) => g.findings.includes(f));
+              if (items.length === 1) return renderFinding(items[0] as readonly [Finding, number]);
+              return (
+                <details key={g.key} className={styles.group}>
+                  <summary>
+                    <Badge size="small" appearance="tint" color={SEVERITY_COLOR[severity]}>
+                      {s[SEVERITY_LABEL[severity]]}
+                    </Badge>{" "}
+                    {format(s.findingGroup, {
+                      message: g.findings[0]?.message ?? "",
+                      count: String(g.findings.length),
+                    })}
+                  </summary>
+                  {g.fixes.length > 0 && (
+                    <div className={styles.line}>
+                      {groupPreview === g.key ? (
+                        <>
+                          <Caption1>
+                            {format(s.findingGroupPreview, { count: String(g.fixes.length) })}
+                          </Caption1>
+                          <Button
+                            size="small"
+                            appearance="primary"
+                            onClick={() => void applyGroup(g)}
+                          >
+                            {s.findingApply}
+                          </Button>
+                          <Button
+                            size="small"
+                            appearance="subtle"
+                            onClick={() => setGroupPreview(null)}
+                          >
+                            {s.findingCancel}
+                          </Button>
+                        </>
+                      ) : (
+                        <Button size="small" onClick={() => setGroupPreview(g.key)}>
+                          {format(s.findingFixAll, { count: String(g.fixes.length) })}
+                        </Button>
+                      )}
+                    </div>
                   )}
-                  {finding.fix && preview !== i && (
-                    <Button size="small" onClick={() => setPreview(i)}>
-                      {s.findingFix}
-                    </Button>
+                  {groupPreview === g.key && (
+                    <ul className={styles.changes}>
+                      {g.fixes.slice(0, 200).map((edit, k) => (
+                        <li key={k}>
+                          <Caption1>
+                            {format(s.findingFixPreview, {
+                              from: edit.expected.replace(/\s+/g, " ").trim(),
+                              to: edit.text,
+                            })}
+                          </Caption1>
+                        </li>
+                      ))}
+                    </ul>
                   )}
-                  <Button
-                    size="small"
-                    appearance="subtle"
-                    onClick={() => void dismiss(finding, true)}
-                  >
-                    {s.findingDismiss}
-                  </Button>
-                </div>
-                {finding.fix && preview === i && (
-                  <div className={styles.line}>
-                    <Caption1>
-                      {finding.fix
-                        .map((edit) =>
-                          format(s.findingFixPreview, {
-                            from: edit.expected.replace(/\s+/g, " ").trim(),
-                            to: edit.text,
-                          })
-                        )
-                        .join(" ")}
-                    </Caption1>
-                    <Button size="small" appearance="primary" onClick={() => void apply(finding)}>
-                      {s.findingApply}
-                    </Button>
-                    <Button size="small" appearance="subtle" onClick={() => setPreview(null)}>
-                      {s.findingCancel}
-                    </Button>
-                  </div>
-                )}
-              </article>
-            ))}
+                  {items.map(renderFinding)}
+                </details>
+              );
+            })}
           </section>
         );
       })}

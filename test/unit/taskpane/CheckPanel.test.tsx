@@ -104,6 +104,54 @@ describe("CheckPanel", () => {
     expect(model.selectedParagraph).toBe(2);
   });
 
+  it("findings of one cause come as one group with its count and each place in words; Sửa tất cả fixes them after one preview", async () => {
+    const model = wordPlan();
+    const table = model.tables[0]!;
+    table.rows[2] = {
+      cells: [
+        { text: "5" },
+        { text: "Tiêu chuẩn 5: Hoạt động giáo dục và kết quả giáo dục", span: 8 },
+      ],
+    };
+    for (const n of [3, 4, 5, 6])
+      table.rows.push(
+        plain(
+          "",
+          `Tiêu chí 5. ${n}`,
+          "",
+          "Việc",
+          "Tổ trưởng",
+          "Trong năm học 2021-2022",
+          "",
+          "",
+          ""
+        )
+      );
+    renderPanel(createWordCheckHost(fakeWordRun(model).run, parse));
+    const summary = await screen.findByText(
+      /Nhãn “Tiêu chí 5\. 2” viết chưa đúng dạng.* — và cùng loại: 5 chỗ/
+    );
+    const group = summary.closest("details") as HTMLElement;
+    // Each finding says where it is.
+    expect(within(group).getByText("Bảng 1 · hàng 4 · Tiêu chí 5.2")).toBeTruthy();
+    expect(within(group).getByText("Bảng 1 · hàng 8 · Tiêu chí 5.6")).toBeTruthy();
+    fireEvent.click(within(group).getByRole("button", { name: "Sửa tất cả (5)" }));
+    expect(within(group).getByText("Sẽ sửa 5 ô như sau:")).toBeTruthy();
+    expect(
+      within(group).getAllByText(/^Sẽ đổi “Tiêu chí 5\. \d” thành “Tiêu chí 5\.\d”\.$/)
+    ).toHaveLength(5);
+    fireEvent.click(within(group).getAllByRole("button", { name: "Áp dụng" })[0]!);
+    await screen.findByText("Đã sửa 5 ô.");
+    expect(table.rows.slice(3).map((r) => r.cells[1]?.text)).toEqual([
+      "Tiêu chí 5.2",
+      "Tiêu chí 5.3",
+      "Tiêu chí 5.4",
+      "Tiêu chí 5.5",
+      "Tiêu chí 5.6",
+    ]);
+    await waitFor(() => expect(screen.queryByText(/cùng loại/)).toBeNull());
+  });
+
   it("Đến chỗ này that Office refuses is said, in Vietnamese, not swallowed", async () => {
     const model = wordPlan();
     const host = createWordCheckHost(fakeWordRun(model).run, parse);

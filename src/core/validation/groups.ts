@@ -1,0 +1,62 @@
+/**
+ * Findings a person can act on: the findings of one cause together (a plan numbered wrongly gives
+ * one finding per row, 94 of them in one real plan), each with its place in words, and the fixes of
+ * a group applied together after one preview.
+ */
+import type { AnalysedTable } from "../plan/session";
+import type { CellFix, Finding, Severity } from "./types";
+
+export interface FindingGroup {
+  /** The cause: the rule and the message with its particulars (numbers, quoted texts) taken out. */
+  readonly key: string;
+  readonly rule: string;
+  readonly severity: Severity;
+  /** The findings, in document order. */
+  readonly findings: readonly Finding[];
+  /** Every fix of the group's findings (one preview, one write). */
+  readonly fixes: readonly CellFix[];
+}
+
+/** The message as a template: what differs between findings of the same cause is replaced. */
+export function causeOf(finding: Finding): string {
+  const template = finding.message
+    .replace(/“[^”]*”/g, "“…”")
+    .replace(/"[^"]*"/g, '"…"')
+    .replace(/\d+([.,/-]\d+)*/g, "#");
+  return `${finding.rule}|${finding.severity}|${template}`;
+}
+
+/** Groups the findings by cause, in the order their first finding comes. */
+export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const key = causeOf(finding);
+    const list = groups.get(key) ?? [];
+    list.push(finding);
+    groups.set(key, list);
+  }
+  return [...groups.entries()].map(([key, list]) => ({
+    key,
+    rule: list[0]?.rule ?? "",
+    severity: list[0]?.severity ?? "hint",
+    findings: list,
+    fixes: list.flatMap((f) => f.fix ?? []),
+  }));
+}
+
+/** "Bảng 2 · hàng 5 · Tiêu chí 1.4", "Đoạn 12", or "" for a finding about the whole document. */
+export function placeInWords(finding: Finding, tables: readonly AnalysedTable[]): string {
+  const { table: key, row, paragraph } = finding.location;
+  if (key !== undefined) {
+    const table = tables.find((t) => t.key === key);
+    const parts = [table?.where ?? "Bảng"];
+    if (row !== undefined) parts.push(`hàng ${row + 1}`);
+    const label = finding.criterion
+      ? `Tiêu chí ${finding.criterion}`
+      : table?.table?.rows.find((r) => r.index === row)?.ref?.label;
+    if (label) parts.push(label);
+    return parts.join(" · ");
+  }
+  if (paragraph !== undefined) return `Đoạn ${paragraph + 1}`;
+  return "";
+}

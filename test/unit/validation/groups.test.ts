@@ -1,0 +1,66 @@
+/**
+ * Findings grouped by cause (issue 19): what differs between findings of one cause (numbers,
+ * quoted texts) does not split them; a different rule or severity does.
+ */
+import { frameworkById, type Framework } from "../../../src/core/catalogue";
+import { analyseTables } from "../../../src/core/plan/session";
+import { gridFromStrings } from "../../../src/core/plan/table";
+import { causeOf, groupFindings, placeInWords } from "../../../src/core/validation/groups";
+import type { Finding } from "../../../src/core/validation/types";
+import { STANDARD_HEADER } from "../../fixtures/tables";
+
+const f = (rule: string, message: string, extra: Partial<Finding> = {}): Finding => ({
+  rule,
+  severity: "warning",
+  message,
+  location: {},
+  ...extra,
+});
+
+describe("grouping findings by cause", () => {
+  it("numbers and quoted texts do not split a cause; rule and severity do; order of first appearance", () => {
+    const findings = [
+      f("numbering", "Dòng này đánh số 1, theo thứ tự là 2."),
+      f("label", "Nhãn “Tiêu chí 1. 2” viết chưa đúng dạng; viết là “Tiêu chí 1.2”.", {
+        fix: [{ table: "t", row: 1, col: 1, expected: "Tiêu chí 1. 2", text: "Tiêu chí 1.2" }],
+      }),
+      f("numbering", "Dòng này đánh số 7, theo thứ tự là 10."),
+      f("label", "Nhãn “Tiêu chí 3. 10” viết chưa đúng dạng; viết là “Tiêu chí 3.10”.", {
+        fix: [{ table: "t", row: 5, col: 1, expected: "Tiêu chí 3. 10", text: "Tiêu chí 3.10" }],
+      }),
+      f("numbering", "Dòng này đánh số 7, theo thứ tự là 10.", { severity: "error" }),
+    ];
+    const groups = groupFindings(findings);
+    expect(groups.map((g) => [g.rule, g.severity, g.findings.length, g.fixes.length])).toEqual([
+      ["numbering", "warning", 2, 0],
+      ["label", "warning", 2, 2],
+      ["numbering", "error", 1, 0],
+    ]);
+    expect(causeOf(findings[0]!)).toBe(causeOf(findings[2]!));
+  });
+
+  it("the place in words: table, row, criterion; a paragraph; nothing for the whole document", () => {
+    const tt17 = frameworkById("tt17-2018") as Framework;
+    const tables = analyseTables(
+      [
+        {
+          key: "t0",
+          where: "Bảng 2",
+          grid: gridFromStrings([
+            [...STANDARD_HEADER],
+            ["", "Tiêu chí 1.4", "", "", "", "", "", "", ""],
+          ]),
+        },
+      ],
+      tt17
+    );
+    expect(placeInWords(f("x", "m", { location: { table: "t0", row: 1 } }), tables)).toBe(
+      "Bảng 2 · hàng 2 · Tiêu chí 1.4"
+    );
+    expect(
+      placeInWords(f("x", "m", { location: { table: "t0", row: 0 }, criterion: "2.1" }), tables)
+    ).toBe("Bảng 2 · hàng 1 · Tiêu chí 2.1");
+    expect(placeInWords(f("x", "m", { location: { paragraph: 11 } }), tables)).toBe("Đoạn 12");
+    expect(placeInWords(f("x", "m"), tables)).toBe("");
+  });
+});
