@@ -14,7 +14,13 @@ import type { Framework } from "../../core/catalogue";
 import { detectPlanIdentity } from "../../core/plan/identity";
 import { analyseTables, identityTexts } from "../../core/plan/session";
 import type { SchoolLevel } from "../../core/schoolLevel";
-import { check, countBySeverity, findingKey } from "../../core/validation/check";
+import {
+  check,
+  countBySeverity,
+  findingKey,
+  isDismissed,
+  legacyFindingKey,
+} from "../../core/validation/check";
 import { groupFindings, placeInWords, type FindingGroup } from "../../core/validation/groups";
 import type { AnalysedTable } from "../../core/plan/session";
 import type { Finding, Severity } from "../../core/validation/types";
@@ -151,14 +157,17 @@ export function CheckPanel({ framework, level, host }: CheckPanelProps): React.J
         on,
         `${finding.rule}: ${finding.message}`.slice(0, 255)
       );
+      // Restored: the key it was dismissed under before goes too.
+      if (!on && dismissed.has(legacyFindingKey(finding)))
+        await host.setDismissed(legacyFindingKey(finding), false, "");
       await run();
     } catch (e) {
       setError(format(s.checkError, { message: errorMessage(e) }));
     }
   };
 
-  const findings = all ? all.filter((f) => !dismissed.has(findingKey(f))) : null;
-  const hidden = all ? all.filter((f) => dismissed.has(findingKey(f))) : [];
+  const findings = all ? all.filter((f) => !isDismissed(f, dismissed)) : null;
+  const hidden = all ? all.filter((f) => isDismissed(f, dismissed)) : [];
   const counts = findings ? countBySeverity(findings) : null;
   const attach = async () => {
     if (!host.attachComments || !findings) return;

@@ -6,6 +6,7 @@ import { frameworkById, type Framework } from "../../../src/core/catalogue";
 import { analyseTables } from "../../../src/core/plan/session";
 import { gridFromStrings } from "../../../src/core/plan/table";
 import { causeOf, groupFindings, placeInWords } from "../../../src/core/validation/groups";
+import { findingKey, isDismissed, legacyFindingKey } from "../../../src/core/validation/check";
 import type { Finding } from "../../../src/core/validation/types";
 import { STANDARD_HEADER } from "../../fixtures/tables";
 
@@ -62,5 +63,32 @@ describe("grouping findings by cause", () => {
     ).toBe("Bảng 2 · hàng 1 · Tiêu chí 2.1");
     expect(placeInWords(f("x", "m", { location: { paragraph: 11 } }), tables)).toBe("Đoạn 12");
     expect(placeInWords(f("x", "m"), tables)).toBe("");
+  });
+});
+
+describe("the key a dismissal is stored under", () => {
+  it("is the rule, criterion and place — not the wording; a row moved by an insertion keeps it when a criterion is named", () => {
+    const base = f("label", "Nhãn “Tiêu chí 1. 2” viết chưa đúng dạng.", {
+      criterion: "1.2",
+      location: { table: "t0", row: 4, column: 1 },
+    });
+    const reworded = { ...base, message: "Nhãn “Tiêu chí 1. 2” sai dạng (KHCT đã đổi lời)." };
+    const moved = { ...base, location: { table: "t0", row: 7, column: 1 } };
+    expect(findingKey(reworded)).toBe(findingKey(base));
+    expect(findingKey(moved)).toBe(findingKey(base));
+    expect(findingKey({ ...base, rule: "other" })).not.toBe(findingKey(base));
+    expect(findingKey({ ...base, criterion: "1.3" })).not.toBe(findingKey(base));
+    // Without a criterion the row is the place.
+    const row = f("cells", "Ô trống", { location: { table: "t0", row: 4, column: 3 } });
+    expect(findingKey({ ...row, location: { table: "t0", row: 5, column: 3 } })).not.toBe(
+      findingKey(row)
+    );
+  });
+
+  it("a finding dismissed under the old key (rule, criterion, message) stays dismissed", () => {
+    const finding = f("label", "m", { criterion: "1.2", location: { table: "t0", row: 1 } });
+    expect(isDismissed(finding, new Set([legacyFindingKey(finding)]))).toBe(true);
+    expect(isDismissed(finding, new Set([findingKey(finding)]))).toBe(true);
+    expect(isDismissed(finding, new Set(["00000000"]))).toBe(false);
   });
 });
