@@ -3,7 +3,6 @@ import { createRoot } from "react-dom/client";
 import { countingRunners } from "../hosts/counting";
 import { detectHost } from "../hosts/office";
 import { App } from "./components/App";
-import { SelfTestPage } from "./components/SelfTestPage";
 import { hostsFor } from "./hosts";
 
 const container = document.getElementById("container");
@@ -14,12 +13,16 @@ if (container) {
   void detectHost().then((info) => {
     if (selfTest) {
       const runners = countingRunners();
-      root.render(
-        <SelfTestPage
-          info={info}
-          hosts={hostsFor(info, { word: runners.word, excel: runners.excel })}
-          syncs={runners.count}
-        />
+      // The self-test page is its own chunk: the add-in's own pane never loads it.
+      void import(/* webpackChunkName: "selftest" */ "./components/SelfTestPage").then(
+        ({ SelfTestPage }) =>
+          root.render(
+            <SelfTestPage
+              info={info}
+              hosts={hostsFor(info, { word: runners.word, excel: runners.excel })}
+              syncs={runners.count}
+            />
+          )
       );
     } else root.render(<App info={info} {...hostsFor(info)} />);
   });

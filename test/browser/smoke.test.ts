@@ -75,6 +75,12 @@ describe("built task pane in chromium", () => {
     await page.getByLabel("Ngôn ngữ").selectOption("en");
     await page.getByText("KHCT is open outside Word/Excel").waitFor();
     await page.getByRole("tab", { name: "Format" }).click();
+    // The panel loads when first opened (its own chunk).
+    await page
+      .getByRole("tabpanel")
+      .getByText(/Decree 30\/2020/)
+      .first()
+      .waitFor();
     expect(await page.getByRole("tabpanel").innerText()).toMatch(/Decree 30\/2020/);
     await page.context().close();
   });

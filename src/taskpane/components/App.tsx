@@ -7,6 +7,7 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  Spinner,
   Subtitle1,
   makeStyles,
   tokens,
@@ -19,21 +20,34 @@ import { DocumentVersionContext, useChangeWatcher } from "../hooks/useDocumentVe
 import type { HostInfo } from "../../hosts/office";
 import { usePlan } from "../hooks/usePlan";
 import { CataloguePanel } from "./CataloguePanel";
-import { CheckPanel } from "./CheckPanel";
 import { FileModeCard } from "./FileModeCard";
-import { FormatPanel } from "./FormatPanel";
 import { HistoryCard } from "./HistoryCard";
 import { createJournal, journaled } from "../../hosts/journal";
-import { TrackPanel } from "./TrackPanel";
 import type { FileDocument } from "../../hosts/file/fileDocument";
 import { PlanIdentityCard } from "./PlanIdentityCard";
-import { PlanPanel } from "./PlanPanel";
 import { useLocale } from "../hooks/useLocale";
 import { LocaleContext, useStrings } from "../hooks/useStrings";
 import { format, localeFromDisplayLanguage } from "../strings";
 import { HostBanner } from "./HostBanner";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { Navigation, PanelId } from "./Navigation";
+
+// Panels other than the first (the catalogue) load when first opened: the initial task pane
+// JavaScript carries only the shell and the catalogue.
+const PlanPanel = React.lazy(() =>
+  import(/* webpackChunkName: "plan" */ "./PlanPanel").then((m) => ({ default: m.PlanPanel }))
+);
+const CheckPanel = React.lazy(() =>
+  import(/* webpackChunkName: "check" */ "./CheckPanel").then((m) => ({ default: m.CheckPanel }))
+);
+const FormatPanel = React.lazy(() =>
+  import(/* webpackChunkName: "format" */ "./FormatPanel").then((m) => ({
+    default: m.FormatPanel,
+  }))
+);
+const TrackPanel = React.lazy(() =>
+  import(/* webpackChunkName: "track" */ "./TrackPanel").then((m) => ({ default: m.TrackPanel }))
+);
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh" },
@@ -217,42 +231,49 @@ function Shell({
         <PlanIdentityCard plan={plan} hasDocument={adapter !== null} />
         <Navigation selected={panel} onSelect={setPanel} />
         <section role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
-          {panel === "format" ? (
-            <FormatPanel
-              key={panelKey}
-              framework={framework}
-              host={formatHost}
-              hostKind={
-                fileMode
-                  ? file?.kind === "xlsx"
-                    ? "excel"
-                    : "file"
-                  : info.kind === "excel"
-                    ? "excel"
-                    : "word"
-              }
-              unavailable={
-                info.kind === "excel" && info.gaps.some((g) => g.feature === "pageSetup")
-                  ? s.formatNeedsNewerExcel
-                  : null
-              }
-            />
-          ) : !framework || !plan.level ? (
-            <Caption1>{s.levelChoose}</Caption1>
-          ) : panel === "track" ? (
-            <TrackPanel key={panelKey} framework={framework} host={checkHost} tables={planHost} />
-          ) : panel === "check" ? (
-            <CheckPanel key={panelKey} framework={framework} level={plan.level} host={checkHost} />
-          ) : panel === "catalogue" ? (
-            <CataloguePanel framework={framework} insert={insert} />
-          ) : (
-            <PlanPanel
-              key={panelKey}
-              framework={framework}
-              year={plan.identity?.schoolYear ?? null}
-              host={planHost}
-            />
-          )}
+          <React.Suspense fallback={<Spinner size="small" label={s.panelLoading} />}>
+            {panel === "format" ? (
+              <FormatPanel
+                key={panelKey}
+                framework={framework}
+                host={formatHost}
+                hostKind={
+                  fileMode
+                    ? file?.kind === "xlsx"
+                      ? "excel"
+                      : "file"
+                    : info.kind === "excel"
+                      ? "excel"
+                      : "word"
+                }
+                unavailable={
+                  info.kind === "excel" && info.gaps.some((g) => g.feature === "pageSetup")
+                    ? s.formatNeedsNewerExcel
+                    : null
+                }
+              />
+            ) : !framework || !plan.level ? (
+              <Caption1>{s.levelChoose}</Caption1>
+            ) : panel === "track" ? (
+              <TrackPanel key={panelKey} framework={framework} host={checkHost} tables={planHost} />
+            ) : panel === "check" ? (
+              <CheckPanel
+                key={panelKey}
+                framework={framework}
+                level={plan.level}
+                host={checkHost}
+              />
+            ) : panel === "catalogue" ? (
+              <CataloguePanel framework={framework} insert={insert} />
+            ) : (
+              <PlanPanel
+                key={panelKey}
+                framework={framework}
+                year={plan.identity?.schoolYear ?? null}
+                host={planHost}
+              />
+            )}
+          </React.Suspense>
         </section>
       </main>
     </DocumentVersionContext.Provider>

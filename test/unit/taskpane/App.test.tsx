@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import * as React from "react";
-import { act, fireEvent, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "../../../src/taskpane/components/App";
 import type { HostInfo } from "../../../src/hosts/office";
 import { NO_HOST } from "../../../src/hosts/office";
@@ -46,7 +46,7 @@ describe("task pane outside Office", () => {
     expect(read).toBe(false);
   });
 
-  it("offers the five capabilities as tabs, and switches panels", () => {
+  it("offers the five capabilities as tabs, and switches panels (each loaded when first opened)", async () => {
     render(<App info={NO_HOST} />);
     const tabs = screen.getAllByRole("tab").map(tabName);
     expect(tabs).toEqual([
@@ -57,7 +57,9 @@ describe("task pane outside Office", () => {
       "Theo dõi",
     ]);
     fireEvent.click(screen.getByRole("tab", { name: "Định dạng" }));
-    expect(screen.getByRole("tabpanel").textContent).toMatch(/Nghị định 30\/2020/);
+    await waitFor(() =>
+      expect(screen.getByRole("tabpanel").textContent).toMatch(/Nghị định 30\/2020/)
+    );
   });
 
   it("switches to English on request and remembers the choice on this machine", () => {
