@@ -150,6 +150,14 @@ const vi = {
   frameworkUse: "Theo {name}",
   identityConfirmed:
     "Đã xác nhận và lưu trong tài liệu, để mọi người cùng sửa tài liệu thấy cùng một khung tiêu chí.",
+  identityConfirmedFile:
+    "Đã ghi nhận cho lần làm việc này với tệp; KHCT không sửa tệp chỉ để ghi lựa chọn, nên lần sau mở tệp sẽ được hỏi lại.",
+  fileUnsavedClose:
+    "Tệp có thay đổi của KHCT chưa tải về: đóng bây giờ thì các thay đổi đó mất (tệp gốc trên máy vẫn như cũ).",
+  fileCloseAnyway: "Đóng, bỏ thay đổi",
+  fileStay: "Ở lại",
+  panelError: "Mục này gặp lỗi không lường trước ({message}); tài liệu không bị thay đổi.",
+  panelReload: "Mở lại mục này",
   identitySaving: "Đang lưu…",
   identityReload: "Đọc lại tài liệu",
   identityReadError: "Không đọc được tài liệu: {message}",
@@ -474,6 +482,14 @@ const en: Strings = {
   frameworkUse: "Follow {name}",
   identityConfirmed:
     "Confirmed and kept in the document, so every co-author sees the same framework.",
+  identityConfirmedFile:
+    "Noted for this session with the file; KHCT does not change the file just to record the choice, so you will be asked again next time.",
+  fileUnsavedClose:
+    "The file has KHCT changes not downloaded yet: closing now loses them (the original file on your computer is unchanged).",
+  fileCloseAnyway: "Close, discard changes",
+  fileStay: "Stay",
+  panelError: "This panel hit an unexpected error ({message}); the document was not changed.",
+  panelReload: "Open this panel again",
   identitySaving: "Saving…",
   identityReload: "Read the document again",
   identityReadError: "Could not read the document: {message}",

@@ -63,6 +63,7 @@ describe("the task pane outside Office works on files, in the browser only", () 
       page.getByRole("button", { name: "Tải tệp đã sửa" }).click()
     );
     expect(path.basename(saved)).toBe("de-dien-2025-2026 (KHCT).xlsx");
+    // Downloaded: closing asks nothing (checked below after another change).
     const content = await readOfficeFile(new Uint8Array(fs.readFileSync(saved)));
     const plan = content.tables[content.tables.length - 1]!;
     const labels = plan.grid.cells.map((row) => row.map((c) => c.text).join("|"));
@@ -79,6 +80,41 @@ describe("the task pane outside Office works on files, in the browser only", () 
     await history.getByText("Đã hoàn tác “Điền bảng”.").waitFor();
     await page.getByText("KHCT chưa sửa gì trong tệp.").waitFor();
     expect(log.external).toEqual([]);
+    await page.context().close();
+  });
+
+  it("warns before closing or leaving with changes not downloaded; says a confirmation does not change the file", async () => {
+    const { page } = await openWithFile(path.join(FILES, "de-dien-2025-2026.xlsx"));
+    await page.getByText("Đang làm việc trên tệp: de-dien-2025-2026.xlsx").waitFor();
+    // Confirming the framework does not change the file, and says so honestly.
+    await page.getByRole("button", { name: "Xác nhận" }).click();
+    await page.getByText(/Đã ghi nhận cho lần làm việc này với tệp; KHCT không sửa tệp/).waitFor();
+    await page.getByText("KHCT chưa sửa gì trong tệp.").waitFor();
+    // A fill changes the file.
+    await page.getByRole("tab", { name: "Lập kế hoạch" }).click();
+    const preview = page.getByRole("region", { name: "Xem trước" });
+    await preview.getByRole("button", { name: "Điền vào bảng" }).click();
+    await page.getByText(/Đã thêm \d+ dòng và điền \d+ ô/).waitFor();
+    // Leaving the page with changes not downloaded: the browser asks (beforeunload).
+    const held = () =>
+      page.evaluate(() => {
+        const event = new Event("beforeunload", { cancelable: true });
+        window.dispatchEvent(event);
+        return event.defaultPrevented;
+      });
+    expect(await held()).toBe(true);
+    await page.getByRole("button", { name: "Đóng tệp" }).click();
+    await page
+      .getByText(/Tệp có thay đổi của KHCT chưa tải về: đóng bây giờ thì các thay đổi đó mất/)
+      .waitFor();
+    await page.getByRole("button", { name: "Ở lại" }).click();
+    await page.getByText("Đang làm việc trên tệp: de-dien-2025-2026.xlsx").waitFor();
+    // Downloaded: closing asks nothing, and leaving is not held.
+    await saveDownload(page, () => page.getByRole("button", { name: "Tải tệp đã sửa" }).click());
+    expect(await held()).toBe(false);
+    await page.getByRole("button", { name: "Đóng tệp" }).click();
+    await page.getByText("KHCT đang mở ngoài Word/Excel").waitFor();
+    expect(await page.getByText(/chưa tải về: đóng bây giờ/).count()).toBe(0);
     await page.context().close();
   });
 

@@ -29,6 +29,7 @@ import { useLocale } from "../hooks/useLocale";
 import { LocaleContext, useStrings } from "../hooks/useStrings";
 import { format, localeFromDisplayLanguage } from "../strings";
 import { HostBanner } from "./HostBanner";
+import { PanelGuard } from "./PanelGuard";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { Navigation, PanelId } from "./Navigation";
 
@@ -82,6 +83,29 @@ export interface AppProps {
   readonly changes?: ChangeWatcher | null;
 }
 
+/** Whether the browser asks for a dark page, followed as it changes. */
+function usePrefersDark(): boolean {
+  const query = React.useMemo(
+    () =>
+      typeof window !== "undefined" && typeof window.matchMedia === "function"
+        ? window.matchMedia("(prefers-color-scheme: dark)")
+        : null,
+    []
+  );
+  const subscribe = React.useCallback(
+    (notify: () => void) => {
+      query?.addEventListener("change", notify);
+      return () => query?.removeEventListener("change", notify);
+    },
+    [query]
+  );
+  return React.useSyncExternalStore(
+    subscribe,
+    () => query?.matches ?? false,
+    () => false
+  );
+}
+
 /** The task pane: language and theme from Office, then the shell. */
 export function App({
   info,
@@ -93,6 +117,9 @@ export function App({
 }: AppProps): React.JSX.Element {
   const [locale, setLocale] = useLocale(localeFromDisplayLanguage(info.displayLanguage));
   const styles = useStyles();
+  // Office gives its theme; outside Office the browser's setting (prefers-color-scheme) decides.
+  const prefersDark = usePrefersDark();
+  const dark = info.theme === "dark" || (info.theme === null && prefersDark);
   React.useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -100,7 +127,7 @@ export function App({
     <LocaleContext.Provider value={locale}>
       <FluentProvider
         className={styles.provider}
-        theme={info.theme === "dark" ? webDarkTheme : webLightTheme}
+        theme={dark ? webDarkTheme : webLightTheme}
         lang={locale}
       >
         <Shell
@@ -228,52 +255,59 @@ function Shell({
           journal={journal}
           onUndone={() => setUndos((u) => u + 1)}
         />
-        <PlanIdentityCard plan={plan} hasDocument={adapter !== null} />
+        <PlanIdentityCard plan={plan} hasDocument={adapter !== null} inFile={fileMode} />
         <Navigation selected={panel} onSelect={setPanel} />
         <section role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
-          <React.Suspense fallback={<Spinner size="small" label={s.panelLoading} />}>
-            {panel === "format" ? (
-              <FormatPanel
-                key={panelKey}
-                framework={framework}
-                host={formatHost}
-                hostKind={
-                  fileMode
-                    ? file?.kind === "xlsx"
-                      ? "excel"
-                      : "file"
-                    : info.kind === "excel"
-                      ? "excel"
-                      : "word"
-                }
-                unavailable={
-                  info.kind === "excel" && info.gaps.some((g) => g.feature === "pageSetup")
-                    ? s.formatNeedsNewerExcel
-                    : null
-                }
-              />
-            ) : !framework || !plan.level ? (
-              <Caption1>{s.levelChoose}</Caption1>
-            ) : panel === "track" ? (
-              <TrackPanel key={panelKey} framework={framework} host={checkHost} tables={planHost} />
-            ) : panel === "check" ? (
-              <CheckPanel
-                key={panelKey}
-                framework={framework}
-                level={plan.level}
-                host={checkHost}
-              />
-            ) : panel === "catalogue" ? (
-              <CataloguePanel framework={framework} insert={insert} />
-            ) : (
-              <PlanPanel
-                key={panelKey}
-                framework={framework}
-                year={plan.identity?.schoolYear ?? null}
-                host={planHost}
-              />
-            )}
-          </React.Suspense>
+          <PanelGuard resetKey={`${panel}:${panelKey}`}>
+            <React.Suspense fallback={<Spinner size="small" label={s.panelLoading} />}>
+              {panel === "format" ? (
+                <FormatPanel
+                  key={panelKey}
+                  framework={framework}
+                  host={formatHost}
+                  hostKind={
+                    fileMode
+                      ? file?.kind === "xlsx"
+                        ? "excel"
+                        : "file"
+                      : info.kind === "excel"
+                        ? "excel"
+                        : "word"
+                  }
+                  unavailable={
+                    info.kind === "excel" && info.gaps.some((g) => g.feature === "pageSetup")
+                      ? s.formatNeedsNewerExcel
+                      : null
+                  }
+                />
+              ) : !framework || !plan.level ? (
+                <Caption1>{s.levelChoose}</Caption1>
+              ) : panel === "track" ? (
+                <TrackPanel
+                  key={panelKey}
+                  framework={framework}
+                  host={checkHost}
+                  tables={planHost}
+                />
+              ) : panel === "check" ? (
+                <CheckPanel
+                  key={panelKey}
+                  framework={framework}
+                  level={plan.level}
+                  host={checkHost}
+                />
+              ) : panel === "catalogue" ? (
+                <CataloguePanel framework={framework} insert={insert} />
+              ) : (
+                <PlanPanel
+                  key={panelKey}
+                  framework={framework}
+                  year={plan.identity?.schoolYear ?? null}
+                  host={planHost}
+                />
+              )}
+            </React.Suspense>
+          </PanelGuard>
         </section>
       </main>
     </DocumentVersionContext.Provider>

@@ -6,6 +6,7 @@ import {
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Select,
   Spinner,
@@ -81,11 +82,31 @@ export function FileModeCard({ file, onFile, level }: FileModeCardProps): React.
   };
 
   const changed = file?.current().changed ?? false;
+  // What was downloaded: the file's change count then (a later change makes it unsaved again).
+  const [downloadedAt, setDownloadedAt] = React.useState<number | null>(null);
+  const [confirmClose, setConfirmClose] = React.useState(false);
+  const unsaved = file !== null && changed && downloadedAt !== file.changeCount();
   const download = async () => {
     if (!file) return;
     const { MIME } = await loadFileMode();
     downloadBytes(file.downloadName(), file.current().data, MIME[file.kind]);
+    setDownloadedAt(file.changeCount());
   };
+  const close = () => {
+    setConfirmClose(false);
+    setDownloadedAt(null);
+    onFile(null);
+  };
+  // Reloading or closing the page with changes not downloaded: the browser asks first.
+  React.useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved]);
 
   return (
     <Card className={styles.card} aria-label={s.fileTitle}>
@@ -108,12 +129,25 @@ export function FileModeCard({ file, onFile, level }: FileModeCardProps): React.
           {s.fileChoose}
         </Button>
         {file && (
-          <Button appearance="subtle" onClick={() => onFile(null)}>
+          <Button appearance="subtle" onClick={() => (unsaved ? setConfirmClose(true) : close())}>
             {s.fileClose}
           </Button>
         )}
         {busy && <Spinner size="tiny" label={s.fileOpening} />}
       </div>
+      {confirmClose && (
+        <MessageBar intent="warning" layout="multiline" role="alert">
+          <MessageBarBody>{s.fileUnsavedClose}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={close}>
+              {s.fileCloseAnyway}
+            </Button>
+            <Button size="small" appearance="primary" onClick={() => setConfirmClose(false)}>
+              {s.fileStay}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {error && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{error}</MessageBarBody>

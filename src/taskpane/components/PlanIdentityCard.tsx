@@ -46,6 +46,8 @@ export interface PlanIdentityCardProps {
   readonly plan: PlanState;
   /** Outside Office there is no document to read or to store the choice in. */
   readonly hasDocument: boolean;
+  /** The document is a file opened in the browser: the choice is saved only when it is downloaded. */
+  readonly inFile?: boolean;
 }
 
 /** The plan's school level and framework: detected from the document, chosen or confirmed by the user. */
@@ -59,7 +61,11 @@ const REASON_LABEL: Readonly<
   date: "reasonDate",
 };
 
-export function PlanIdentityCard({ plan, hasDocument }: PlanIdentityCardProps): React.JSX.Element {
+export function PlanIdentityCard({
+  plan,
+  hasDocument,
+  inFile = false,
+}: PlanIdentityCardProps): React.JSX.Element {
   const s = useStrings();
   const styles = useStyles();
   const identity = plan.identity;
@@ -177,7 +183,9 @@ export function PlanIdentityCard({ plan, hasDocument }: PlanIdentityCardProps): 
       {hasDocument && plan.choice && (
         <div className={styles.row}>
           {plan.confirmed ? (
-            <Caption1 className={styles.muted}>{s.identityConfirmed}</Caption1>
+            <Caption1 className={styles.muted}>
+              {inFile ? s.identityConfirmedFile : s.identityConfirmed}
+            </Caption1>
           ) : (
             <Button
               size="small"
