@@ -155,6 +155,7 @@ export function CataloguePanel({ framework, insert }: CataloguePanelProps): Reac
               criterion={hit.criterion}
               onInsert={inserter.run}
               disabled={inserter.busy}
+              copying={insert === null}
               levelCount={framework.levelCount}
               match={
                 hit.indicator && hit.level
@@ -178,6 +179,7 @@ export function CataloguePanel({ framework, insert }: CataloguePanelProps): Reac
                     criterion={criterion}
                     onInsert={inserter.run}
                     disabled={inserter.busy}
+                    copying={insert === null}
                     levelCount={framework.levelCount}
                   />
                 ))}
@@ -200,6 +202,8 @@ interface CriterionBlockProps {
   readonly criterion: Criterion;
   readonly onInsert: (text: string) => void;
   readonly disabled: boolean;
+  /** No document to insert into: the buttons copy instead. */
+  readonly copying: boolean;
   /** The framework's number of levels: "no Mức 3" only means something where there is a Mức 3. */
   readonly levelCount: 2 | 3;
   readonly match?: { readonly level: LevelNumber; readonly indicator: Indicator };
@@ -209,6 +213,7 @@ function CriterionBlock({
   criterion,
   onInsert,
   disabled,
+  copying,
   levelCount,
   match,
 }: CriterionBlockProps): React.JSX.Element {
@@ -243,14 +248,14 @@ function CriterionBlock({
       )}
       <div className={styles.line}>
         <Button size="small" disabled={disabled} onClick={() => onInsert(label)}>
-          {s.insertLabel}
+          {copying ? s.copyLabel : s.insertLabel}
         </Button>
         <Button
           size="small"
           disabled={disabled}
           onClick={() => onInsert(`${label}: ${criterion.title}`)}
         >
-          {s.insertLabelTitle}
+          {copying ? s.copyLabelTitle : s.insertLabelTitle}
         </Button>
         <Button
           size="small"

@@ -26,7 +26,16 @@ export function useInsert(insert: Inserter | null): {
   const run = useCallback(
     function perform(text: string, options?: InsertOptions): void {
       if (!insert) {
-        setStatus({ intent: "warning", text: s.insertNeedsOffice });
+        // No document to insert into (outside Office, or a file): copy, for pasting where it goes.
+        const clipboard = typeof navigator !== "undefined" ? navigator.clipboard : undefined;
+        if (!clipboard?.writeText) {
+          setStatus({ intent: "warning", text: s.insertNeedsOffice });
+          return;
+        }
+        clipboard.writeText(text).then(
+          () => setStatus({ intent: "success", text: format(s.copyDone, { text }) }),
+          () => setStatus({ intent: "warning", text: s.insertNeedsOffice })
+        );
         return;
       }
       setBusy(true);

@@ -137,10 +137,19 @@ describe("CataloguePanel", () => {
     await screen.findByText("Không chèn được: GeneralException");
   });
 
-  it("explains that inserting needs Word or Excel outside Office", () => {
+  it("without a document to insert into, copies for pasting (or, without a clipboard, says where inserting works)", async () => {
+    const copied: string[] = [];
+    Object.defineProperty(navigator, "clipboard", {
+      configurable: true,
+      value: { writeText: (text: string) => (copied.push(text), Promise.resolve()) },
+    });
     renderPanel(tt17, null);
     fireEvent.change(screen.getByRole("searchbox"), { target: { value: "3.6" } });
-    fireEvent.click(screen.getByRole("button", { name: "Chèn nhãn" }));
+    fireEvent.click(screen.getByRole("button", { name: "Chép nhãn" }));
+    await screen.findByText("Đã chép “Tiêu chí 3.6”: dán vào tài liệu (Ctrl+V).");
+    expect(copied).toEqual(["Tiêu chí 3.6"]);
+    delete (navigator as { clipboard?: unknown }).clipboard;
+    fireEvent.click(screen.getByRole("button", { name: "Chép nhãn và tên" }));
     expect(screen.getByText("Mở KHCT trong Word hoặc Excel để chèn vào tài liệu.")).toBeTruthy();
   });
 });
