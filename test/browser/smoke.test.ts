@@ -109,8 +109,13 @@ describe("criteria catalogue in chromium (outside Office)", () => {
     expect(await first.getAttribute("aria-label")).toMatch(/^Tiêu chí 1\.10: /);
     await first.getByRole("button", { name: /Mức 1–2/ }).click();
     await first.getByText("Mức 2", { exact: true }).waitFor();
-    await first.getByRole("button", { name: "Chèn nhãn", exact: true }).click();
-    await page.getByText("Mở KHCT trong Word hoặc Excel để chèn vào tài liệu.").waitFor();
+    // Outside Office there is nothing to insert into: the label is copied for pasting.
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], {
+      origin: server.origin,
+    });
+    await first.getByRole("button", { name: "Chép nhãn", exact: true }).click();
+    await page.getByText("Đã chép “Tiêu chí 1.10”: dán vào tài liệu (Ctrl+V).").waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("Tiêu chí 1.10");
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth
     );
@@ -128,11 +133,14 @@ describe("criteria catalogue in chromium (outside Office)", () => {
     await page.keyboard.type("thu vien");
     const focused = () => page.evaluate(() => document.activeElement?.textContent ?? "");
     // The search box's clear button may take one stop first.
-    for (let i = 0; i < 3 && (await focused()) !== "Chèn nhãn"; i++)
+    for (let i = 0; i < 3 && (await focused()) !== "Chép nhãn"; i++)
       await page.keyboard.press("Tab");
-    expect(await focused()).toBe("Chèn nhãn");
+    expect(await focused()).toBe("Chép nhãn");
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], {
+      origin: server.origin,
+    });
     await page.keyboard.press("Enter");
-    await page.getByText("Mở KHCT trong Word hoặc Excel để chèn vào tài liệu.").waitFor();
+    await page.getByText(/^Đã chép “Tiêu chí \d+\.\d+”: dán vào tài liệu \(Ctrl\+V\)\.$/).waitFor();
     await page.context().close();
   });
 });
