@@ -96,6 +96,8 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
   /** Plan tables without a progress column (the user may ask KHCT to add one), and the one awaiting confirmation. */
   const [noProgress, setNoProgress] = React.useState<{ key: string; where: string }[]>([]);
   const [confirmAdd, setConfirmAdd] = React.useState<string | null>(null);
+  /** Progress chosen but not yet written, by row (written when the control is left). */
+  const [pending, setPending] = React.useState<ReadonlyMap<string, ProgressStatus>>(new Map());
   /** Thông tư 57/2026's monitoring table (Mục VI), where the review is written; and the plan's year. */
   const [monitoring, setMonitoring] = React.useState<string | null>(null);
   const [year, setYear] = React.useState<SchoolYear | null>(null);
@@ -170,6 +172,21 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
         text: format(s.trackWriteError, { message: errorMessage(error) }),
       });
     }
+  };
+
+  const rowKey = (row: TrackedRow) => `${row.table}:${row.row}`;
+  const choose = (row: TrackedRow, status: ProgressStatus) =>
+    setPending((all) => new Map(all).set(rowKey(row), status));
+  const commit = async (row: TrackedRow) => {
+    const status = pending.get(rowKey(row));
+    if (status === undefined) return;
+    setPending((all) => {
+      const next = new Map(all);
+      next.delete(rowKey(row));
+      return next;
+    });
+    if (status === row.status) return;
+    await guarded(() => setProgress(row, status));
   };
 
   const setProgress = async (row: TrackedRow, status: ProgressStatus) => {
@@ -344,8 +361,12 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
                 <Select
                   size="small"
                   aria-label={format(s.trackProgressOf, { label: r.label })}
-                  value={r.status ?? ""}
-                  onChange={(_, d) => void guarded(() => setProgress(r, d.value as ProgressStatus))}
+                  value={pending.get(rowKey(r)) ?? r.status ?? ""}
+                  // Choosing only marks the choice; it is written when the control is left (or
+                  // Enter), once — arrowing through a closed list does not write each step.
+                  onChange={(_, d) => choose(r, d.value as ProgressStatus)}
+                  onBlur={() => void commit(r)}
+                  onKeyDown={(e) => e.key === "Enter" && void commit(r)}
                 >
                   {r.status === null && <option value="">{r.progressText}</option>}
                   {(Object.keys(r.progressWords) as ProgressStatus[]).map((k) => (

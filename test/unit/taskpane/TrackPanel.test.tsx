@@ -104,9 +104,13 @@ describe("TrackPanel", () => {
     // Tháng 10/2025 has ended (the panel counts as of today) and the work is not done.
     expect(within(mine).getByText("Quá hạn")).toBeTruthy();
 
-    fireEvent.change(within(mine).getByRole("combobox", { name: "Tiến độ: Tiêu chí 1.4" }), {
-      target: { value: "done" },
-    });
+    // Choosing does not write yet: arrowing through the list changes the choice, leaving it writes once.
+    const progress = within(mine).getByRole("combobox", { name: "Tiến độ: Tiêu chí 1.4" });
+    fireEvent.change(progress, { target: { value: "not-started" } });
+    fireEvent.change(progress, { target: { value: "done" } });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(model.sheets[0]!.cells.get("G5")).toBe("Đang thực hiện");
+    fireEvent.blur(progress);
     await screen.findByText("Đã ghi tiến độ Tiêu chí 1.4: Đã hoàn thành.");
     expect(model.sheets[0]!.cells.get("G5")).toBe("Đã hoàn thành");
     await waitFor(() => expect(within(mine).queryByText("Quá hạn")).toBeNull());
@@ -260,9 +264,9 @@ describe("TrackPanel", () => {
     await screen.findByText("Đã thêm cột Tiến độ thực hiện và Kết quả thực hiện.");
     expect(model.sheets[0]!.cells.get("J1")).toBe("Tiến độ thực hiện");
     expect(model.sheets[0]!.cells.get("K1")).toBe("Kết quả thực hiện");
-    fireEvent.change(await within(mine).findByRole("combobox", { name: "Tiến độ: Tiêu chí 1.2" }), {
-      target: { value: "done" },
-    });
+    const progress = await within(mine).findByRole("combobox", { name: "Tiến độ: Tiêu chí 1.2" });
+    fireEvent.change(progress, { target: { value: "done" } });
+    fireEvent.keyDown(progress, { key: "Enter" });
     await screen.findByText("Đã ghi tiến độ Tiêu chí 1.2: Đã hoàn thành.");
     expect(model.sheets[0]!.cells.get("J4")).toBe("Đã hoàn thành");
   });
