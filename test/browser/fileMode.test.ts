@@ -46,6 +46,16 @@ describe("the task pane outside Office works on files, in the browser only", () 
     await page.getByRole("tab", { name: "Kiểm tra" }).click();
     await page.getByText(/là tên của cấp mầm non/).waitFor();
     await page.getByText(/Dòng Tiêu chuẩn 5 được đánh số 4/).waitFor();
+    // No selection to move in a file: "Đến chỗ này" shows the place, its row marked.
+    const finding = page.getByRole("article").filter({ hasText: /là tên của cấp mầm non/ });
+    await finding.getByRole("button", { name: "Đến chỗ này" }).click();
+    const view = finding.getByRole("table", { name: /^Chỗ này trong tệp: Bảng \d+$/ });
+    await view.waitFor();
+    expect(await view.locator('tr[aria-current="true"]').innerText()).toMatch(
+      /Hoạt động và kết quả nuôi dưỡng/
+    );
+    await finding.getByRole("button", { name: "Đến chỗ này" }).click();
+    expect(await view.count()).toBe(0);
     expect(log.external).toEqual([]);
     expect(log.consoleErrors).toEqual([]);
     await page.context().close();

@@ -294,6 +294,7 @@ function Shell({
                   key={panelKey}
                   framework={framework}
                   level={plan.level}
+                  viewPlaces={fileMode}
                   host={checkHost}
                 />
               ) : panel === "catalogue" ? (

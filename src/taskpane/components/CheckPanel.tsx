@@ -74,14 +74,27 @@ export interface CheckPanelProps {
   readonly level: SchoolLevel;
   /** null outside Office. */
   readonly host: CheckHost | null;
+  /**
+   * A file has no selection to move: "Đến chỗ này" shows the place in the panel instead (the
+   * table's rows around it, the row marked; or the paragraph), read-only.
+   */
+  readonly viewPlaces?: boolean;
 }
 
 /** "Kiểm tra": the findings of the whole document, grouped by severity, with their place and fix. */
-export function CheckPanel({ framework, level, host }: CheckPanelProps): React.JSX.Element {
+export function CheckPanel({
+  framework,
+  level,
+  host,
+  viewPlaces = false,
+}: CheckPanelProps): React.JSX.Element {
   const s = useStrings();
   const styles = useStyles();
   const [all, setAll] = React.useState<readonly Finding[] | null>(null);
   const [tables, setTables] = React.useState<readonly AnalysedTable[]>([]);
+  const [paragraphs, setParagraphs] = React.useState<readonly string[]>([]);
+  /** The finding whose place is shown (file mode). */
+  const [shown, setShown] = React.useState<number | null>(null);
   /** The group whose "Sửa tất cả" preview is open. */
   const [groupPreview, setGroupPreview] = React.useState<string | null>(null);
   const [dismissed, setDismissed] = React.useState<ReadonlySet<string>>(new Set());
@@ -101,6 +114,8 @@ export function CheckPanel({ framework, level, host }: CheckPanelProps): React.J
       const identity = detectPlanIdentity(identityTexts(content.paragraphs, content.tables));
       setAll(check({ framework, level, identity, paragraphs: content.paragraphs, tables }));
       setTables(tables);
+      setParagraphs(content.paragraphs);
+      setShown(null);
       setDismissed(new Set(content.dismissed));
       setPreview(null);
       setGroupPreview(null);
@@ -201,10 +216,15 @@ export function CheckPanel({ framework, level, host }: CheckPanelProps): React.J
           <Button
             size="small"
             appearance="subtle"
+            aria-expanded={viewPlaces ? shown === i : undefined}
             onClick={() =>
-              void host
-                .select(finding.location)
-                .catch((e: unknown) => setError(format(s.goToError, { message: errorMessage(e) })))
+              viewPlaces
+                ? setShown(shown === i ? null : i)
+                : void host
+                    .select(finding.location)
+                    .catch((e: unknown) =>
+                      setError(format(s.goToError, { message: errorMessage(e) }))
+                    )
             }
           >
             {s.findingGo}
@@ -219,6 +239,9 @@ export function CheckPanel({ framework, level, host }: CheckPanelProps): React.J
           {s.findingDismiss}
         </Button>
       </div>
+      {viewPlaces && shown === i && (
+        <PlaceView finding={finding} tables={tables} paragraphs={paragraphs} />
+      )}
       {finding.fix && preview === i && (
         <div className={styles.line}>
           <Caption1>
@@ -364,3 +387,95 @@ export function CheckPanel({ framework, level, host }: CheckPanelProps): React.J
     </div>
   );
 }
+
+/**
+ * A finding's place, read-only, where there is no document selection to move (a file): the rows
+ * of its table around it with its row (and cell) marked, or its paragraph.
+ */
+function PlaceView({
+  finding,
+  tables,
+  paragraphs,
+}: {
+  readonly finding: Finding;
+  readonly tables: readonly AnalysedTable[];
+  readonly paragraphs: readonly string[];
+}): React.JSX.Element | null {
+  const s = useStrings();
+  const styles = usePlaceStyles();
+  const { table: key, row, column, paragraph } = finding.location;
+  if (key === undefined) {
+    const text = paragraph !== undefined ? paragraphs[paragraph] : undefined;
+    return text === undefined ? null : (
+      <blockquote className={styles.quote} aria-label={s.placeView}>
+        {text}
+      </blockquote>
+    );
+  }
+  const table = tables.find((t) => t.key === key);
+  if (!table) return null;
+  const at = row ?? 0;
+  const header = table.header.ok
+    ? table.header.match.headerStart + table.header.match.headerRows
+    : 1;
+  const first = Math.max(header, at - 2);
+  const shownRows = [
+    ...Array.from({ length: Math.min(header, table.grid.rowCount) }, (_, r) => r),
+    ...Array.from(
+      { length: Math.max(0, Math.min(table.grid.rowCount, at + 3) - first) },
+      (_, k) => first + k
+    ),
+  ];
+  return (
+    <div className={styles.wrap}>
+      <table className={styles.table} aria-label={`${s.placeView}: ${table.where}`}>
+        <tbody>
+          {[...new Set(shownRows)].map((r) => (
+            <tr
+              key={r}
+              className={r === at ? styles.current : undefined}
+              aria-current={r === at ? "true" : undefined}
+            >
+              {(table.grid.cells[r] ?? []).map((cell, c) =>
+                // One cell per merge in the row; a merge from a row above shows empty.
+                cell.origin.col === c ? (
+                  <td
+                    key={c}
+                    className={r === at && c === column ? styles.cell : undefined}
+                    colSpan={
+                      (table.grid.cells[r] ?? []).filter(
+                        (x) => x.origin.row === cell.origin.row && x.origin.col === c
+                      ).length
+                    }
+                  >
+                    {cell.origin.row === r ? cell.text : ""}
+                  </td>
+                ) : null
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const usePlaceStyles = makeStyles({
+  wrap: { overflowX: "auto", maxWidth: "100%" },
+  table: {
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    "& td": {
+      border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      padding: tokens.spacingHorizontalXXS,
+      verticalAlign: "top",
+    },
+  },
+  current: { backgroundColor: tokens.colorPaletteYellowBackground2 },
+  cell: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteRedBorder2}` },
+  quote: {
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+  },
+});
