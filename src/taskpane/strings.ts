@@ -216,6 +216,8 @@ const vi = {
   planReread: "Đọc lại",
   resultsHeading: "Kết quả tự đánh giá",
   resultsFromTable: "Đọc từ {where}: {count} tiêu chí có kết quả.",
+  resultsStandard: "Tiêu chuẩn {id}",
+  resultsWholeStandard: "Cả tiêu chuẩn…",
   resultsManual:
     "Không có bảng kết quả tự đánh giá trong tài liệu: chọn kết quả hiện tại của từng tiêu chí.",
   resultNone: "Chưa đánh giá",
@@ -553,6 +555,8 @@ const en: Strings = {
   planReread: "Read again",
   resultsHeading: "Self-assessment results",
   resultsFromTable: "Read from {where}: {count} criteria have a result.",
+  resultsStandard: "Standard {id}",
+  resultsWholeStandard: "Whole standard…",
   resultsManual:
     "No self-assessment results table in the document: choose each criterion's current result.",
   resultNone: "Not assessed",

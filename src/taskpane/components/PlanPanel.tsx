@@ -14,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { criteria, type Framework, type LevelNumber } from "../../core/catalogue";
+import type { Framework, LevelNumber } from "../../core/catalogue";
 import { layoutById } from "../../core/plan/layouts";
 import { newPlanTable } from "../../core/plan/newTable";
 import { computeFillPatch, fillUnsupported, type Patch } from "../../core/plan/patch";
@@ -252,30 +252,60 @@ export function PlanPanel({ framework, year, host }: PlanPanelProps): React.JSX.
           <>
             <Caption1>{s.resultsManual}</Caption1>
             <div className={styles.manual}>
-              {criteria(framework).map((c) => (
-                <React.Fragment key={c.id}>
-                  <Text size={200}>Tiêu chí {c.id}</Text>
+              {framework.standards.map((standard) => (
+                <React.Fragment key={standard.id}>
+                  {/* A whole standard at once, then each criterion as it differs. */}
+                  <Text size={200} weight="semibold">
+                    {format(s.resultsStandard, { id: standard.id })}
+                  </Text>
                   <Select
                     size="small"
-                    aria-label={`${s.resultsHeading}: Tiêu chí ${c.id}`}
-                    value={String(manual.get(c.id) ?? "")}
+                    aria-label={`${s.resultsHeading}: ${format(s.resultsStandard, { id: standard.id })}`}
+                    value=""
                     onChange={(_, d) => {
+                      if (d.value === "") return;
                       const next = new Map(manual);
-                      if (d.value === "") next.delete(c.id);
-                      else next.set(c.id, Number(d.value) as AssessedLevel);
+                      for (const c of standard.criteria)
+                        next.set(c.id, Math.min(Number(d.value), c.maxLevel) as AssessedLevel);
                       setManual(next);
                     }}
                   >
-                    <option value="">{s.resultNone}</option>
+                    <option value="">{s.resultsWholeStandard}</option>
                     <option value="0">{s.resultFail}</option>
                     {[1, 2, 3]
-                      .filter((l) => l <= c.maxLevel)
+                      .filter((l) => l <= framework.levelCount)
                       .map((l) => (
                         <option key={l} value={String(l)}>
                           {format(s.resultLevel, { level: String(l) })}
                         </option>
                       ))}
                   </Select>
+                  {standard.criteria.map((c) => (
+                    <React.Fragment key={c.id}>
+                      <Text size={200}>Tiêu chí {c.id}</Text>
+                      <Select
+                        size="small"
+                        aria-label={`${s.resultsHeading}: Tiêu chí ${c.id}`}
+                        value={String(manual.get(c.id) ?? "")}
+                        onChange={(_, d) => {
+                          const next = new Map(manual);
+                          if (d.value === "") next.delete(c.id);
+                          else next.set(c.id, Number(d.value) as AssessedLevel);
+                          setManual(next);
+                        }}
+                      >
+                        <option value="">{s.resultNone}</option>
+                        <option value="0">{s.resultFail}</option>
+                        {[1, 2, 3]
+                          .filter((l) => l <= c.maxLevel)
+                          .map((l) => (
+                            <option key={l} value={String(l)}>
+                              {format(s.resultLevel, { level: String(l) })}
+                            </option>
+                          ))}
+                      </Select>
+                    </React.Fragment>
+                  ))}
                 </React.Fragment>
               ))}
             </div>

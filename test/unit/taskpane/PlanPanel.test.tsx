@@ -207,6 +207,30 @@ describe("PlanPanel", () => {
     );
   });
 
+  it("results by hand, a whole standard at once, then a criterion as it differs: the proposals follow", async () => {
+    const model = wordModel(["KẾ HOẠCH"]);
+    renderPanel(createWordPlanTableHost(fakeWordRun(model).run, parse));
+    await screen.findByText("Tài liệu chưa có bảng nào KHCT nhận ra.");
+    fireEvent.change(screen.getByRole("combobox", { name: "Kết quả tự đánh giá: Tiêu chuẩn 1" }), {
+      target: { value: "3" },
+    });
+    // Capped at each criterion's highest level (1.2 has no Mức 3).
+    const value = (id: string) =>
+      (
+        screen.getByRole("combobox", {
+          name: `Kết quả tự đánh giá: Tiêu chí ${id}`,
+        }) as HTMLSelectElement
+      ).value;
+    expect(value("1.1")).toBe("3");
+    expect(value("1.2")).toBe("2");
+    expect(value("2.1")).toBe("");
+    fireEvent.change(screen.getByRole("combobox", { name: "Kết quả tự đánh giá: Tiêu chí 1.1" }), {
+      target: { value: "1" },
+    });
+    // Target Mức 3: 1.1 (Mức 1) is the one criterion of standard 1 below it.
+    expect(screen.getByText("Các dòng đề xuất (1)")).toBeTruthy();
+  });
+
   it("shows why a sheet cannot be read, in Vietnamese", async () => {
     const model = excelModel({ KH: { A1: "TT", A6001: "x" } });
     renderPanel(createExcelPlanTableHost(fakeExcelRun(model).run));
