@@ -46,6 +46,11 @@ describe("the task pane outside Office works on files, in the browser only", () 
     await page.getByRole("tab", { name: "Kiểm tra" }).click();
     await page.getByText(/là tên của cấp mầm non/).waitFor();
     await page.getByText(/Dòng Tiêu chuẩn 5 được đánh số 4/).waitFor();
+    // At a 420×900 pane the header is one line and the banner gone once the file is open: the
+    // check's summary is in view without scrolling (it sat below the fold before).
+    expect(await page.getByText("KHCT đang mở ngoài Word/Excel").count()).toBe(0);
+    const summary = await page.getByText(/^\d+ lỗi, \d+ cảnh báo, \d+ gợi ý$/).boundingBox();
+    expect(summary && summary.y + summary.height).toBeLessThan(900);
     // No selection to move in a file: "Đến chỗ này" shows the place, its row marked.
     const finding = page.getByRole("article").filter({ hasText: /là tên của cấp mầm non/ });
     await finding.getByRole("button", { name: "Đến chỗ này" }).click();

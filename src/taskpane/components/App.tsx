@@ -66,6 +66,12 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   titles: { display: "flex", flexDirection: "column" },
+  titlesCompact: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "baseline",
+    columnGap: tokens.spacingHorizontalS,
+  },
   host: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -225,15 +231,16 @@ function Shell({
   return (
     <DocumentVersionContext.Provider value={watched.version}>
       <main className={styles.root}>
+        {/* Once a document or a file is open, the header is one line: the work comes first. */}
         <header className={styles.header}>
-          <div className={styles.titles}>
+          <div className={adapter ? styles.titlesCompact : styles.titles}>
             <Subtitle1 as="h1">{s.appTitle}</Subtitle1>
-            <Caption1>{s.appSubtitle}</Caption1>
+            {!adapter && <Caption1>{s.appSubtitle}</Caption1>}
             {hostLabel && <Caption1 className={styles.host}>{hostLabel}</Caption1>}
           </div>
           <div>{languageSwitch}</div>
         </header>
-        <HostBanner info={info} />
+        <HostBanner info={info} fileOpen={fileMode && file !== null} />
         {watched.remote && (
           <MessageBar intent="info" layout="multiline" role="status">
             <MessageBarBody>{s.coauthorChanged}</MessageBarBody>

@@ -16,13 +16,16 @@ const useStyles = makeStyles({
 
 export interface HostBannerProps {
   readonly info: HostInfo;
+  /** Outside Office with a file open: the file card says where KHCT works; no banner. */
+  readonly fileOpen?: boolean;
 }
 
 /** Says where the pane runs, and what it cannot do there. */
-export function HostBanner({ info }: HostBannerProps): React.JSX.Element | null {
+export function HostBanner({ info, fileOpen = false }: HostBannerProps): React.JSX.Element | null {
   const s = useStrings();
   const styles = useStyles();
   if (info.kind === "none") {
+    if (fileOpen) return null;
     return (
       <MessageBar intent="warning" layout="multiline" role="status">
         <MessageBarBody>
