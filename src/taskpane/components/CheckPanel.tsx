@@ -27,7 +27,7 @@ import type { Finding, Severity } from "../../core/validation/types";
 import type { CheckHost } from "../../hosts/adapter";
 import { useDocumentVersion } from "../hooks/useDocumentVersion";
 import { errorMessage } from "../hooks/usePlan";
-import { useStrings } from "../hooks/useStrings";
+import { useStrings, useStringsRef } from "../hooks/useStrings";
 import { format, type StringKey } from "../strings";
 
 const useStyles = makeStyles({
@@ -89,6 +89,7 @@ export function CheckPanel({
   viewPlaces = false,
 }: CheckPanelProps): React.JSX.Element {
   const s = useStrings();
+  const strings = useStringsRef();
   const styles = useStyles();
   const [all, setAll] = React.useState<readonly Finding[] | null>(null);
   const [tables, setTables] = React.useState<readonly AnalysedTable[]>([]);
@@ -120,11 +121,11 @@ export function CheckPanel({
       setPreview(null);
       setGroupPreview(null);
     } catch (e) {
-      setError(format(s.checkError, { message: errorMessage(e) }));
+      setError(format(strings.current.checkError, { message: errorMessage(e) }));
     } finally {
       setRunning(false);
     }
-  }, [host, framework, level, s]);
+  }, [host, framework, level, strings]);
 
   // Read again after the document changed (`version`).
   React.useEffect(() => {

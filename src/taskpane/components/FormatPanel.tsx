@@ -16,7 +16,7 @@ import { ND30_PROFILE } from "../../core/format/profile";
 import type { FormatHost } from "../../hosts/adapter";
 import { useDocumentVersion } from "../hooks/useDocumentVersion";
 import { errorMessage } from "../hooks/usePlan";
-import { useStrings } from "../hooks/useStrings";
+import { useStrings, useStringsRef } from "../hooks/useStrings";
 import { format } from "../strings";
 
 const useStyles = makeStyles({
@@ -46,6 +46,7 @@ export function FormatPanel({
   unavailable = null,
 }: FormatPanelProps): React.JSX.Element {
   const s = useStrings();
+  const strings = useStringsRef();
   const styles = useStyles();
   const [session, setSession] = React.useState<FormatSession | null>(null);
   const [busy, setBusy] = React.useState(false);
@@ -60,12 +61,12 @@ export function FormatPanel({
     } catch (error) {
       setMessage({
         intent: "error",
-        text: format(s.formatReadError, { message: errorMessage(error) }),
+        text: format(strings.current.formatReadError, { message: errorMessage(error) }),
       });
     } finally {
       setBusy(false);
     }
-  }, [host, framework, hostKind, s]);
+  }, [host, framework, hostKind, strings]);
 
   // Read again after the document changed (`version`).
   React.useEffect(() => {

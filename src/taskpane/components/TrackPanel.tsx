@@ -32,7 +32,7 @@ import { formatDong } from "../../core/text/money";
 import type { CheckHost, PlanTableHost } from "../../hosts/adapter";
 import { useDocumentVersion } from "../hooks/useDocumentVersion";
 import { errorMessage } from "../hooks/usePlan";
-import { useStrings } from "../hooks/useStrings";
+import { useStrings, useStringsRef } from "../hooks/useStrings";
 import { format } from "../strings";
 
 const useStyles = makeStyles({
@@ -89,6 +89,7 @@ export interface TrackPanelProps {
 /** "Theo dõi": my rows and their progress, the staff the plan names, and the monitoring report. */
 export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.JSX.Element {
   const s = useStrings();
+  const strings = useStringsRef();
   const styles = useStyles();
   const [rows, setRows] = React.useState<TrackedRow[] | null>(null);
   const [staff, setStaff] = React.useState<ReturnType<typeof staffOf>>([]);
@@ -135,10 +136,10 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
     } catch (error) {
       setMessage({
         intent: "error",
-        text: format(s.trackReadError, { message: errorMessage(error) }),
+        text: format(strings.current.trackReadError, { message: errorMessage(error) }),
       });
     }
-  }, [host, framework, asOf, s]);
+  }, [host, framework, asOf, strings]);
 
   // Read again after the document changed (`version`).
   React.useEffect(() => {

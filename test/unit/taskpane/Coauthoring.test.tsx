@@ -186,6 +186,28 @@ describe("KHCT's own writes", () => {
   });
 });
 
+describe("switching the language", () => {
+  it("does not read the document again (the messages change, the reads do not)", async () => {
+    const model = plan();
+    const fake = fakeWordRun(model);
+    render(
+      <App
+        info={{ kind: "word", displayLanguage: "vi-VN", theme: "light", gaps: [] }}
+        adapter={createWordAdapter(fake.run)}
+        checkHost={createWordCheckHost(fake.run, parse)}
+      />
+    );
+    fireEvent.click(await screen.findByRole("tab", { name: "Kiểm tra" }));
+    await screen.findByText(/Nhãn “Tiêu chí 1\. 2” viết chưa đúng dạng/);
+    await new Promise((r) => setTimeout(r, 100));
+    const before = fake.syncs();
+    fireEvent.change(screen.getByLabelText("Ngôn ngữ"), { target: { value: "en" } });
+    await screen.findByRole("tab", { name: "Check" });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.syncs()).toBe(before);
+  });
+});
+
 describe("findings as native comments", () => {
   it("Word: a comment on the cell of each finding, in two syncs, and never the same note twice", async () => {
     const model = plan();
