@@ -3,6 +3,7 @@
  * Mục IV / V / VI tables), with the label variants the apps use and the mistakes the form invites.
  * Source of the form: reference/catalogue/tt57-2026.json, improvementPlanFormReported.
  */
+import { FORM_PLACEHOLDERS } from "../../src/core/plan/formFill";
 
 export interface Tt57Plan {
   readonly paragraphs: string[];
@@ -12,7 +13,49 @@ export interface Tt57Plan {
 
 export type Labels = "long" | "numbered" | "short";
 
-const ISSUES_HEADER: Readonly<Record<Labels, string[]>> = {
+/** The form's tables as `khct new --framework tt57-…` writes them: `n` blank rows of placeholders. */
+export function blankIssues(n = 3): string[][] {
+  const P = FORM_PLACEHOLDERS;
+  return [
+    [...(ISSUES_HEADER.long as string[])],
+    ...Array.from({ length: n }, (_, i) => [
+      String(i + 1),
+      P.standard,
+      P.criterion,
+      P.currentState,
+      P.weakness,
+      P.cause,
+    ]),
+  ];
+}
+export function blankPlan(n = 3, year = "2026-2027"): string[][] {
+  const P = FORM_PLACEHOLDERS;
+  return [
+    [...(PLAN_HEADER.long as string[])],
+    ...Array.from({ length: n }, (_, i) => [
+      String(i + 1),
+      P.content,
+      P.target,
+      P.solution,
+      P.indicator,
+      `Trong năm học ${year}`,
+      P.responsible,
+      P.resources,
+      P.evidence,
+      "",
+    ]),
+  ];
+}
+export function blankMonitoring(): string[][] {
+  const P = FORM_PLACEHOLDERS;
+  return [
+    [...(MONITORING_HEADER.long as string[])],
+    ["Cuối học kỳ I", P.monitored, "", "", P.assessor],
+    ["Cuối năm học", P.monitored, "", "", P.assessor],
+  ];
+}
+
+export const ISSUES_HEADER: Readonly<Record<Labels, string[]>> = {
   long: [
     "TT",
     "Tiêu chuẩn",
@@ -31,7 +74,7 @@ const ISSUES_HEADER: Readonly<Record<Labels, string[]>> = {
   ],
   short: ["TT", "Tiêu chuẩn", "Tiêu chí", "Hiện trạng", "Hạn chế", "Nguyên nhân"],
 };
-const PLAN_HEADER: Readonly<Record<Labels, string[]>> = {
+export const PLAN_HEADER: Readonly<Record<Labels, string[]>> = {
   long: [
     "TT",
     "Nội dung cải tiến",
@@ -69,7 +112,7 @@ const PLAN_HEADER: Readonly<Record<Labels, string[]>> = {
     "Mức độ",
   ],
 };
-const MONITORING_HEADER: Readonly<Record<Labels, string[]>> = {
+export const MONITORING_HEADER: Readonly<Record<Labels, string[]>> = {
   long: [
     "Thời điểm",
     "Nội dung theo dõi",

@@ -29,59 +29,13 @@ import type { PlanTable } from "../../../src/core/plan/rows";
 import { check } from "../../../src/core/validation/check";
 import type { AssessedLevel } from "../../../src/core/plan/templates";
 import { parseSchoolYear } from "../../../src/core/text/schoolYear";
-import { tt57Plan, type Labels } from "../../corpus/tt57";
+import { blankIssues, blankPlan, ISSUES_HEADER, tt57Plan, type Labels } from "../../corpus/tt57";
 import { propertyRuns } from "../../properties";
 
 const tt57 = frameworkById("tt57-2026-pho-thong") as Framework;
 const year = parseSchoolYear("2026-2027");
 
-const ISSUES = [
-  "TT",
-  "Tiêu chuẩn",
-  "Tiêu chí liên quan (nếu có)",
-  "Đánh giá hiện trạng",
-  "Điểm hạn chế",
-  "Nguyên nhân của hạn chế",
-];
-const PLAN = [
-  "TT",
-  "Nội dung cải tiến",
-  "Mục tiêu cải tiến",
-  "Hoạt động/giải pháp",
-  "Chỉ số đánh giá kết quả",
-  "Thời gian thực hiện",
-  "Đơn vị/cá nhân phụ trách",
-  "Nguồn lực bảo đảm",
-  "Thông tin, dữ liệu hoặc minh chứng dự kiến",
-  "Mức độ thực hiện",
-];
-/** The tables as `khct new --framework tt57-…` writes them: three blank rows of placeholders. */
-const blankIssues = (n = 3) => [
-  ISSUES,
-  ...Array.from({ length: n }, (_, i) => [
-    String(i + 1),
-    P.standard,
-    P.criterion,
-    P.currentState,
-    P.weakness,
-    P.cause,
-  ]),
-];
-const blankPlan = (n = 3) => [
-  PLAN,
-  ...Array.from({ length: n }, (_, i) => [
-    String(i + 1),
-    P.content,
-    P.target,
-    P.solution,
-    P.indicator,
-    "Trong năm học 2026-2027",
-    P.responsible,
-    P.resources,
-    P.evidence,
-    "",
-  ]),
-];
+const ISSUES = ISSUES_HEADER.long as string[];
 
 function tableOf(rows: string[][]): PlanTable {
   const [analysed] = analyseTables(

@@ -14,7 +14,7 @@ import { createWordPlanTableHost } from "../../../src/hosts/word/planTables";
 import { columnLetters, excelModel, fakeExcelRun, type CellValue } from "../../fakes/excel";
 import { fakeWordRun, wordModel } from "../../fakes/word";
 import { ASSESSMENT_2022, STANDARD_HEADER } from "../../fixtures/tables";
-import { tt57Plan } from "../../corpus/tt57";
+import { blankIssues, blankPlan } from "../../corpus/tt57";
 import { FORM_PLACEHOLDERS } from "../../../src/core/plan/formFill";
 
 const tt17 = frameworkById("tt17-2018") as Framework;
@@ -61,25 +61,8 @@ describe("PlanPanel", () => {
         row.forEach((text, c) => text && (cells[`${columnLetters(c)}${top + r}`] = text))
       );
     // As `khct new` writes the form: Mục IV at row 1, Mục V at row 6, each with two blank rows.
-    const form = tt57Plan();
-    put(1, [
-      (form.tables[0] as string[][])[0] as string[],
-      ["1", P.standard, P.criterion, P.currentState, P.weakness, P.cause],
-      ["2", P.standard, P.criterion, P.currentState, P.weakness, P.cause],
-    ]);
-    const blankItem = (n: string) => [
-      n,
-      P.content,
-      P.target,
-      P.solution,
-      P.indicator,
-      "Trong năm học 2026-2027",
-      P.responsible,
-      P.resources,
-      P.evidence,
-      "",
-    ];
-    put(6, [(form.tables[1] as string[][])[0] as string[], blankItem("1"), blankItem("2")]);
+    put(1, blankIssues(2));
+    put(6, blankPlan(2));
     const model = excelModel({ KH: cells });
     render(
       <FluentProvider theme={webLightTheme}>

@@ -9,7 +9,7 @@ import { frameworkById, type Framework } from "../../../src/core/catalogue";
 import { layoutById } from "../../../src/core/plan/layouts";
 import { STANDARD_HEADER } from "../../fixtures/tables";
 import { FORM_PLACEHOLDERS } from "../../../src/core/plan/formFill";
-import { tt57Plan } from "../../corpus/tt57";
+import { blankMonitoring, tt57Plan } from "../../corpus/tt57";
 import { createExcelCheckHost, createExcelPlanTableHost } from "../../../src/hosts/excel/planSheet";
 import {
   columnLetters,
@@ -175,12 +175,7 @@ describe("TrackPanel", () => {
       ["KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2026-2027"].map((t) => [t])
     );
     put(3, form.tables[1] as string[][]);
-    const monitoringHeader = (form.tables[2] as string[][])[0] as string[];
-    put(8, [
-      monitoringHeader,
-      ["Cuối học kỳ I", P.monitored, "", "", P.assessor],
-      ["Cuối năm học", P.monitored, "", "", P.assessor],
-    ]);
+    put(8, blankMonitoring());
     const model = excelModel({ KH: cells });
     const fake = fakeExcelRun(model);
     render(

@@ -13,22 +13,11 @@ import { parseSchoolYear } from "../../../src/core/text/schoolYear";
 import { check } from "../../../src/core/validation/check";
 import { detectPlanIdentity } from "../../../src/core/plan/identity";
 import { identityTexts } from "../../../src/core/plan/session";
-import { tt57Plan } from "../../corpus/tt57";
+import { blankMonitoring, blankPlan, MONITORING_HEADER, tt57Plan } from "../../corpus/tt57";
 
 const tt57 = frameworkById("tt57-2026-pho-thong") as Framework;
 const year = parseSchoolYear("2026-2027");
-const MONITORING = [
-  "Thời điểm",
-  "Nội dung theo dõi",
-  "Kết quả thực hiện",
-  "Điều chỉnh (nếu có)",
-  "Người đánh giá",
-];
-const blank = () => [
-  MONITORING,
-  ["Cuối học kỳ I", P.monitored, "", "", P.assessor],
-  ["Cuối năm học", P.monitored, "", "", P.assessor],
-];
+const MONITORING = MONITORING_HEADER.long as string[];
 const tableOf = (rows: string[][]) => {
   const [t] = analyseTables([{ key: "m", where: "Bảng 3", grid: gridFromStrings(rows) }], tt57);
   if (!t?.table || t.kind !== "monitoring") throw new Error("not a monitoring table");
@@ -65,7 +54,7 @@ describe("Mục VI: the review of a time point", () => {
         /^Hoàn thành 1\/3 việc; đang thực hiện 1; chưa hoàn thành 1\. .*Chưa xong: Việc 1, Việc 2\.$/
       ),
     });
-    const table = blank();
+    const table = blankMonitoring();
     const planned = reviewPatch(tableOf(table), reviewTime("2026-12-02", year), values);
     if (planned.kind !== "patch") throw new Error("expected a patch");
     const after = applyPatch(table, planned.patch).rows;
@@ -112,32 +101,7 @@ describe("Mục VI: the review of a time point", () => {
   });
 
   it("the form's blank item rows are not tracked as items", () => {
-    const items = [
-      [
-        "TT",
-        "Nội dung cải tiến",
-        "Mục tiêu cải tiến",
-        "Hoạt động/giải pháp",
-        "Chỉ số đánh giá kết quả",
-        "Thời gian thực hiện",
-        "Đơn vị/cá nhân phụ trách",
-        "Nguồn lực bảo đảm",
-        "Thông tin, dữ liệu hoặc minh chứng dự kiến",
-        "Mức độ thực hiện",
-      ],
-      [
-        "1",
-        P.content,
-        P.target,
-        P.solution,
-        P.indicator,
-        "Trong năm học 2026-2027",
-        P.responsible,
-        P.resources,
-        P.evidence,
-        "",
-      ],
-    ];
+    const items = blankPlan(1);
     const analysed = analyseTables(
       [{ key: "p", where: "Bảng 2", grid: gridFromStrings(items) }],
       tt57
