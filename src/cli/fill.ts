@@ -135,8 +135,20 @@ export async function runFill(options: FillOptions): Promise<CommandResult> {
   const htmlNote = fromHtml ? `${FROM_HTML_NOTE}\n` : "";
   const framework = choice.framework;
   const tables = analyseTables(content.tables, framework);
+  /** --from-assessment: the results of the file's self-assessment tables, or why there are none. */
+  const fromFile = (): AssessmentResults | string => {
+    const found = resultsFromTables(tables);
+    return found.sources.length > 0
+      ? found.results
+      : `${input}: không có bảng kết quả tự đánh giá (Không đạt | Đạt | Mức 1 | Mức 2 | Mức 3); dùng --results <tệp.json>.`;
+  };
   const form = formTables(tables);
-  if (form)
+  if (form) {
+    if (!results && options.fromAssessment) {
+      const read = fromFile();
+      if (typeof read === "string") return fail(read);
+      results = read;
+    }
     return fillForm({
       input,
       out: options.out,
@@ -148,9 +160,10 @@ export async function runFill(options: FillOptions): Promise<CommandResult> {
       year: identity.schoolYear,
       target: target as LevelNumber,
       priorities: options.priorities,
-      results: results ?? (options.fromAssessment ? resultsFromTables(tables) : null),
+      results,
       ...form,
     });
+  }
   if (options.priorities)
     throw new UsageError(
       "--priorities dùng cho kế hoạch theo mẫu Biểu 2 (Thông tư 57/2026); bảng kế hoạch này mỗi tiêu chí một dòng."
@@ -167,12 +180,9 @@ export async function runFill(options: FillOptions): Promise<CommandResult> {
   const unsupported = fillUnsupported(plan.table);
   if (unsupported) return fail(`${input}: ${FILL_UNSUPPORTED_MESSAGE[unsupported]}`);
   if (!results) {
-    const found = resultsFromTables(tables);
-    if (found.sources.length === 0)
-      return fail(
-        `${input}: không có bảng kết quả tự đánh giá (Không đạt | Đạt | Mức 1 | Mức 2 | Mức 3); dùng --results <tệp.json>.`
-      );
-    results = found.results;
+    const read = fromFile();
+    if (typeof read === "string") return fail(read);
+    results = read;
   }
   const { proposals, unassessed } = proposeRows(framework, results, {
     target: target as LevelNumber,
@@ -274,7 +284,7 @@ async function fillForm(args: {
   year: SchoolYear | null;
   target: LevelNumber;
   priorities: string | undefined;
-  results: AssessmentResults | { results: AssessmentResults; sources: readonly unknown[] } | null;
+  results: AssessmentResults | null;
   issues: Recognised | null;
   plan: Recognised | null;
 }): Promise<CommandResult> {
@@ -289,14 +299,7 @@ async function fillForm(args: {
       `${input}: kế hoạch theo mẫu Biểu 2 (Thông tư 57/2026) chưa có ${lacking}; \`khct new --framework ${framework.id}\` tạo một kế hoạch đủ các mục.`
     );
   const priorities = parsePriorities(args.priorities, framework);
-  let results: AssessmentResults | null = null;
-  if (args.results && "sources" in args.results) {
-    if (args.results.sources.length === 0)
-      return fail(
-        `${input}: không có bảng kết quả tự đánh giá (Không đạt | Đạt | Mức 1 | Mức 2 | Mức 3); dùng --results <tệp.json>.`
-      );
-    results = args.results.results;
-  } else results = args.results;
+  const results = args.results;
 
   const notes: string[] = [];
   let issuesPatch_: Patch | null = null;

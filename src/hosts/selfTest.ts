@@ -16,6 +16,7 @@ import { analyseTables, identityTexts } from "../core/plan/session";
 import { criterionRowTemplate, type RowTemplate } from "../core/plan/templates";
 import { parseSchoolYear } from "../core/text/schoolYear";
 import { check } from "../core/validation/check";
+import type { Finding } from "../core/validation/types";
 import type { CheckHost, FormatHost, HostAdapter, PlanTableHost } from "./adapter";
 import type { ChangeWatcher } from "./changes";
 import { describeError } from "./officeErrors";
@@ -123,7 +124,7 @@ export async function runSelfTest(
     return outcome.ok ? `thêm ${outcome.inserted} hàng, điền ${outcome.written} ô` : "";
   });
 
-  let fixable: Awaited<ReturnType<typeof findings>>[number] | null = null;
+  let fixable: Finding | null = null;
   const findings = async () => {
     const content = await checkHost!.readDocument();
     const identity = detectPlanIdentity(identityTexts(content.paragraphs, content.tables));

@@ -72,13 +72,13 @@ describe.each(["light", "dark"] as const)("every panel in %s", (scheme) => {
     const found: string[] = [];
     for (const panel of PANELS) {
       await page.getByRole("tab", { name: panel }).click();
-      // The panel is loaded (its own chunk) and has read the file.
+      // The panel is loaded (its own chunk, no "Đang mở…" left) and has read the file.
+      await page.getByRole("tabpanel").getByText("Đang mở…").waitFor({ state: "detached" });
       await page
         .getByRole("tabpanel")
         .locator("button, input, select, [role=status], p, span")
         .first()
         .waitFor();
-      await page.waitForTimeout(300);
       found.push(...(await seriousViolations(page)).map((v) => `${panel}: ${v}`));
       await page.screenshot({
         path: path.join(SHOTS, `${scheme}-${PANELS.indexOf(panel) + 1}.png`),
