@@ -8,7 +8,11 @@
  * taken as KHCT's own. A Remote change always counts.
  */
 export interface WriteToken {
-  /** Runs one of KHCT's writes under the token. */
+  /**
+   * Runs one of KHCT's writes under the token. Writes run one at a time, in the order asked: a
+   * second panel's write waits for the first to finish (each reads what it needs in its own batch,
+   * so two at once could both see the cell empty and both fill it).
+   */
   during<T>(write: () => Promise<T>): Promise<T>;
   /** Whether a Local change arriving now is KHCT's own write. */
   own(): boolean;
@@ -20,15 +24,21 @@ export function createWriteToken(
 ): WriteToken {
   let running = 0;
   let lastEnd = Number.NEGATIVE_INFINITY;
+  /** The last write asked for; the next one starts when it has settled (resolved or failed). */
+  let queue: Promise<unknown> = Promise.resolve();
   return {
-    async during(write) {
+    during(write) {
       running++;
-      try {
-        return await write();
-      } finally {
-        running--;
-        lastEnd = now();
-      }
+      const run = queue.then(async () => {
+        try {
+          return await write();
+        } finally {
+          running--;
+          lastEnd = now();
+        }
+      });
+      queue = run.catch(() => undefined);
+      return run;
     },
     own() {
       return running > 0 || now() - lastEnd <= settleMs;

@@ -1,4 +1,4 @@
-import { createWriteToken, underToken } from "../../hosts/ownWrites";
+import { createWriteToken } from "../../hosts/ownWrites";
 import * as React from "react";
 import {
   Button,
@@ -18,36 +18,20 @@ import type { CheckHost, FormatHost, HostAdapter, PlanTableHost } from "../../ho
 import type { ChangeWatcher } from "../../hosts/changes";
 import { DocumentVersionContext, useChangeWatcher } from "../hooks/useDocumentVersion";
 import type { HostInfo } from "../../hosts/office";
-import { usePlan } from "../hooks/usePlan";
-import { CataloguePanel } from "./CataloguePanel";
-import { FileModeCard } from "./FileModeCard";
-import { HistoryCard } from "./HistoryCard";
-import { createJournal, journaled } from "../../hosts/journal";
 import type { FileDocument } from "../../hosts/file/fileDocument";
-import { PlanIdentityCard } from "./PlanIdentityCard";
 import { useLocale } from "../hooks/useLocale";
 import { LocaleContext, useStrings } from "../hooks/useStrings";
 import { format, localeFromDisplayLanguage } from "../strings";
 import { HostBanner } from "./HostBanner";
 import { PanelGuard } from "./PanelGuard";
 import { LanguageSwitch } from "./LanguageSwitch";
-import { Navigation, PanelId } from "./Navigation";
 
-// Panels other than the first (the catalogue) load when first opened: the initial task pane
-// JavaScript carries only the shell and the catalogue.
-const PlanPanel = React.lazy(() =>
-  import(/* webpackChunkName: "plan" */ "./PlanPanel").then((m) => ({ default: m.PlanPanel }))
-);
-const CheckPanel = React.lazy(() =>
-  import(/* webpackChunkName: "check" */ "./CheckPanel").then((m) => ({ default: m.CheckPanel }))
-);
-const FormatPanel = React.lazy(() =>
-  import(/* webpackChunkName: "format" */ "./FormatPanel").then((m) => ({
-    default: m.FormatPanel,
+// The shell (header, language, banners) is the initial JavaScript; the rest of the pane — the
+// core, the catalogue, the file card, the panels — is its own chunk, requested at the first paint.
+const Workspace = React.lazy(() =>
+  import(/* webpackChunkName: "workspace" */ "./Workspace").then((m) => ({
+    default: m.Workspace,
   }))
-);
-const TrackPanel = React.lazy(() =>
-  import(/* webpackChunkName: "track" */ "./TrackPanel").then((m) => ({ default: m.TrackPanel }))
 );
 
 const useStyles = makeStyles({
@@ -162,80 +146,32 @@ interface ShellProps {
 
 function Shell({
   info,
-  adapter: officeAdapter,
-  planHost: officePlanHost,
-  checkHost: officeCheckHost,
-  formatHost: officeFormatHost,
+  adapter,
+  planHost,
+  checkHost,
+  formatHost,
   changes,
   languageSwitch,
 }: ShellProps): React.JSX.Element {
   const s = useStrings();
   const styles = useStyles();
-  const [panel, setPanel] = React.useState<PanelId>("catalogue");
   // Outside Office, a file opened from disk stands in for the document.
   const [file, setFile] = React.useState<FileDocument | null>(null);
-  const [undos, setUndos] = React.useState(0);
-  // An undo changes the document: the panels read it again.
-  React.useEffect(
-    () => file?.subscribe((event) => event === "undo" && setUndos((u) => u + 1)),
-    [file]
-  );
   const fileMode = info.kind === "none";
-  // KHCT's own writes hold this token: the change events they raise do not cause a re-read.
+  // KHCT's own writes hold this token: they run one at a time, and the change events they raise
+  // do not cause a re-read.
   const token = React.useMemo(() => createWriteToken(), []);
   const watched = useChangeWatcher(fileMode ? null : changes, undefined, token);
-  const tokenAdapter = React.useMemo(
-    () => underToken(officeAdapter, token, ["writeSettings", "insertAtSelection"]),
-    [officeAdapter, token]
-  );
-  const adapter = fileMode ? (file?.adapter ?? null) : tokenAdapter;
-  // KHCT's own history: one per Office document, a new one per file opened outside Office.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `file`: a new history for each file opened
-  const journal = React.useMemo(() => createJournal(), [file]);
-  const { planHost, checkHost, formatHost } = React.useMemo(
-    () =>
-      journaled(
-        fileMode
-          ? {
-              planHost: file?.planHost ?? null,
-              checkHost: file?.checkHost ?? null,
-              formatHost: file?.formatHost ?? null,
-            }
-          : {
-              planHost: underToken(officePlanHost, token, [
-                "applyPatch",
-                "insertTable",
-                "insertReport",
-                "addProgressColumns",
-              ]),
-              checkHost: underToken(officeCheckHost, token, [
-                "applyEdits",
-                "setDismissed",
-                "attachComments",
-              ]),
-              formatHost: underToken(officeFormatHost, token, ["applyFormat", "undoFormat"]),
-            },
-        journal,
-        fileMode ? file : null
-      ),
-    [fileMode, file, journal, officePlanHost, officeCheckHost, officeFormatHost, token]
-  );
-  const plan = usePlan(adapter);
-  const framework = plan.choice?.framework ?? null;
-  const insert = React.useMemo(
-    () => (adapter && adapter.kind !== "file" ? adapter.insertAtSelection.bind(adapter) : null),
-    [adapter]
-  );
-  const panelKey = `${framework?.id ?? ""}:${file?.name ?? ""}:${undos}`;
+  const open = fileMode ? file !== null : adapter !== null;
   const hostLabel = info.kind === "word" ? s.hostWord : info.kind === "excel" ? s.hostExcel : null;
   return (
     <DocumentVersionContext.Provider value={watched.version}>
       <main className={styles.root}>
         {/* Once a document or a file is open, the header is one line: the work comes first. */}
         <header className={styles.header}>
-          <div className={adapter ? styles.titlesCompact : styles.titles}>
+          <div className={open ? styles.titlesCompact : styles.titles}>
             <Subtitle1 as="h1">{s.appTitle}</Subtitle1>
-            {!adapter && <Caption1>{s.appSubtitle}</Caption1>}
+            {!open && <Caption1>{s.appSubtitle}</Caption1>}
             {hostLabel && <Caption1 className={styles.host}>{hostLabel}</Caption1>}
           </div>
           <div>{languageSwitch}</div>
@@ -256,67 +192,20 @@ function Shell({
             <MessageBarBody>{format(s.watchFailed, { message: watched.failed })}</MessageBarBody>
           </MessageBar>
         )}
-        {fileMode && <FileModeCard file={file} onFile={setFile} level={plan.level} />}
-        <HistoryCard
-          key={file?.name ?? "document"}
-          journal={journal}
-          onUndone={() => setUndos((u) => u + 1)}
-        />
-        <PlanIdentityCard plan={plan} hasDocument={adapter !== null} inFile={fileMode} />
-        <Navigation selected={panel} onSelect={setPanel} />
-        <section role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
-          <PanelGuard resetKey={`${panel}:${panelKey}`}>
-            <React.Suspense fallback={<Spinner size="small" label={s.panelLoading} />}>
-              {panel === "format" ? (
-                <FormatPanel
-                  key={panelKey}
-                  framework={framework}
-                  host={formatHost}
-                  hostKind={
-                    fileMode
-                      ? file?.kind === "xlsx"
-                        ? "excel"
-                        : "file"
-                      : info.kind === "excel"
-                        ? "excel"
-                        : "word"
-                  }
-                  unavailable={
-                    info.kind === "excel" && info.gaps.some((g) => g.feature === "pageSetup")
-                      ? s.formatNeedsNewerExcel
-                      : null
-                  }
-                />
-              ) : !framework || !plan.level ? (
-                <Caption1>{s.levelChoose}</Caption1>
-              ) : panel === "track" ? (
-                <TrackPanel
-                  key={panelKey}
-                  framework={framework}
-                  host={checkHost}
-                  tables={planHost}
-                />
-              ) : panel === "check" ? (
-                <CheckPanel
-                  key={panelKey}
-                  framework={framework}
-                  level={plan.level}
-                  viewPlaces={fileMode}
-                  host={checkHost}
-                />
-              ) : panel === "catalogue" ? (
-                <CataloguePanel framework={framework} insert={insert} />
-              ) : (
-                <PlanPanel
-                  key={panelKey}
-                  framework={framework}
-                  year={plan.identity?.schoolYear ?? null}
-                  host={planHost}
-                />
-              )}
-            </React.Suspense>
-          </PanelGuard>
-        </section>
+        <PanelGuard resetKey="workspace">
+          <React.Suspense fallback={<Spinner size="small" label={s.panelLoading} />}>
+            <Workspace
+              info={info}
+              adapter={adapter}
+              planHost={planHost}
+              checkHost={checkHost}
+              formatHost={formatHost}
+              token={token}
+              file={file}
+              onFile={setFile}
+            />
+          </React.Suspense>
+        </PanelGuard>
       </main>
     </DocumentVersionContext.Provider>
   );

@@ -32,6 +32,7 @@ import {
 import { stripTrailingPunctuation } from "../../core/text/fold";
 import { useInsert, type Inserter } from "../hooks/useInsert";
 import { useStrings } from "../hooks/useStrings";
+import { usePaneState } from "../paneStore";
 import { format } from "../strings";
 
 const useStyles = makeStyles({
@@ -87,7 +88,7 @@ export interface CataloguePanelProps {
 export function CataloguePanel({ framework, insert }: CataloguePanelProps): React.JSX.Element {
   const s = useStrings();
   const styles = useStyles();
-  const [query, setQuery] = React.useState("");
+  const [query, setQuery] = usePaneState("catalogue.query", "");
   const inserter = useInsert(insert);
   const c = counts(framework);
   const hits = React.useMemo(

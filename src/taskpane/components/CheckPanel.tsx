@@ -26,7 +26,8 @@ import type { AnalysedTable } from "../../core/plan/session";
 import type { Finding, Severity } from "../../core/validation/types";
 import type { CheckHost } from "../../hosts/adapter";
 import { useDocumentVersion } from "../hooks/useDocumentVersion";
-import { errorMessage } from "../hooks/usePlan";
+import { errorMessage } from "../errors";
+import { useLatestRun } from "../hooks/useLatestRun";
 import { useStrings, useStringsRef } from "../hooks/useStrings";
 import { format, type StringKey } from "../strings";
 
@@ -105,12 +106,15 @@ export function CheckPanel({
   const [preview, setPreview] = React.useState<number | null>(null);
   const version = useDocumentVersion();
 
+  const begin = useLatestRun();
   const run = React.useCallback(async () => {
     if (!host) return;
+    const current = begin();
     setRunning(true);
     setError(null);
     try {
       const content = await host.readDocument();
+      if (!current()) return;
       const tables = analyseTables(content.tables, framework);
       const identity = detectPlanIdentity(identityTexts(content.paragraphs, content.tables));
       setAll(check({ framework, level, identity, paragraphs: content.paragraphs, tables }));
@@ -121,11 +125,11 @@ export function CheckPanel({
       setPreview(null);
       setGroupPreview(null);
     } catch (e) {
-      setError(format(strings.current.checkError, { message: errorMessage(e) }));
+      if (current()) setError(format(strings.current.checkError, { message: errorMessage(e) }));
     } finally {
-      setRunning(false);
+      if (current()) setRunning(false);
     }
-  }, [host, framework, level, strings]);
+  }, [host, framework, level, strings, begin]);
 
   // Read again after the document changed (`version`).
   React.useEffect(() => {

@@ -25,7 +25,7 @@ import {
 import { parseSchoolYear } from "../../core/text/schoolYear";
 import type { FileDocument } from "../../hosts/file/fileDocument";
 import { currentSchoolYear, downloadBytes } from "../download";
-import { errorMessage } from "../hooks/usePlan";
+import { errorMessage } from "../errors";
 import { useStrings } from "../hooks/useStrings";
 import { format } from "../strings";
 

@@ -22,8 +22,9 @@ import type { AssessmentResults } from "../../core/plan/proposal";
 import type { AnalysedTable } from "../../core/plan/session";
 import type { SchoolYear } from "../../core/text/schoolYear";
 import type { DocumentTable, PlanTableHost } from "../../hosts/adapter";
-import { errorMessage } from "../hooks/usePlan";
+import { errorMessage } from "../errors";
 import { useStrings } from "../hooks/useStrings";
+import { usePaneState } from "../paneStore";
 import { format } from "../strings";
 
 const useStyles = makeStyles({
@@ -70,8 +71,11 @@ export function FormFill({
 }: FormFillProps): React.JSX.Element {
   const s = useStrings();
   const styles = useStyles();
-  const [picked, setPicked] = React.useState<ReadonlySet<string>>(new Set());
-  const [skippedItems, setSkippedItems] = React.useState<ReadonlySet<number>>(new Set());
+  const [picked, setPicked] = usePaneState<ReadonlySet<string>>("form.picked", () => new Set());
+  const [skippedItems, setSkippedItems] = usePaneState<ReadonlySet<number>>(
+    "form.skipped",
+    () => new Set()
+  );
   const [busy, setBusy] = React.useState(false);
   const [message, setMessage] = React.useState<Message | null>(null);
 

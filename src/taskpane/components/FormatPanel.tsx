@@ -15,7 +15,8 @@ import { formatSession, type FormatSession } from "../../core/format/session";
 import { ND30_PROFILE } from "../../core/format/profile";
 import type { FormatHost } from "../../hosts/adapter";
 import { useDocumentVersion } from "../hooks/useDocumentVersion";
-import { errorMessage } from "../hooks/usePlan";
+import { errorMessage } from "../errors";
+import { useLatestRun } from "../hooks/useLatestRun";
 import { useStrings, useStringsRef } from "../hooks/useStrings";
 import { format } from "../strings";
 
@@ -53,20 +54,24 @@ export function FormatPanel({
   const [message, setMessage] = React.useState<Message | null>(null);
   const version = useDocumentVersion();
 
+  const begin = useLatestRun();
   const read = React.useCallback(async () => {
     if (!host || !framework) return;
+    const current = begin();
     setBusy(true);
     try {
-      setSession(formatSession(await host.readFormat(), framework, hostKind));
+      const found = await host.readFormat();
+      if (current()) setSession(formatSession(found, framework, hostKind));
     } catch (error) {
+      if (!current()) return;
       setMessage({
         intent: "error",
         text: format(strings.current.formatReadError, { message: errorMessage(error) }),
       });
     } finally {
-      setBusy(false);
+      if (current()) setBusy(false);
     }
-  }, [host, framework, hostKind, strings]);
+  }, [host, framework, hostKind, strings, begin]);
 
   // Read again after the document changed (`version`).
   React.useEffect(() => {

@@ -18,7 +18,7 @@ import type {
   UndoOutcome,
   UndoPreview,
 } from "../../hosts/journal";
-import { errorMessage } from "../hooks/usePlan";
+import { errorMessage } from "../errors";
 import { LocaleContext, useStrings } from "../hooks/useStrings";
 import { format, type StringKey, type Strings } from "../strings";
 

@@ -30,10 +30,11 @@ import {
 import type { AssessedLevel } from "../../core/plan/templates";
 import type { SchoolYear } from "../../core/text/schoolYear";
 import type { PlanTableHost } from "../../hosts/adapter";
-import { errorMessage } from "../hooks/usePlan";
+import { errorMessage } from "../errors";
 import { usePlanTables } from "../hooks/usePlanTables";
 import { ROLES, staffList, staffOf } from "../../core/tracking/staff";
 import { useStrings } from "../hooks/useStrings";
+import { usePaneState } from "../paneStore";
 import { format } from "../strings";
 
 const useStyles = makeStyles({
@@ -86,14 +87,26 @@ export function PlanPanel({ framework, year, host }: PlanPanelProps): React.JSX.
     return [...staffList(tables.tables).map((p) => p.name), ...named];
   }, [planTables, tables.tables]);
   const staffListId = React.useId();
-  const [chosenKey, setChosenKey] = React.useState<string | null>(null);
+  const [chosenKey, setChosenKey] = usePaneState<string | null>("plan.table", null);
   const chosen = planTables.find((t) => t.key === chosenKey) ?? planTables[0] ?? null;
   const fromTables = React.useMemo(() => resultsFromTables(tables.tables), [tables.tables]);
-  const [manual, setManual] = React.useState<ReadonlyMap<string, AssessedLevel>>(new Map());
-  const [target, setTarget] = React.useState<LevelNumber>(framework.levelCount === 3 ? 3 : 2);
-  const [includeLevel4, setIncludeLevel4] = React.useState(false);
-  const [unticked, setUnticked] = React.useState<ReadonlySet<string>>(new Set());
-  const [edits, setEdits] = React.useState<ReadonlyMap<string, ProposalEdit>>(new Map());
+  const [manual, setManual] = usePaneState<ReadonlyMap<string, AssessedLevel>>(
+    "plan.manual",
+    () => new Map()
+  );
+  const [target, setTarget] = usePaneState<LevelNumber>(
+    "plan.target",
+    framework.levelCount === 3 ? 3 : 2
+  );
+  const [includeLevel4, setIncludeLevel4] = usePaneState("plan.level4", false);
+  const [unticked, setUnticked] = usePaneState<ReadonlySet<string>>(
+    "plan.unticked",
+    () => new Set()
+  );
+  const [edits, setEdits] = usePaneState<ReadonlyMap<string, ProposalEdit>>(
+    "plan.edits",
+    () => new Map()
+  );
   const [busy, setBusy] = React.useState(false);
   const [message, setMessage] = React.useState<Message | null>(null);
 

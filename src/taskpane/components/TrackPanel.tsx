@@ -31,8 +31,10 @@ import type { SchoolYear } from "../../core/text/schoolYear";
 import { formatDong } from "../../core/text/money";
 import type { CheckHost, PlanTableHost } from "../../hosts/adapter";
 import { useDocumentVersion } from "../hooks/useDocumentVersion";
-import { errorMessage } from "../hooks/usePlan";
+import { errorMessage } from "../errors";
+import { useLatestRun } from "../hooks/useLatestRun";
 import { useStrings, useStringsRef } from "../hooks/useStrings";
+import { usePaneState } from "../paneStore";
 import { format } from "../strings";
 
 const useStyles = makeStyles({
@@ -98,11 +100,14 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
   const [noProgress, setNoProgress] = React.useState<{ key: string; where: string }[]>([]);
   const [confirmAdd, setConfirmAdd] = React.useState<string | null>(null);
   /** Progress chosen but not yet written, by row (written when the control is left). */
-  const [pending, setPending] = React.useState<ReadonlyMap<string, ProgressStatus>>(new Map());
+  const [pending, setPending] = usePaneState<ReadonlyMap<string, ProgressStatus>>(
+    "track.pending",
+    () => new Map()
+  );
   /** Thông tư 57/2026's monitoring table (Mục VI), where the review is written; and the plan's year. */
   const [monitoring, setMonitoring] = React.useState<string | null>(null);
   const [year, setYear] = React.useState<SchoolYear | null>(null);
-  const [asOf, setAsOf] = React.useState(today);
+  const [asOf, setAsOf] = usePaneState("track.asOf", today);
   const [me, setMe] = React.useState(loadMe);
   const version = useDocumentVersion();
   const [message, setMessage] = React.useState<{
@@ -110,10 +115,13 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
     text: string;
   } | null>(null);
 
+  const begin = useLatestRun();
   const read = React.useCallback(async () => {
     if (!host) return;
+    const current = begin();
     try {
       const content = await host.readDocument();
+      if (!current()) return;
       const analysed = analyseTables(content.tables, framework);
       const identity = detectPlanIdentity(identityTexts(content.paragraphs, content.tables));
       const tracked = trackedRows(
@@ -134,12 +142,13 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
           .map((t) => ({ key: t.key, where: t.where }))
       );
     } catch (error) {
+      if (!current()) return;
       setMessage({
         intent: "error",
         text: format(strings.current.trackReadError, { message: errorMessage(error) }),
       });
     }
-  }, [host, framework, asOf, strings]);
+  }, [host, framework, asOf, strings, begin]);
 
   // Read again after the document changed (`version`).
   React.useEffect(() => {

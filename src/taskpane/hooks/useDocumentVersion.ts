@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useState } from "react";
 import type { ChangeSource, ChangeWatcher } from "../../hosts/changes";
 import type { WriteToken } from "../../hosts/ownWrites";
-import { errorMessage } from "./usePlan";
+import { errorMessage } from "../errors";
 
 /** Bumped after the document changed (a co-author, or the user): panels read it again. */
 export const DocumentVersionContext = createContext(0);

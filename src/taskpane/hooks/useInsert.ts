@@ -1,7 +1,7 @@
 import { useCallback, useState } from "react";
 import type { InsertOptions, InsertResult } from "../../hosts/adapter";
 import { useStrings } from "./useStrings";
-import { errorMessage } from "./usePlan";
+import { errorMessage } from "../errors";
 import { format } from "../strings";
 
 export type Inserter = (text: string, options?: InsertOptions) => Promise<InsertResult>;

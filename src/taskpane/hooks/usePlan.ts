@@ -1,4 +1,3 @@
-import { describeError } from "../../hosts/officeErrors";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { chooseFramework, type FrameworkChoice } from "../../core/catalogue";
 import { detectPlanIdentity, type PlanIdentity } from "../../core/plan/identity";
@@ -6,6 +5,7 @@ import type { PlanSettings } from "../../core/plan/settings";
 import type { SchoolLevel } from "../../core/schoolLevel";
 import type { HostAdapter } from "../../hosts/adapter";
 import { useDocumentVersion } from "./useDocumentVersion";
+import { errorMessage } from "../errors";
 
 export interface PlanState {
   readonly status: "none" | "loading" | "ready" | "error";
@@ -24,11 +24,6 @@ export interface PlanState {
   /** Stores the level and framework in the document (`frameworkId`: the one the user answered with). */
   confirm(frameworkId?: string): Promise<void>;
   reload(): void;
-}
-
-export function errorMessage(error: unknown): string {
-  // Office's errors by their code, in Vietnamese with what to do; KHCT's own by their message.
-  return describeError(error);
 }
 
 /** The plan's identity: read from the document through the adapter, confirmed by the user. */

@@ -3,7 +3,7 @@ import type { Framework } from "../../core/catalogue";
 import { analyseTables, type AnalysedTable } from "../../core/plan/session";
 import type { DocumentTable, PlanTableHost } from "../../hosts/adapter";
 import { useDocumentVersion } from "./useDocumentVersion";
-import { errorMessage } from "./usePlan";
+import { errorMessage } from "../errors";
 
 export interface PlanTablesState {
   readonly status: "none" | "loading" | "ready" | "error";

@@ -6,6 +6,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { CataloguePanel } from "../../../src/taskpane/components/CataloguePanel";
 import { App } from "../../../src/taskpane/components/App";
+import { renderApp } from "./renderApp";
 import { frameworkById, type Framework } from "../../../src/core/catalogue";
 import type { InsertResult } from "../../../src/hosts/adapter";
 import { createWordAdapter } from "../../../src/hosts/word/wordAdapter";
@@ -166,7 +167,7 @@ describe("App with a document (through the adapters and the recording fakes)", (
     ]);
     model.selection = { paragraph: 3, start: 0, end: 0 };
     const fake = fakeWordRun(model);
-    render(<App info={wordInfo} adapter={createWordAdapter(fake.run)} />);
+    await renderApp(<App info={wordInfo} adapter={createWordAdapter(fake.run)} />);
     await screen.findByText("Đọc từ tài liệu: Trường Tiểu học Bắc Hưng · Năm học 2025-2026.");
     expect((screen.getByRole("combobox", { name: "Cấp học" }) as HTMLSelectElement).value).toBe(
       "tieu-hoc"
@@ -194,7 +195,7 @@ describe("App with a document (through the adapters and the recording fakes)", (
   it("a co-author opening the same document gets the stored choice, even against the text", async () => {
     const model = wordModel(["TRƯỜNG MẦM NON HOA SEN"]);
     model.customProperties.set("KHCT", '{"v":1,"level":"mam-non","fw":"tt19-2018","year":null}');
-    render(<App info={wordInfo} adapter={createWordAdapter(fakeWordRun(model).run)} />);
+    await renderApp(<App info={wordInfo} adapter={createWordAdapter(fakeWordRun(model).run)} />);
     await screen.findByText(/Đã xác nhận và lưu trong tài liệu/);
     expect(
       screen.getByRole("button", {
@@ -208,7 +209,7 @@ describe("App with a document (through the adapters and the recording fakes)", (
       "TRƯỜNG TIỂU HỌC HOA SEN",
       "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2026-2027",
     ]);
-    const { unmount } = render(
+    const { unmount } = await renderApp(
       <App info={wordInfo} adapter={createWordAdapter(fakeWordRun(model).run)} />
     );
     const ask = await screen.findByLabelText("Kế hoạch theo thông tư nào?");
@@ -231,14 +232,14 @@ describe("App with a document (through the adapters and the recording fakes)", (
     ).toBe("tt17-2018");
     // Opened again (a co-author, or tomorrow): the stored answer holds, no question.
     unmount();
-    render(<App info={wordInfo} adapter={createWordAdapter(fakeWordRun(model).run)} />);
+    await renderApp(<App info={wordInfo} adapter={createWordAdapter(fakeWordRun(model).run)} />);
     await screen.findByText(/Đã xác nhận và lưu trong tài liệu/);
     expect(screen.queryByLabelText("Kế hoạch theo thông tư nào?")).toBeNull();
   });
 
   it("lets the user change the level, and shows the other circular", async () => {
     const model = excelModel({ KH: { A1: "Kế hoạch" } });
-    render(
+    await renderApp(
       <App
         info={{ ...wordInfo, kind: "excel" }}
         adapter={createExcelAdapter(fakeExcelRun(model).run)}
@@ -260,7 +261,7 @@ describe("App with a document (through the adapters and the recording fakes)", (
       ...createWordAdapter(fakeWordRun(wordModel()).run),
       readPlanContext: () => Promise.reject(new Error("AccessDenied")),
     };
-    render(<App info={wordInfo} adapter={adapter} />);
+    await renderApp(<App info={wordInfo} adapter={adapter} />);
     await screen.findByText("Không đọc được tài liệu: AccessDenied");
   });
 });

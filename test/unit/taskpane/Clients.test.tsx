@@ -9,8 +9,9 @@
  */
 import * as React from "react";
 import { DOMParser } from "@xmldom/xmldom";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../../src/taskpane/components/App";
+import { renderApp } from "./renderApp";
 import { hostsFor } from "../../../src/taskpane/hosts";
 import { clientSupports, OFFICE_CLIENTS, type OfficeClient } from "../../../src/hosts/clients";
 import { findRequirementGaps } from "../../../src/hosts/requirements";
@@ -33,17 +34,19 @@ function infoOf(client: OfficeClient): HostInfo {
   };
 }
 
-function renderOn(client: OfficeClient) {
+async function renderOn(client: OfficeClient) {
   const info = infoOf(client);
   if (client.host === "word") {
     const model = wordPlanWithLabelSlip();
     model.client = client;
-    render(<App info={info} {...hostsFor(info, { word: fakeWordRun(model).run, parse })} />);
+    await renderApp(
+      <App info={info} {...hostsFor(info, { word: fakeWordRun(model).run, parse })} />
+    );
     return { info };
   }
   const model = excelPlanSheet();
   model.client = client;
-  render(<App info={info} {...hostsFor(info, { excel: fakeExcelRun(model).run })} />);
+  await renderApp(<App info={info} {...hostsFor(info, { excel: fakeExcelRun(model).run })} />);
   return { info };
 }
 
@@ -59,8 +62,8 @@ describe.each(OFFICE_CLIENTS.map((c) => [c.name, c] as const))("the pane on %s",
   const essential = gaps.some((g) => g.essential);
 
   if (essential) {
-    it("says this Office is too old, naming the sets it lacks, and offers nothing that would fail", () => {
-      renderOn(client);
+    it("says this Office is too old, naming the sets it lacks, and offers nothing that would fail", async () => {
+      await renderOn(client);
       expect(screen.getByText("Phiên bản Office này quá cũ cho KHCT")).toBeTruthy();
       expect(document.body.textContent).toMatch(
         client.host === "word" ? /WordApi 1\.3/ : /ExcelApi 1\.7/
@@ -72,7 +75,7 @@ describe.each(OFFICE_CLIENTS.map((c) => [c.name, c] as const))("the pane on %s",
   }
 
   it("checks the plan; offers native comments only where Office has them", async () => {
-    renderOn(client);
+    await renderOn(client);
     tab("Kiểm tra");
     // The check runs on opening: its summary line, then the findings.
     const panel = await screen.findByRole("tabpanel");
@@ -95,7 +98,7 @@ describe.each(OFFICE_CLIENTS.map((c) => [c.name, c] as const))("the pane on %s",
   });
 
   it("formats, or says formatting needs a newer Office", async () => {
-    renderOn(client);
+    await renderOn(client);
     tab("Định dạng");
     if (client.host === "excel" && lacks("pageSetup")) {
       await screen.findByText(/cần Excel có bộ API ExcelApi 1\.9/);
@@ -113,7 +116,7 @@ describe.each(OFFICE_CLIENTS.map((c) => [c.name, c] as const))("the pane on %s",
   });
 
   it("fills the plan and tracks it", async () => {
-    renderOn(client);
+    await renderOn(client);
     tab("Lập kế hoạch");
     await screen.findByText(/Bảng kế hoạch/, undefined, { timeout: 5000 });
     tab("Theo dõi");

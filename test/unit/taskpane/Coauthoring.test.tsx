@@ -3,8 +3,9 @@
  */
 import * as React from "react";
 import { DOMParser } from "@xmldom/xmldom";
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { App } from "../../../src/taskpane/components/App";
+import { renderApp } from "./renderApp";
 import { createWordChangeWatcher, createExcelChangeWatcher } from "../../../src/hosts/changes";
 import { createWordCheckHost } from "../../../src/hosts/word/checkHost";
 import { createExcelCheckHost } from "../../../src/hosts/excel/planSheet";
@@ -77,7 +78,7 @@ describe("change watching on Excel 2019 (ExcelApi 1.8)", () => {
     const model = excelModel({ KH: { A1: "Kế hoạch" } });
     model.client = EXCEL_2019;
     const fake = fakeExcelRun(model);
-    render(
+    await renderApp(
       <App
         info={{ kind: "excel", displayLanguage: "vi-VN", theme: "light", gaps: [] }}
         adapter={createExcelAdapter(fake.run)}
@@ -94,7 +95,7 @@ describe("co-authoring in the pane", () => {
   it("re-reads after a co-author's change and says so, without opening any dialog", async () => {
     const model = plan();
     const fake = fakeWordRun(model);
-    render(
+    await renderApp(
       <App
         info={{ kind: "word", displayLanguage: "vi-VN", theme: "light", gaps: [] }}
         adapter={createWordAdapter(fake.run)}
@@ -131,7 +132,7 @@ describe("KHCT's own writes", () => {
         return outcome;
       },
     };
-    render(
+    await renderApp(
       <App
         info={{ kind: "word", displayLanguage: "vi-VN", theme: "light", gaps: [] }}
         adapter={createWordAdapter(fake.run)}
@@ -190,7 +191,7 @@ describe("switching the language", () => {
   it("does not read the document again (the messages change, the reads do not)", async () => {
     const model = plan();
     const fake = fakeWordRun(model);
-    render(
+    await renderApp(
       <App
         info={{ kind: "word", displayLanguage: "vi-VN", theme: "light", gaps: [] }}
         adapter={createWordAdapter(fake.run)}

@@ -3,8 +3,9 @@
  */
 import * as React from "react";
 import { DOMParser } from "@xmldom/xmldom";
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { App } from "../../../src/taskpane/components/App";
+import { renderApp } from "./renderApp";
 import { createWordCheckHost } from "../../../src/hosts/word/checkHost";
 import { createWordPlanTableHost } from "../../../src/hosts/word/planTables";
 import { createWordAdapter } from "../../../src/hosts/word/wordAdapter";
@@ -16,9 +17,9 @@ const parse = (xml: string) =>
 
 const plan = wordPlanWithLabelSlip;
 
-function renderApp(model: WordModel) {
+async function openPlan(model: WordModel) {
   const fake = fakeWordRun(model);
-  render(
+  await renderApp(
     <App
       info={{ kind: "word", displayLanguage: "vi-VN", theme: "light", gaps: [] }}
       adapter={createWordAdapter(fake.run)}
@@ -40,14 +41,14 @@ async function fixLabel() {
 
 describe("the history card", () => {
   it("is absent until KHCT changes something", async () => {
-    renderApp(plan());
+    await openPlan(plan());
     await screen.findByRole("tab", { name: "Kiểm tra" });
     expect(screen.queryByRole("group", { name: "Hoàn tác thao tác của KHCT" })).toBeNull();
   });
 
   it("undoes a fix after a preview, and the panels read the document again", async () => {
     const model = plan();
-    renderApp(model);
+    await openPlan(model);
     await fixLabel();
     expect(model.tables[0]!.rows[3]!.cells[1]!.text).toBe("Tiêu chí 1.2");
     const card = screen.getByRole("group", { name: "Hoàn tác thao tác của KHCT" });
@@ -68,7 +69,7 @@ describe("the history card", () => {
 
   it("after a co-author changed the cell, says what it keeps and offers to forget the operation", async () => {
     const model = plan();
-    renderApp(model);
+    await openPlan(model);
     await fixLabel();
     model.tables[0]!.rows[3]!.cells[1]!.text = "Tiêu chí 1.2 (cô Hoa)";
     const card = screen.getByRole("group", { name: "Hoàn tác thao tác của KHCT" });

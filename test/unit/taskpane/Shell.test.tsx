@@ -11,6 +11,7 @@ import { fireEvent, render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { PanelGuard } from "../../../src/taskpane/components/PanelGuard";
 import { App } from "../../../src/taskpane/components/App";
+import { renderApp } from "./renderApp";
 import { NO_HOST } from "../../../src/hosts/office";
 
 beforeEach(() => window.localStorage.clear());
@@ -58,13 +59,13 @@ describe("the theme outside Office", () => {
     delete (window as { matchMedia?: unknown }).matchMedia;
   });
 
-  it("follows the browser's dark setting (Fluent's dark background), and light otherwise", () => {
+  it("follows the browser's dark setting (Fluent's dark background), and light otherwise", async () => {
     withScheme(true);
-    const { container, unmount } = render(<App info={NO_HOST} />);
+    const { container, unmount } = await renderApp(<App info={NO_HOST} />);
     const dark = (container.querySelector(".fui-FluentProvider") as HTMLElement).className;
     unmount();
     withScheme(false);
-    const { container: light } = render(<App info={NO_HOST} />);
+    const { container: light } = await renderApp(<App info={NO_HOST} />);
     const lightClass = (light.querySelector(".fui-FluentProvider") as HTMLElement).className;
     expect(dark).not.toBe(lightClass);
   });
