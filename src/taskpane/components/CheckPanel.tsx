@@ -29,6 +29,7 @@ import { useDocumentVersion } from "../hooks/useDocumentVersion";
 import { errorMessage } from "../errors";
 import { useLatestRun } from "../hooks/useLatestRun";
 import { useStrings, useStringsRef } from "../hooks/useStrings";
+import { ActionResult } from "./ActionResult";
 import { format, type StringKey } from "../strings";
 
 const useStyles = makeStyles({
@@ -287,11 +288,7 @@ export function CheckPanel({
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {message && (
-        <MessageBar intent="success" layout="multiline" role="status">
-          <MessageBarBody>{message}</MessageBarBody>
-        </MessageBar>
-      )}
+      {message && <ActionResult intent="success" text={message} />}
       {counts && (
         <Caption1 role="status">
           {findings?.length === 0

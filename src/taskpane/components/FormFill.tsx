@@ -24,6 +24,7 @@ import type { SchoolYear } from "../../core/text/schoolYear";
 import type { DocumentTable, PlanTableHost } from "../../hosts/adapter";
 import { errorMessage } from "../errors";
 import { useStrings } from "../hooks/useStrings";
+import { ActionResult } from "./ActionResult";
 import { usePaneState } from "../paneStore";
 import { format } from "../strings";
 
@@ -223,11 +224,7 @@ export function FormFill({
           </Button>
         )}
       </section>
-      {message && (
-        <MessageBar intent={message.intent} layout="multiline" role="status">
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {message && <ActionResult intent={message.intent} text={message.text} />}
     </>
   );
 }

@@ -18,6 +18,7 @@ import { useDocumentVersion } from "../hooks/useDocumentVersion";
 import { errorMessage } from "../errors";
 import { useLatestRun } from "../hooks/useLatestRun";
 import { useStrings, useStringsRef } from "../hooks/useStrings";
+import { ActionResult } from "./ActionResult";
 import { format } from "../strings";
 
 const useStyles = makeStyles({
@@ -168,9 +169,12 @@ export function FormatPanel({
         </section>
       )}
       {message && (
-        <MessageBar intent={message.intent} layout="multiline">
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
+        // A read error is not the user's action: it does not take the focus.
+        <ActionResult
+          intent={message.intent}
+          text={message.text}
+          focus={message.intent !== "error"}
+        />
       )}
     </div>
   );

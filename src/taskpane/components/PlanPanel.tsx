@@ -34,6 +34,7 @@ import { errorMessage } from "../errors";
 import { usePlanTables } from "../hooks/usePlanTables";
 import { ROLES, staffList, staffOf } from "../../core/tracking/staff";
 import { useStrings } from "../hooks/useStrings";
+import { ActionResult } from "./ActionResult";
 import { usePaneState } from "../paneStore";
 import { format } from "../strings";
 
@@ -459,11 +460,7 @@ export function PlanPanel({ framework, year, host }: PlanPanelProps): React.JSX.
                 {busy ? s.filling : s.insertTableButton}
               </Button>
             )}
-            {message && (
-              <MessageBar intent={message.intent} layout="multiline" role="status">
-                <MessageBarBody>{message.text}</MessageBarBody>
-              </MessageBar>
-            )}
+            {message && <ActionResult intent={message.intent} text={message.text} />}
           </section>
         </>
       )}
