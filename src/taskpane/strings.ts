@@ -386,13 +386,14 @@ const en: Strings = {
   trackColDoing: "In progress",
   trackColOverdue: "Overdue",
   trackColBudget: "Budget",
-  trackUnknown: "{count} tasks have no recorded progress (no progress column, or unreadable).",
+  trackUnknown:
+    "{count, plural, one {# task has} other {# tasks have}} no recorded progress (no progress column, or unreadable).",
   trackInsertReport: "Insert the report into the document",
   trackReportTitle: "BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG (tính đến ngày {date})",
   trackReportInserted: "The report table was inserted.",
   trackReportSheet: "Created the sheet “{where}” with the report table and a chart.",
   trackStaff: "People assigned in the plan",
-  trackStaffRows: "{count} tasks",
+  trackStaffRows: "{count, plural, one {# task} other {# tasks}}",
   trackStaffList: "Staff list in the document",
   trackColumnsAdd: "Add Progress and Result columns to {where}",
   trackColumnsConfirm:
@@ -463,7 +464,7 @@ const en: Strings = {
     "KHCT changes only formatting and the normalisations listed above; no other word changes.",
   formatApply: "Apply the standard format",
   formatApplying: "Formatting…",
-  formatDone: "Formatted; {cells} cells normalised.",
+  formatDone: "Formatted; {cells, plural, one {# cell} other {# cells}} normalised.",
   formatChanged: "The table changed after the preview: nothing was written. Please review again.",
   formatError: "Cannot format: {message}",
   formatRecheck: "Check again",
@@ -511,7 +512,7 @@ const en: Strings = {
   searchLabel: "Search criteria",
   searchPlaceholder: "Number or words, accents optional (e.g. thu vien)",
   searchNoResult: "No criterion matches “{query}”.",
-  searchCount: "{count} matching criteria",
+  searchCount: "{count, plural, one {# matching criterion} other {# matching criteria}}",
   standardHeading: "Standard {id}: {title}",
   levelHeading: "Level {level}",
   noLevel3: "No Level 3",
@@ -554,7 +555,8 @@ const en: Strings = {
   planNewTable: "Insert a new table (standard 9 columns)",
   planReread: "Read again",
   resultsHeading: "Self-assessment results",
-  resultsFromTable: "Read from {where}: {count} criteria have a result.",
+  resultsFromTable:
+    "Read from {where}: {count, plural, one {# criterion has} other {# criteria have}} a result.",
   resultsStandard: "Standard {id}",
   resultsWholeStandard: "Whole standard…",
   resultsManual:
@@ -566,7 +568,8 @@ const en: Strings = {
   includeLevel4: "Add the Level 4 criteria not yet met",
   proposalsHeading: "Proposed rows ({count})",
   proposalsNone: "No criterion is below the target.",
-  proposalsUnassessed: "{count} criteria have no result, so nothing is proposed for them.",
+  proposalsUnassessed:
+    "{count, plural, one {# criterion has} other {# criteria have}} no result, so nothing is proposed for {count, plural, one {it} other {them}}.",
   proposalTarget: "→ Level {level}",
   proposalSolution: "Work/solution",
   proposalResponsible: "Lead and partners",
@@ -576,10 +579,10 @@ const en: Strings = {
   formIssuesNone: "No criterion has a result below Level {level}.",
   formNotLevel1: "below Level 1",
   formNamed: "already in Mục IV",
-  formIssuesWrite: "Write {count} issues in Mục IV",
+  formIssuesWrite: "Write {count, plural, one {# issue} other {# issues}} in Mục IV",
   formItemsHeading: "Improvement items (Mục V)",
   formItemsNone: "Every issue in Mục IV has an item in Mục V.",
-  formItemsWrite: "Write {count} items in Mục V",
+  formItemsWrite: "Write {count, plural, one {# item} other {# items}} in Mục V",
   formLacksIssues:
     "The plan on form Biểu 2 has no priority-issues table (Mục IV: TT | Tiêu chuẩn | Tiêu chí liên quan | Đánh giá hiện trạng | Điểm hạn chế | Nguyên nhân): add it, then read again.",
   formLacksPlan:
@@ -609,18 +612,20 @@ const en: Strings = {
   placeView: "This place in the file",
   findingGroup: "{message} — and the same kind: {count} places",
   findingFixAll: "Fix all ({count})",
-  findingGroupPreview: "{count} cells will be fixed as follows:",
+  findingGroupPreview: "{count, plural, one {# cell} other {# cells}} will be fixed as follows:",
   previewHeading: "Preview",
-  previewSummary: "Add {rows} rows, fill {cells} empty cells. No cell with content is overwritten.",
+  previewSummary:
+    "Add {rows, plural, one {# row} other {# rows}}, fill {cells, plural, one {# empty cell} other {# empty cells}}. No cell with content is overwritten.",
   previewNothing: "The table already has these rows: nothing to change.",
   previewInsert: "Add row {label}",
   previewSet: "Fill the empty “{column}” cell of {label}",
   fillButton: "Fill the table",
   insertTableButton: "Insert the table into the document",
   filling: "Filling…",
-  fillDone: "Added {rows} rows and filled {cells} cells.",
+  fillDone:
+    "Added {rows, plural, one {# row} other {# rows}} and filled {cells, plural, one {# cell} other {# cells}}.",
   fillSkipped:
-    "{count} cells were filled by someone else meanwhile, so KHCT left them as they are.",
+    "{count, plural, one {# cell was} other {# cells were}} filled by someone else meanwhile, so KHCT left {count, plural, one {it} other {them}} as {count, plural, one {it is} other {they are}}.",
   fillChanged:
     "The table has just changed (perhaps by a co-author). KHCT wrote nothing; preview again.",
   fillGone: "This table is no longer in the document. Read again.",
@@ -632,7 +637,7 @@ const en: Strings = {
   checkRun: "Check again",
   commentsAttach: "Attach as comments in the document",
   commentsAdded:
-    "Attached {added} comments to the document (co-authors without KHCT see them too); skipped {skipped} (already there, or the place is gone).",
+    "Attached {added, plural, one {# comment} other {# comments}} to the document (co-authors without KHCT see them too); skipped {skipped} (already there, or the place is gone).",
   checkRunning: "Checking…",
   checkError: "Could not check: {message}",
   checkSummary: "{errors} errors, {warnings} warnings, {hints} hints",
@@ -645,8 +650,9 @@ const en: Strings = {
   findingFixPreview: "Will change “{from}” to “{to}”.",
   findingApply: "Apply",
   findingCancel: "Cancel",
-  fixDone: "Fixed {written} cells.",
-  fixSkipped: "{skipped} cells changed since the check, so KHCT left them; check again.",
+  fixDone: "Fixed {written, plural, one {# cell} other {# cells}}.",
+  fixSkipped:
+    "{skipped, plural, one {# cell} other {# cells}} changed since the check, so KHCT left {skipped, plural, one {it} other {them}}; check again.",
   findingDismiss: "Dismiss",
   findingRestore: "Restore",
   dismissedHeading: "Dismissed ({count}), remembered in the document for every co-author",
@@ -661,11 +667,11 @@ const en: Strings = {
   historyKindFormat: "Format to Decree 30/2020",
   historyKindTable: "Insert a table",
   historyKindColumns: "Add the Progress and Result columns",
-  historyCells: "{count} cells",
-  historyRows: "{count} new rows",
+  historyCells: "{count, plural, one {# cell} other {# cells}}",
+  historyRows: "{count, plural, one {# new row} other {# new rows}}",
   historyUndo: "Undo…",
   historyPreviewCells:
-    "Undoing puts {cells} cells back as they were and removes {rows} rows KHCT added.",
+    "Undoing puts {cells, plural, one {# cell} other {# cells}} back as {cells, plural, one {it was} other {they were}} and removes {rows, plural, one {# row} other {# rows}} KHCT added.",
   historyPreviewFormat: "Undoing puts back the look from before this format (text, table, page).",
   historyPreviewFile: "Undoing takes the file back to before this operation.",
   historyRefusedChanged: "Kept, because someone changed them after KHCT: {list}.",
@@ -674,7 +680,8 @@ const en: Strings = {
   historyARow: "a row",
   historyConfirm: "Undo",
   historyCancel: "Cancel",
-  historyDone: "Undone “{what}”: {cells} cells put back, {rows} rows removed.",
+  historyDone:
+    "Undone “{what}”: {cells, plural, one {# cell} other {# cells}} put back, {rows, plural, one {# row} other {# rows}} removed.",
   historyDoneWhole: "Undone “{what}”.",
   historyTableKept:
     "The table gained or lost rows since that format: KHCT kept the rows' look (it would land on other rows) and put back the rest.",
@@ -702,7 +709,24 @@ export function localeFromDisplayLanguage(displayLanguage: string | null | undef
   return displayLanguage && /^en\b/i.test(displayLanguage) ? "en" : "vi";
 }
 
-/** Replaces `{name}` placeholders. */
+/**
+ * English chooses a word by the number (Intl.PluralRules): "1 cell", "2 cells". Vietnamese has no
+ * plural forms (its rules have the single category "other"), so only English strings use the
+ * `{count, plural, one {# cell} other {# cells}}` form (a test keeps it so).
+ */
+const ENGLISH_PLURALS = new Intl.PluralRules("en");
+const PLURAL = /\{(\w+), plural,((?:\s*[a-z]+\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_BRANCH = /([a-z]+)\s*\{([^{}]*)\}/g;
+
+/** Replaces `{name}` placeholders, and `{name, plural, one {…} other {…}}` by the number (`#`). */
 export function format(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  return template
+    .replace(PLURAL, (whole, name: string, branches: string) => {
+      const value = values[name];
+      if (value === undefined) return whole;
+      const forms = new Map([...branches.matchAll(PLURAL_BRANCH)].map((m) => [m[1], m[2] ?? ""]));
+      const chosen = forms.get(ENGLISH_PLURALS.select(Number(value))) ?? forms.get("other") ?? "";
+      return chosen.replace(/#/g, value);
+    })
+    .replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
