@@ -3,6 +3,8 @@
  * (the type enforces it); a test checks that no value is empty.
  */
 import type { FeatureId } from "../hosts/requirements";
+import { whereIn } from "../core/messages";
+import { fill } from "../core/text/template";
 
 export type Locale = "vi" | "en";
 
@@ -709,24 +711,17 @@ export function localeFromDisplayLanguage(displayLanguage: string | null | undef
   return displayLanguage && /^en\b/i.test(displayLanguage) ? "en" : "vi";
 }
 
-/**
- * English chooses a word by the number (Intl.PluralRules): "1 cell", "2 cells". Vietnamese has no
- * plural forms (its rules have the single category "other"), so only English strings use the
- * `{count, plural, one {# cell} other {# cells}}` form (a test keeps it so).
- */
-const ENGLISH_PLURALS = new Intl.PluralRules("en");
-const PLURAL = /\{(\w+), plural,((?:\s*[a-z]+\s*\{[^{}]*\})+)\s*\}/g;
-const PLURAL_BRANCH = /([a-z]+)\s*\{([^{}]*)\}/g;
+/** The English table's templates: `format` knows a template's language from it. */
+const ENGLISH = new Set<string>(Object.values(en));
 
-/** Replaces `{name}` placeholders, and `{name, plural, one {…} other {…}}` by the number (`#`). */
+/**
+ * Replaces `{name}` placeholders, and `{name, plural, one {…} other {…}}` by the number (`#`), in
+ * the template's language (English if it is one of the English table's). A value named `where` is
+ * a table's place as the hosts name it, put into that language (core/messages.ts whereIn).
+ */
 export function format(template: string, values: Readonly<Record<string, string>>): string {
-  return template
-    .replace(PLURAL, (whole, name: string, branches: string) => {
-      const value = values[name];
-      if (value === undefined) return whole;
-      const forms = new Map([...branches.matchAll(PLURAL_BRANCH)].map((m) => [m[1], m[2] ?? ""]));
-      const chosen = forms.get(ENGLISH_PLURALS.select(Number(value))) ?? forms.get("other") ?? "";
-      return chosen.replace(/#/g, value);
-    })
-    .replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  const locale = ENGLISH.has(template) ? "en" : "vi";
+  const filled =
+    values.where === undefined ? values : { ...values, where: whereIn(values.where, locale) };
+  return fill(template, filled, locale);
 }

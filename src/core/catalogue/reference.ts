@@ -3,7 +3,8 @@
  * "Tiêu chí 1.10", and, under a MỨC 4 heading, "Tiêu chí 3". The parser tolerates the variants,
  * says whether the label is written the standard way, and explains in Vietnamese what is wrong.
  */
-import { findCriterion, findStandard, circularName } from "./catalogue";
+import { say, told, type MessageId, type Param, type Said } from "../messages";
+import { findCriterion, findStandard } from "./catalogue";
 import type { Criterion, Framework, Level4Criterion } from "./types";
 
 export type CriterionRef =
@@ -47,6 +48,8 @@ export interface RefError {
   readonly code: RefErrorCode;
   /** Vietnamese, for the user. */
   readonly reason: string;
+  /** The same for the pane's language. */
+  readonly said: Said;
 }
 
 export interface ParseOptions {
@@ -61,13 +64,20 @@ const PREFIX = /^\s*(?:(ti[eêế]u\s*ch[ií])|(tc))\s*(?:s[ốo]\s*)?/iu;
 const NUMBERS = /^(\d{1,2})(?:\s*\.\s*(\d{1,2})|,(\d{1,2}))?(?!\d)/u;
 const BARE = /^\s*(\d{1,2})(?:\s*\.\s*(\d{1,2})|,(\d{1,2}))(?![\d.,]*\d)/u;
 
-function error(code: RefErrorCode, reason: string): RefError {
-  return { ok: false, code, reason };
+function error(
+  code: RefErrorCode,
+  id: MessageId,
+  params: Readonly<Record<string, Param>> = {}
+): RefError {
+  const { message, said } = told(id, params);
+  return { ok: false, code, reason: message, said };
 }
+
+const circular = (framework: Framework) => say("circular", { number: framework.circular });
 
 export function parseCriterionRef(input: string, options: ParseOptions = {}): ParsedRef | RefError {
   const text = input.normalize("NFC");
-  if (text.trim() === "") return error("empty", "Ô trống: chưa có nhãn tiêu chí.");
+  if (text.trim() === "") return error("empty", "ref.empty");
   const prefix = PREFIX.exec(text);
   let form: LabelForm;
   let standard: number;
@@ -78,10 +88,7 @@ export function parseCriterionRef(input: string, options: ParseOptions = {}): Pa
     const after = text.slice(prefix[0].length);
     const numbers = NUMBERS.exec(after);
     if (!numbers || !numbers[1]) {
-      return error(
-        "not-a-reference",
-        `“${text.trim().slice(0, 40)}” thiếu số hiệu tiêu chí (viết dạng “Tiêu chí 1.2”).`
-      );
+      return error("not-a-reference", "ref.no-number", { text: text.trim().slice(0, 40) });
     }
     standard = Number(numbers[1]);
     const second = numbers[2] ?? numbers[3];
@@ -97,10 +104,7 @@ export function parseCriterionRef(input: string, options: ParseOptions = {}): Pa
     const bare = BARE.exec(text);
     const second = bare?.[2] ?? bare?.[3];
     if (!bare || !bare[1] || second === undefined) {
-      return error(
-        "not-a-reference",
-        `Không nhận ra nhãn tiêu chí trong “${text.trim().slice(0, 40)}” (viết dạng “Tiêu chí 1.2”).`
-      );
+      return error("not-a-reference", "ref.unrecognised", { text: text.trim().slice(0, 40) });
     }
     form = "bare";
     standard = Number(bare[1]);
@@ -117,10 +121,7 @@ export function parseCriterionRef(input: string, options: ParseOptions = {}): Pa
   if (number === undefined) {
     // "Tiêu chí 3": a Mức 4 criterion, which only makes sense under the MỨC 4 heading.
     if (options.section !== "level4") {
-      return error(
-        "needs-criterion-number",
-        `“${written}” thiếu số thứ tự tiêu chí: tiêu chí Mức 1–3 viết dạng “Tiêu chí ${standard}.1”; dạng “Tiêu chí ${standard}” chỉ dùng cho tiêu chí Mức 4.`
-      );
+      return error("needs-criterion-number", "ref.needs-number", { written, standard });
     }
     const id = String(standard);
     const label = `Tiêu chí ${id}`;
@@ -135,14 +136,15 @@ export function parseCriterionRef(input: string, options: ParseOptions = {}): Pa
     };
     if (!framework) return parsed;
     if (framework.level4 === null)
-      return error("no-level4", `${circularName(framework)} không có tiêu chí Mức 4.`);
+      return error("no-level4", "ref.no-level4", { circular: circular(framework) });
     if (framework.level4.count === null) return parsed; // size of the Mức 4 list unknown: cannot check
     const level4 = framework.level4.criteria.find((c) => c.id === id);
     if (!level4) {
-      return error(
-        "unknown-level4",
-        `${circularName(framework)} có ${framework.level4.count} tiêu chí Mức 4 (Tiêu chí 1–${framework.level4.count}); không có ${label}.`
-      );
+      return error("unknown-level4", "ref.unknown-level4", {
+        circular: circular(framework),
+        count: framework.level4.count,
+        label,
+      });
     }
     return { ...parsed, level4 };
   }
@@ -161,18 +163,22 @@ export function parseCriterionRef(input: string, options: ParseOptions = {}): Pa
   if (!framework) return parsed;
   const standardData = findStandard(framework, String(standard));
   if (!standardData) {
-    return error(
-      "unknown-standard",
-      `${circularName(framework)} không có Tiêu chuẩn ${standard} (chỉ có Tiêu chuẩn 1–${framework.standards.length}), nên không có ${label}.`
-    );
+    return error("unknown-standard", "ref.unknown-standard", {
+      circular: circular(framework),
+      standard,
+      count: framework.standards.length,
+      label,
+    });
   }
   const found = findCriterion(framework, id);
   if (!found) {
     const n = standardData.criteria.length;
-    return error(
-      "unknown-criterion",
-      `${circularName(framework)} không có ${label}: Tiêu chuẩn ${standard} có ${n} tiêu chí (${standard}.1–${standard}.${n}).`
-    );
+    return error("unknown-criterion", "ref.unknown-criterion", {
+      circular: circular(framework),
+      label,
+      standard,
+      count: n,
+    });
   }
   return { ...parsed, criterion: found.criterion };
 }

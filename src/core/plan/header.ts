@@ -7,6 +7,7 @@
  * not know (kept as they are, never written). A table that looks like a plan or a self-assessment
  * but lacks what KHCT needs is refused with a reason naming what was found and what is missing.
  */
+import { render, say, told, type MessageId, type Param, type Said } from "../messages";
 import { fold } from "../text/fold";
 import {
   KIND_RULES,
@@ -42,7 +43,21 @@ export interface HeaderGuess {
 
 export type HeaderResult =
   | { readonly ok: true; readonly match: HeaderMatch }
-  | { readonly ok: false; readonly reason: string; readonly guess?: HeaderGuess };
+  | {
+      readonly ok: false;
+      /** Vietnamese; `said`: the same for the pane's language. */
+      readonly reason: string;
+      readonly said: Said;
+      readonly guess?: HeaderGuess;
+    };
+
+function reason(
+  id: MessageId,
+  params: Readonly<Record<string, Param>> = {}
+): { readonly reason: string; readonly said: Said } {
+  const { message, said } = told(id, params);
+  return { reason: message, said };
+}
 
 /** The most header rows KHCT reads (a title row, group cells, sub-headers, an index row). */
 const MAX_HEADER_ROWS = 4;
@@ -182,19 +197,31 @@ function assignRoles(parts: readonly (readonly string[])[], kind: TableKind): As
 function kindCheck(
   kind: TableKind,
   columns: Partial<Record<ColumnRole, number>>
-): { ok: true } | { ok: false; missing: string[]; score: number } {
+): { ok: true } | { ok: false; missing: string[]; lacking: Said[]; score: number } {
   const has = (role: ColumnRole) => columns[role] !== undefined;
   const rule = KIND_RULES[kind];
   const anyOf = rule.anyOf.some(has);
   const others = rule.others.filter(has).length;
   if (anyOf && others >= rule.minOthers) return { ok: true };
-  const missing: string[] = [];
-  if (!anyOf) missing.push(rule.anyOf.map((r) => `“${roleHeader(r)}”`).join(" hoặc "));
-  if (others < rule.minOthers)
-    missing.push(
-      `${rule.minOthers - others} cột nữa trong ${rule.others.map((r) => `“${roleHeader(r)}”`).join(", ")}`
+  const lacking: Said[] = [];
+  const quoted = (roles: readonly ColumnRole[]) => roles.map((r) => `“${roleHeader(r)}”`);
+  if (!anyOf) {
+    const [first = "", ...rest] = quoted(rule.anyOf);
+    lacking.push(
+      rest.length
+        ? say("columns.either", { first, second: rest.join(", ") })
+        : say("as-is", { text: first })
     );
-  return { ok: false, missing, score: (anyOf ? 1 : 0) + others };
+  }
+  if (others < rule.minOthers)
+    lacking.push(
+      say("columns.more-of", {
+        count: rule.minOthers - others,
+        columns: quoted(rule.others).join(", "),
+      })
+    );
+  const missing = lacking.map((s) => render(s, "vi"));
+  return { ok: false, missing, lacking, score: (anyOf ? 1 : 0) + others };
 }
 
 /**
@@ -383,7 +410,7 @@ export function recognizeHeader(
   grid: TableGrid,
   layouts: readonly Layout[] = readableLayouts()
 ): HeaderResult {
-  if (grid.rowCount === 0 || grid.colCount === 0) return { ok: false, reason: "Bảng trống." };
+  if (grid.rowCount === 0 || grid.colCount === 0) return { ok: false, ...reason("header.empty") };
   const kinds = [...new Set<TableKind>(layouts.map((l) => l.kind))];
   let best: Candidate | null = null;
   for (let start = 0; start < Math.min(MAX_HEADER_START + 1, grid.rowCount); start++) {
@@ -406,11 +433,7 @@ export function recognizeHeader(
     }
   }
   if (!best || (!best.check.ok && best.check.score < 2)) {
-    return {
-      ok: false,
-      reason:
-        "Không nhận ra tiêu đề cột của bảng: đây không giống bảng kế hoạch cải tiến hay bảng kết quả tự đánh giá.",
-    };
+    return { ok: false, ...reason("header.unrecognised") };
   }
   // A leading row that names no column (a title above the header, a heading in a sheet) is not
   // part of the header when the header reads the same without it.
@@ -433,7 +456,12 @@ export function recognizeHeader(
     const named = found.map((r) => `“${roleHeader(r)}”`).join(", ");
     return {
       ok: false,
-      reason: `Bảng giống ${KIND_RULES[best.kind].name} (nhận ra cột ${named}) nhưng thiếu cột ${best.check.missing.join("; ")}.`,
+      ...reason(best.check.lacking.length > 1 ? "header.missing-both" : "header.missing", {
+        kind: say(`kind.${best.kind}`),
+        found: named,
+        missing: best.check.lacking[0] ?? "",
+        more: best.check.lacking[1] ?? "",
+      }),
       guess: { kind: best.kind, found, missing: best.check.missing },
     };
   }

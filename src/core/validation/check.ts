@@ -2,6 +2,7 @@
  * Runs every rule over a document: its paragraphs and its recognised tables. A rule that throws
  * becomes a finding naming the rule, and the check goes on.
  */
+import { told } from "../messages";
 import { RULES } from "./registry";
 import type { CheckContext, Finding, Rule, Severity } from "./types";
 
@@ -16,7 +17,10 @@ export function check(context: CheckContext, rules: readonly Rule[] = RULES): Fi
       findings.push({
         rule: "rule-failed",
         severity: "hint",
-        message: `Quy tắc “${rule.id}” gặp lỗi nên chưa kiểm tra được: ${error instanceof Error ? error.message : String(error)}`,
+        ...told("rule-failed", {
+          rule: rule.id,
+          error: error instanceof Error ? error.message : String(error),
+        }),
         location: {},
       });
     }

@@ -3,6 +3,7 @@
  * one finding per row, 94 of them in one real plan), each with its place in words, and the fixes of
  * a group applied together after one preview.
  */
+import { whereIn, type Locale } from "../messages";
 import type { AnalysedTable } from "../plan/session";
 import type { CellFix, Finding, Severity } from "./types";
 
@@ -19,6 +20,8 @@ export interface FindingGroup {
 
 /** The message as a template: what differs between findings of the same cause is replaced. */
 export function causeOf(finding: Finding): string {
+  // Said as an id with parameters: the id is the cause.
+  if (finding.said) return `${finding.rule}|${finding.severity}|${finding.said.id}`;
   const template = finding.message
     .replace(/“[^”]*”/g, "“…”")
     .replace(/"[^"]*"/g, '"…"')
@@ -44,19 +47,26 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   }));
 }
 
-/** "Bảng 2 · hàng 5 · Tiêu chí 1.4", "Đoạn 12", or "" for a finding about the whole document. */
-export function placeInWords(finding: Finding, tables: readonly AnalysedTable[]): string {
+/**
+ * "Bảng 2 · hàng 5 · Tiêu chí 1.4", "Đoạn 12", or "" for a finding about the whole document; in
+ * English "Table 2 · row 5 · Tiêu chí 1.4" (the label is the document's own).
+ */
+export function placeInWords(
+  finding: Finding,
+  tables: readonly AnalysedTable[],
+  locale: Locale = "vi"
+): string {
   const { table: key, row, paragraph } = finding.location;
   if (key !== undefined) {
     const table = tables.find((t) => t.key === key);
-    const parts = [table?.where ?? "Bảng"];
-    if (row !== undefined) parts.push(`hàng ${row + 1}`);
+    const parts = [table ? whereIn(table.where, locale) : locale === "en" ? "Table" : "Bảng"];
+    if (row !== undefined) parts.push(`${locale === "en" ? "row" : "hàng"} ${row + 1}`);
     const label = finding.criterion
       ? `Tiêu chí ${finding.criterion}`
       : table?.table?.rows.find((r) => r.index === row)?.ref?.label;
     if (label) parts.push(label);
     return parts.join(" · ");
   }
-  if (paragraph !== undefined) return `Đoạn ${paragraph + 1}`;
+  if (paragraph !== undefined) return `${locale === "en" ? "Paragraph" : "Đoạn"} ${paragraph + 1}`;
   return "";
 }

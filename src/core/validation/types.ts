@@ -2,6 +2,7 @@
  * Validation findings: a rule id, a severity, a Vietnamese message saying what is wrong and what is
  * expected, a location the pane can select, and, where safe, the fix as data for the adapters.
  */
+import type { Said } from "../messages";
 import type { Framework } from "../catalogue/types";
 import type { PlanIdentity } from "../plan/identity";
 import type { ColumnRole } from "../plan/layouts";
@@ -38,7 +39,10 @@ export interface CellFix {
 export interface Finding {
   readonly rule: string;
   readonly severity: Severity;
+  /** In Vietnamese: what the CLI prints, and what findings are grouped by. */
   readonly message: string;
+  /** The same as an id with parameters, for the pane's language (core/messages.ts). */
+  readonly said?: Said;
   readonly location: FindingLocation;
   readonly criterion?: string;
   readonly fix?: readonly CellFix[];

@@ -28,7 +28,8 @@ import type { CheckHost } from "../../hosts/adapter";
 import { useDocumentVersion } from "../hooks/useDocumentVersion";
 import { errorMessage } from "../errors";
 import { useLatestRun } from "../hooks/useLatestRun";
-import { useStrings, useStringsRef } from "../hooks/useStrings";
+import { LocaleContext, useStrings, useStringsRef } from "../hooks/useStrings";
+import { findingText, whereIn } from "../../core/messages";
 import { ActionResult } from "./ActionResult";
 import { format, type StringKey } from "../strings";
 
@@ -91,6 +92,7 @@ export function CheckPanel({
   viewPlaces = false,
 }: CheckPanelProps): React.JSX.Element {
   const s = useStrings();
+  const locale = React.useContext(LocaleContext);
   const strings = useStringsRef();
   const styles = useStyles();
   const [all, setAll] = React.useState<readonly Finding[] | null>(null);
@@ -212,10 +214,10 @@ export function CheckPanel({
         <Badge size="small" appearance="tint" color={SEVERITY_COLOR[finding.severity]}>
           {s[SEVERITY_LABEL[finding.severity]]}
         </Badge>
-        <Body1>{finding.message}</Body1>
+        <Body1>{findingText(finding, locale)}</Body1>
       </div>
-      {placeInWords(finding, tables) && (
-        <Caption1 className={styles.muted}>{placeInWords(finding, tables)}</Caption1>
+      {placeInWords(finding, tables, locale) && (
+        <Caption1 className={styles.muted}>{placeInWords(finding, tables, locale)}</Caption1>
       )}
       <div className={styles.line}>
         {(finding.location.table !== undefined || finding.location.paragraph !== undefined) && (
@@ -317,7 +319,7 @@ export function CheckPanel({
                       {s[SEVERITY_LABEL[severity]]}
                     </Badge>{" "}
                     {format(s.findingGroup, {
-                      message: g.findings[0]?.message ?? "",
+                      message: g.findings[0] ? findingText(g.findings[0], locale) : "",
                       count: String(g.findings.length),
                     })}
                   </summary>
@@ -378,7 +380,7 @@ export function CheckPanel({
           </Caption1>
           {hidden.map((finding) => (
             <div key={findingKey(finding)} className={styles.line}>
-              <Caption1 className={styles.muted}>{finding.message}</Caption1>
+              <Caption1 className={styles.muted}>{findingText(finding, locale)}</Caption1>
               <Button size="small" appearance="subtle" onClick={() => void dismiss(finding, false)}>
                 {s.findingRestore}
               </Button>
@@ -404,6 +406,7 @@ function PlaceView({
   readonly paragraphs: readonly string[];
 }): React.JSX.Element | null {
   const s = useStrings();
+  const locale = React.useContext(LocaleContext);
   const styles = usePlaceStyles();
   const { table: key, row, column, paragraph } = finding.location;
   if (key === undefined) {
@@ -430,7 +433,10 @@ function PlaceView({
   ];
   return (
     <div className={styles.wrap}>
-      <table className={styles.table} aria-label={`${s.placeView}: ${table.where}`}>
+      <table
+        className={styles.table}
+        aria-label={`${s.placeView}: ${whereIn(table.where, locale)}`}
+      >
         <tbody>
           {[...new Set(shownRows)].map((r) => (
             <tr

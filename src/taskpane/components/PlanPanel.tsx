@@ -33,7 +33,8 @@ import type { PlanTableHost } from "../../hosts/adapter";
 import { errorMessage } from "../errors";
 import { usePlanTables } from "../hooks/usePlanTables";
 import { ROLES, staffList, staffOf } from "../../core/tracking/staff";
-import { useStrings } from "../hooks/useStrings";
+import { LocaleContext, useStrings } from "../hooks/useStrings";
+import { render, whereIn } from "../../core/messages";
 import { ActionResult } from "./ActionResult";
 import { usePaneState } from "../paneStore";
 import { format } from "../strings";
@@ -72,6 +73,7 @@ type Message = { readonly intent: "success" | "warning" | "error" | "info"; read
 
 /** "Lập kế hoạch": proposals from the self-assessment, a preview, and the fill in place. */
 export function PlanPanel({ framework, year, host }: PlanPanelProps): React.JSX.Element {
+  const locale = React.useContext(LocaleContext);
   const s = useStrings();
   const styles = useStyles();
   const tables = usePlanTables(host, framework);
@@ -234,8 +236,11 @@ export function PlanPanel({ framework, year, host }: PlanPanelProps): React.JSX.
             <li key={t.key}>
               <Caption1>
                 {t.header.ok
-                  ? `${t.where}: ${t.header.match.layout.name}`
-                  : format(s.planTableUnknown, { where: t.where, reason: t.header.reason })}
+                  ? `${whereIn(t.where, locale)}: ${t.header.match.layout.name}`
+                  : format(s.planTableUnknown, {
+                      where: t.where,
+                      reason: render(t.header.said, locale),
+                    })}
               </Caption1>
             </li>
           ))}
@@ -249,7 +254,7 @@ export function PlanPanel({ framework, year, host }: PlanPanelProps): React.JSX.
           >
             {planTables.map((t) => (
               <option key={t.key} value={t.key}>
-                {t.where}
+                {whereIn(t.where, locale)}
               </option>
             ))}
             {planTables.length === 0 && <option value={NEW_TABLE}>{s.planNewTable}</option>}

@@ -1,3 +1,4 @@
+import { render } from "../../../src/core/messages";
 import { recognizeHeader } from "../../../src/core/plan/header";
 import { readPlanTable } from "../../../src/core/plan/rows";
 import { buildGrid, gridFromStrings } from "../../../src/core/plan/table";
@@ -139,7 +140,7 @@ describe("recognizeHeader on tables from real plans", () => {
     const missing = recognizeHeader(
       gridFromStrings([["TT", "Tiêu chuẩn, tiêu chí", "Thời gian", "Ghi chú"]])
     );
-    expect(missing).toEqual({
+    expect(missing).toMatchObject({
       ok: false,
       reason:
         "Bảng giống bảng kế hoạch cải tiến (nhận ra cột “TT”, “Tiêu chuẩn, tiêu chí”, “Thời gian thực hiện và hoàn thành”, “Ghi chú”) nhưng thiếu cột “Công việc/giải pháp cần thực hiện” hoặc “Nội dung kế hoạch”.",
@@ -157,7 +158,15 @@ describe("recognizeHeader on tables from real plans", () => {
         ])
       )
     ).toMatchObject({ ok: false, reason: expect.stringMatching(/Không nhận ra tiêu đề cột/) });
-    expect(recognizeHeader(gridFromStrings([]))).toEqual({ ok: false, reason: "Bảng trống." });
+    expect(recognizeHeader(gridFromStrings([]))).toMatchObject({
+      ok: false,
+      reason: "Bảng trống.",
+    });
+    // The same, for the pane in English.
+    if (missing.ok) throw new Error("recognised");
+    expect(render(missing.said, "en")).toBe(
+      "The table looks like an improvement plan table (columns recognised: “TT”, “Tiêu chuẩn, tiêu chí”, “Thời gian thực hiện và hoàn thành”, “Ghi chú”) but lacks “Công việc/giải pháp cần thực hiện” or “Nội dung kế hoạch”."
+    );
   });
 });
 

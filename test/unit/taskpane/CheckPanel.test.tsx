@@ -5,6 +5,7 @@ import * as React from "react";
 import { DOMParser } from "@xmldom/xmldom";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { LocaleContext } from "../../../src/taskpane/hooks/useStrings";
 import { CheckPanel } from "../../../src/taskpane/components/CheckPanel";
 import { frameworkById, type Framework } from "../../../src/core/catalogue";
 import { createWordCheckHost } from "../../../src/hosts/word/checkHost";
@@ -150,6 +151,51 @@ describe("CheckPanel", () => {
       "Tiêu chí 5.6",
     ]);
     await waitFor(() => expect(screen.queryByText(/cùng loại/)).toBeNull());
+  });
+
+  it("in English: the findings, their groups, places and counts are English (the document's own words stay as written)", async () => {
+    const model = wordPlan();
+    for (const n of [3, 4])
+      model.tables[0]!.rows.push(
+        plain(
+          "",
+          `Tiêu chí 5. ${n}`,
+          "",
+          "Việc",
+          "Tổ trưởng",
+          "Trong năm học 2021-2022",
+          "",
+          "",
+          ""
+        )
+      );
+    render(
+      <LocaleContext.Provider value="en">
+        <FluentProvider theme={webLightTheme}>
+          <CheckPanel
+            framework={tt17}
+            level="tieu-hoc"
+            host={createWordCheckHost(fakeWordRun(model).run, parse)}
+          />
+        </FluentProvider>
+      </LocaleContext.Provider>
+    );
+    const summary = await screen.findByText(
+      /^The label “Tiêu chí 5\. 2” is not in the usual form; write “Tiêu chí 5\.2”\. — and the same kind: 3 places$/
+    );
+    const group = summary.closest("details") as HTMLElement;
+    expect(within(group).getByText("Table 1 · row 4 · Tiêu chí 5.2")).toBeTruthy();
+    expect(
+      screen.getByText(
+        "Tiêu chuẩn 5: “Hoạt động và kết quả nuôi dưỡng, chăm sóc, giáo dục trẻ” is the preschool title; under Circular 17/2018/TT-BGDĐT it is “Hoạt động giáo dục và kết quả giáo dục”."
+      )
+    ).toBeTruthy();
+    expect(
+      screen.getByText("Section III comes after section I: section II is missing.")
+    ).toBeTruthy();
+    fireEvent.click(within(group).getByRole("button", { name: "Fix all (3)" }));
+    fireEvent.click(within(group).getAllByRole("button", { name: "Apply" })[0]!);
+    await screen.findByText("Fixed 3 cells.");
   });
 
   it("Đến chỗ này that Office refuses is said, in Vietnamese, not swallowed", async () => {

@@ -285,6 +285,7 @@ describe("each rule fires when it should, and only then", () => {
         rule: "rule-failed",
         severity: "hint",
         message: "Quy tắc “broken” gặp lỗi nên chưa kiểm tra được: boom",
+        said: { id: "rule-failed", params: { rule: "broken", error: "boom" } },
         location: {},
       },
     ]);

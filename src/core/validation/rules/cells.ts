@@ -1,8 +1,9 @@
 /** Required cells of criterion rows: solution, responsible, timeframe (and the target level where there is a Mức column). */
+import { say, told, type Param } from "../../messages";
 import { isTemplateFiller } from "../../plan/templates";
 import type { ColumnRole } from "../../plan/layouts";
 import type { Finding, RoleCell, Rule } from "../types";
-import { isItemTable, itemLabel, itemRows } from "../../plan/rows";
+import { isItemTable, itemRows } from "../../plan/rows";
 import { planTables } from "./helpers";
 
 const REQUIRED: readonly ColumnRole[] = [
@@ -29,7 +30,13 @@ export const requiredEmpty: Rule = {
         ? itemRows(table)
         : table.rows.filter((r) => (r.kind === "criterion" || r.kind === "level4") && r.ref);
       for (const row of rows) {
-        const label = row.kind === "level4" ? `${itemLabel(row)} (Mức 4)` : itemLabel(row);
+        const number = row.cells.tt?.text.trim();
+        const item: Param =
+          row.ref?.label ??
+          (number
+            ? say("item.numbered", { n: number })
+            : say("item.at-row", { row: row.index + 1 }));
+        const label = row.kind === "level4" ? say("item.level4", { label: item }) : item;
         for (const [role, cell] of Object.entries(row.cells) as [ColumnRole, RoleCell][]) {
           if (!cell || cell.covered) continue;
           const empty = cell.text.trim() === "";
@@ -39,7 +46,10 @@ export const requiredEmpty: Rule = {
           findings.push({
             rule: this.id,
             severity: "warning",
-            message: `${label}: ô “${name(role)}” ${empty ? "còn trống" : "còn ghi chú mẫu, chưa được viết"}.`,
+            ...told(empty ? "required-empty.empty" : "required-empty.placeholder", {
+              label,
+              column: name(role),
+            }),
             location: { table: key, row: row.index, column: cell.col },
             ...(row.ref ? { criterion: row.ref.ref.id } : {}),
           });

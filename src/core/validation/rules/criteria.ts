@@ -1,10 +1,10 @@
 /** Rules on criterion rows: existence for the level, label form, title, duplicates, target level. */
-import { circularName, criteria, findCriterion } from "../../catalogue/catalogue";
+import { levelName, say, told } from "../../messages";
+import { criteria, findCriterion } from "../../catalogue/catalogue";
 import type { Criterion, Framework } from "../../catalogue/types";
-import { SCHOOL_LEVEL_NAME } from "../../schoolLevel";
 import { fold, squash } from "../../text/fold";
 import type { Finding, Rule } from "../types";
-import { criterionRows, planTables, sameTitle, titleFromOtherLevel } from "./helpers";
+import { criterionRows, planTables, sameTitle, levelsOfTitle } from "./helpers";
 
 export const criterionUnknown: Rule = {
   id: "criterion-unknown",
@@ -21,7 +21,10 @@ export const criterionUnknown: Rule = {
         findings.push({
           rule: this.id,
           severity: "error",
-          message: `${row.refError.reason} (kế hoạch của trường ${SCHOOL_LEVEL_NAME[context.level].toLowerCase()}).`,
+          ...told("criterion-unknown", {
+            reason: row.refError.said,
+            level: levelName(context.level),
+          }),
           location: { table: key, row: row.index, column: row.cells.criterion?.col ?? 0 },
           criterion: row.ref.ref.id,
         });
@@ -48,7 +51,7 @@ export const criterionLabel: Rule = {
         findings.push({
           rule: this.id,
           severity: "warning",
-          message: `Nhãn “${row.ref.written}” viết chưa đúng dạng; viết là “${row.ref.label}”.`,
+          ...told("criterion-label", { written: row.ref.written, label: row.ref.label }),
           location: { table: key, row: row.index, column: cell.col },
           criterion: row.ref.ref.id,
           fix: [{ table: key, row: row.index, col: cell.col, expected: cell.text, text: fixed }],
@@ -82,11 +85,17 @@ export const criterionTitle: Rule = {
           continue;
         // "Tiêu chí 1.4; Tiêu chí 2.3": a list of criteria (the solutions layout), not a title.
         if (/^[;,]|ti[eê]u\s*ch[ií]\s*\d/iu.test(written)) continue;
-        const from = titleFromOtherLevel(context.framework, "criterion", criterion.id, written);
+        const from = levelsOfTitle(context.framework, "criterion", criterion.id, written);
         findings.push({
           rule: this.id,
           severity: from ? "error" : "warning",
-          message: `${row.ref.label}: tên “${written}”${from ? ` là tên của cấp ${from}` : " khác với thông tư"}; theo ${circularName(context.framework)} là “${criterion.title}”.`,
+          ...told(from ? "criterion-title.other-level" : "criterion-title.differs", {
+            label: row.ref.label,
+            written,
+            ...(from ? { from: from.map(levelName) } : {}),
+            circular: say("circular", { number: context.framework.circular }),
+            title: criterion.title,
+          }),
           location: { table: key, row: row.index, column: cell.col },
           criterion: criterion.id,
           fix: [
@@ -135,11 +144,12 @@ export const criterionDuplicate: Rule = {
         findings.push({
           rule: this.id,
           severity: "error",
-          message: `${row.ref.label} có hai dòng (hàng ${first + 1} và hàng ${row.index + 1}); ${
-            better
-              ? `nội dung dòng này hợp với Tiêu chí ${better.id} (${better.title}) hơn.`
-              : "mỗi tiêu chí một dòng, hoặc kiểm tra lại dòng này có phải tiêu chí khác."
-          }`,
+          ...told(better ? "criterion-duplicate.closer" : "criterion-duplicate.plain", {
+            label: row.ref.label,
+            first: first + 1,
+            row: row.index + 1,
+            ...(better ? { other: better.id, title: better.title } : {}),
+          }),
           location: { table: key, row: row.index, column: row.cells.criterion?.col ?? 0 },
           criterion: id,
         });
@@ -216,7 +226,12 @@ export const targetLevel: Rule = {
         findings.push({
           rule: this.id,
           severity: "error",
-          message: `Tiêu chí ${criterion.id} không có Mức ${level} (chỉ đến Mức ${criterion.maxLevel}) theo ${circularName(context.framework)}.`,
+          ...told("target-level", {
+            id: criterion.id,
+            level,
+            max: criterion.maxLevel,
+            circular: say("circular", { number: context.framework.circular }),
+          }),
           location: { table: key, row: row.index, column: cell.col },
           criterion: criterion.id,
         });

@@ -1,4 +1,5 @@
 /** Rows repeated in any layout: the same content twice, possibly with small differences, said plainly. */
+import { say, told } from "../../messages";
 import type { ColumnRole } from "../../plan/layouts";
 import type { PlanRow, PlanTable } from "../../plan/rows";
 import { isTemplateFiller } from "../../plan/templates";
@@ -120,14 +121,16 @@ export const duplicateRows: Rule = {
         const whole = pairs.length * 2 >= content * 0.8;
         const examples = pairs
           .slice(0, 6)
-          .map((p) => `hàng ${p.row.index + 1} lặp hàng ${p.twin + 1}`)
-          .join(", ");
+          .map((p) => say("row.copy", { row: p.row.index + 1, twin: p.twin + 1 }));
+        const more = pairs.length > 6 ? ", …" : "";
         findings.push({
           rule: this.id,
           severity: "warning",
-          message: whole
-            ? `Gần như mọi dòng của bảng xuất hiện hai lần (${pairs.length} cặp: ${examples}${pairs.length > 6 ? ", …" : ""}): có lẽ nội dung bị chép hai lần; hãy xóa các dòng lặp rồi kiểm tra lại số thứ tự.`
-            : `${pairs.length} dòng lặp lại nội dung của dòng khác: ${examples}${pairs.length > 6 ? ", …" : ""}.`,
+          ...told(whole ? "duplicate-row.whole" : "duplicate-row.many", {
+            count: pairs.length,
+            list: examples,
+            more,
+          }),
           location: { table: key, row: (pairs[0] as DuplicatePair).row.index },
           related: pairs.map((p) => ({ table: key, row: p.row.index })),
         });
@@ -138,7 +141,11 @@ export const duplicateRows: Rule = {
         findings.push({
           rule: this.id,
           severity: "warning",
-          message: `Hàng ${row.index + 1} lặp lại nội dung hàng ${twin + 1}${names.length ? `, chỉ khác ở ${names.join(", ")}` : " (giống hệt)"}.`,
+          ...told(names.length ? "duplicate-row.differs" : "duplicate-row.same", {
+            row: row.index + 1,
+            twin: twin + 1,
+            ...(names.length ? { columns: names.join(", ") } : {}),
+          }),
           location: { table: key, row: row.index },
           ...(row.ref ? { criterion: row.ref.ref.id } : {}),
         });

@@ -3,7 +3,7 @@ import { CATALOGUE } from "../../catalogue/catalogue";
 import type { PlanRow, PlanTable } from "../../plan/rows";
 import type { AnalysedTable } from "../../plan/session";
 import { fold, stripTrailingPunctuation } from "../../text/fold";
-import { SCHOOL_LEVEL_NAME } from "../../schoolLevel";
+import { SCHOOL_LEVEL_NAME, type SchoolLevel } from "../../schoolLevel";
 import type { CheckContext } from "../types";
 
 export interface PlanTableOf {
@@ -30,6 +30,17 @@ export function titleFromOtherLevel(
   id: string,
   title: string
 ): string | null {
+  const levels = levelsOfTitle(framework, kind, id, title);
+  return levels ? levels.map((l) => SCHOOL_LEVEL_NAME[l].toLowerCase()).join(", ") : null;
+}
+
+/** The other school levels whose circular gives this title to this standard or criterion. */
+export function levelsOfTitle(
+  framework: Framework,
+  kind: "standard" | "criterion",
+  id: string,
+  title: string
+): readonly SchoolLevel[] | null {
   for (const other of CATALOGUE.frameworks) {
     if (other.id === framework.id || other.levelCount !== framework.levelCount) continue;
     const found =
@@ -41,7 +52,7 @@ export function titleFromOtherLevel(
       sameTitle(found, title) &&
       !other.schoolLevels.some((l) => framework.schoolLevels.includes(l))
     ) {
-      return other.schoolLevels.map((l) => SCHOOL_LEVEL_NAME[l].toLowerCase()).join(", ");
+      return other.schoolLevels;
     }
   }
   return null;

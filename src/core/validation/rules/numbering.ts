@@ -1,4 +1,5 @@
 /** Numbering: the TT column of layouts that number every row, and the document's section headings. */
+import { say, told } from "../../messages";
 import { squash } from "../../text/fold";
 import type { Finding, Rule } from "../types";
 import { duplicatePairs } from "./duplicates";
@@ -43,12 +44,15 @@ export const rowNumbers: Rule = {
         const first = wrong[0] as (typeof wrong)[number];
         const shown = wrong
           .slice(0, 6)
-          .map((w) => `hàng ${w.row + 1}: ${w.written} → ${w.expected}`)
-          .join(", ");
+          .map((w) => say("row.change", { row: w.row + 1, from: w.written, to: w.expected }));
         findings.push({
           rule: this.id,
           severity: "warning",
-          message: `Cột TT đánh số không liền nhau ở ${wrong.length} dòng (${shown}${wrong.length > 6 ? ", …" : ""}).`,
+          ...told("row-numbers.many", {
+            count: wrong.length,
+            list: shown,
+            more: wrong.length > 6 ? ", …" : "",
+          }),
           location: { table: key, row: first.row, column: first.col },
           fix: wrong.map(fixOf),
           related: wrong.map((w) => ({ table: key, row: w.row, column: w.col })),
@@ -59,7 +63,7 @@ export const rowNumbers: Rule = {
         findings.push({
           rule: this.id,
           severity: "warning",
-          message: `Dòng này đánh số ${w.written}, theo thứ tự là ${w.expected}.`,
+          ...told("row-numbers.one", { written: w.written, expected: w.expected }),
           location: { table: key, row: w.row, column: w.col },
           fix: [fixOf(w)],
         });
@@ -87,10 +91,16 @@ export const sectionNumbering: Rule = {
           findings.push({
             rule: this.id,
             severity: "warning",
-            message:
-              n <= roman
-                ? `Mục ${r[1]} lặp lại hoặc lùi số (sau mục ${ROMAN[roman - 1]}).`
-                : `Mục ${r[1]} đứng sau mục ${ROMAN[roman - 1] ?? "(chưa có)"}: thiếu mục ${ROMAN[roman]}.`,
+            ...(n <= roman
+              ? told("section-numbering.back", {
+                  section: r[1],
+                  previous: ROMAN[roman - 1] ?? "",
+                })
+              : told("section-numbering.gap", {
+                  section: r[1],
+                  previous: ROMAN[roman - 1] ?? say("none-yet"),
+                  missing: ROMAN[roman] ?? "",
+                })),
             location: { paragraph: index },
           });
         }
@@ -105,7 +115,11 @@ export const sectionNumbering: Rule = {
         findings.push({
           rule: this.id,
           severity: "hint",
-          message: `Trong mục ${ROMAN[roman - 1]}, đề mục ${n}. đứng sau ${arabic || "(chưa có)"}.`,
+          ...told("section-numbering.sub", {
+            section: ROMAN[roman - 1] ?? "",
+            n,
+            previous: arabic || say("none-yet"),
+          }),
           location: { paragraph: index },
         });
       }

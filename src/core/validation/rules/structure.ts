@@ -1,8 +1,12 @@
 /** Rules on standard rows and the order of rows: titles, TT numbering, placement. */
-import { circularName, findStandard } from "../../catalogue/catalogue";
+import { levelName, say, told } from "../../messages";
+import { findStandard } from "../../catalogue/catalogue";
 import { squash } from "../../text/fold";
 import type { Finding, Rule } from "../types";
-import { planTables, sameTitle, titleFromOtherLevel } from "./helpers";
+import { planTables, sameTitle, levelsOfTitle } from "./helpers";
+import type { CheckContext } from "../types";
+
+const circular = (context: CheckContext) => say("circular", { number: context.framework.circular });
 
 export const standardTitle: Rule = {
   id: "standard-title",
@@ -21,23 +25,24 @@ export const standardTitle: Rule = {
           findings.push({
             rule: this.id,
             severity: "error",
-            message: `${circularName(context.framework)} không có Tiêu chuẩn ${row.standard.id}.`,
+            ...told("standard-unknown", { circular: circular(context), id: row.standard.id }),
             location: { table: key, row: row.index, column: col },
           });
           continue;
         }
         if (!row.standard.title || sameTitle(row.standard.title, expected.title)) continue;
-        const from = titleFromOtherLevel(
-          context.framework,
-          "standard",
-          expected.id,
-          row.standard.title
-        );
+        const from = levelsOfTitle(context.framework, "standard", expected.id, row.standard.title);
         const cellText = table.grid.cells[row.index]?.[col]?.text ?? "";
         findings.push({
           rule: this.id,
           severity: "error",
-          message: `Tiêu chuẩn ${expected.id}: “${row.standard.title}”${from ? ` là tên của cấp ${from}` : " khác với thông tư"}; theo ${circularName(context.framework)} là “${expected.title}”.`,
+          ...told(from ? "standard-title.other-level" : "standard-title.differs", {
+            id: expected.id,
+            written: row.standard.title,
+            ...(from ? { from: from.map(levelName) } : {}),
+            circular: circular(context),
+            title: expected.title,
+          }),
           location: { table: key, row: row.index, column: col },
           // Fixable when the cell holds just "Tiêu chuẩn N: title" (nothing else of the school's would change).
           ...(squash(cellText) === row.standard.written
@@ -78,7 +83,7 @@ export const standardNumbering: Rule = {
         findings.push({
           rule: this.id,
           severity: "error",
-          message: `Dòng Tiêu chuẩn ${row.standard.id} được đánh số ${written}; TT của dòng này là ${row.standard.id}.`,
+          ...told("standard-numbering", { id: row.standard.id, written }),
           location: { table: key, row: row.index, column: cell.col },
           fix: [
             {
@@ -122,7 +127,7 @@ export const rowOrder: Rule = {
             findings.push({
               rule: this.id,
               severity: "warning",
-              message: `Tiêu chuẩn ${n} đứng sau Tiêu chuẩn ${lastStandard}: các tiêu chuẩn xếp theo thứ tự 1–5.`,
+              ...told("row-order.standard", { n, previous: lastStandard }),
               location: { table: key, row: row.index },
             });
           }
@@ -141,7 +146,7 @@ export const rowOrder: Rule = {
           findings.push({
             rule: this.id,
             severity: "error",
-            message: `${row.ref.label} nằm dưới dòng Tiêu chuẩn ${standard}; tiêu chí này thuộc Tiêu chuẩn ${s}.`,
+            ...told("row-order.wrong-standard", { label: row.ref.label, under: standard, own: s }),
             location: { table: key, row: row.index, column: row.cells.criterion?.col ?? 0 },
             criterion: row.ref.ref.id,
           });
@@ -149,7 +154,10 @@ export const rowOrder: Rule = {
           findings.push({
             rule: this.id,
             severity: "warning",
-            message: `${row.ref.label} đứng sau Tiêu chí ${lastCriterion[0]}.${lastCriterion[1]}: các tiêu chí xếp theo thứ tự.`,
+            ...told("row-order.criterion", {
+              label: row.ref.label,
+              previous: `${lastCriterion[0]}.${lastCriterion[1]}`,
+            }),
             location: { table: key, row: row.index, column: row.cells.criterion?.col ?? 0 },
             criterion: row.ref.ref.id,
           });

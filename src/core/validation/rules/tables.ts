@@ -3,7 +3,8 @@
  * understood is named with what was found and what is missing; a plan table without a column KHCT
  * checks is said so; a document with no plan table does not end in "no errors".
  */
-import { KIND_RULES, roleHeader, type ColumnRole } from "../../plan/layouts";
+import { told } from "../../messages";
+import { roleHeader, type ColumnRole } from "../../plan/layouts";
 import type { Finding, Rule } from "../types";
 
 /** Columns whose absence means a check cannot run on a plan table. */
@@ -23,7 +24,7 @@ export const tablesUnderstood: Rule = {
         findings.push({
           rule: this.id,
           severity: "warning",
-          message: `${t.where}: ${t.header.reason} KHCT chưa kiểm tra, chưa điền bảng này.`,
+          ...told("table-not-understood", { where: t.where, reason: t.header.said }),
           location: { table: t.key },
         });
         continue;
@@ -40,7 +41,10 @@ export const tablesUnderstood: Rule = {
       findings.push({
         rule: this.id,
         severity: "hint",
-        message: `${t.where}: bảng kế hoạch không có cột ${lacking.map((r) => `“${roleHeader(r)}”`).join(", ")}, nên KHCT không kiểm tra được phần đó.`,
+        ...told("table-lacks-columns", {
+          where: t.where,
+          columns: lacking.map((r) => `“${roleHeader(r)}”`).join(", "),
+        }),
         location: { table: t.key },
       });
     }
@@ -49,10 +53,12 @@ export const tablesUnderstood: Rule = {
       findings.push({
         rule: this.id,
         severity: "warning",
-        message:
-          context.tables.length === 0
-            ? `Tài liệu không có bảng nào: không có ${KIND_RULES.plan.name} để kiểm tra (chỉ kiểm tra phần chữ).`
-            : `Không thấy ${KIND_RULES.plan.name} trong ${context.tables.length} bảng của tài liệu${understood ? ` (nhận ra ${understood} bảng khác)` : ""}: bảng kế hoạch cần có cột giải pháp hoặc nội dung công việc và các cột như tiêu chí, người chủ trì, thời gian.`,
+        ...(context.tables.length === 0
+          ? told("no-tables")
+          : told(understood ? "no-plan-table.others" : "no-plan-table", {
+              count: context.tables.length,
+              understood,
+            })),
         location: {},
       });
     }

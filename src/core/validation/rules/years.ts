@@ -1,4 +1,5 @@
 /** School years: impossible ranges anywhere; the plan's own year written differently in title, body and closing. */
+import { told } from "../../messages";
 import { fold, squash } from "../../text/fold";
 import { findYearRanges } from "../../text/schoolYear";
 import type { Finding, Rule } from "../types";
@@ -20,7 +21,7 @@ export const schoolYearImpossible: Rule = {
         findings.push({
           rule: this.id,
           severity: "error",
-          message: `“năm học ${m.raw}” không phải một năm học (hai năm liền nhau, ví dụ ${m.start}-${m.start + 1}).`,
+          ...told("school-year-invalid", { raw: m.raw, start: m.start, next: m.start + 1 }),
           location: { paragraph: index },
         });
       }
@@ -50,7 +51,7 @@ export const schoolYearInconsistent: Rule = {
         findings.push({
           rule: this.id,
           severity: "warning",
-          message: `Kế hoạch ghi năm học ${m.start}-${m.end} ở đây nhưng ${year.text} ở tiêu đề.`,
+          ...told("school-year-inconsistent", { start: m.start, end: m.end, title: year.text }),
           location: { paragraph: index },
         });
       }

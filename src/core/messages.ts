@@ -1,0 +1,309 @@
+/**
+ * What KHCT tells the user about a document, in Vietnamese and English: one table of message ids,
+ * each with a template per language (`{name}` placeholders, `{n, plural, one {…} other {…}}` for
+ * English counts; core/text/template.ts). The core says things as ids with parameters (`Said`);
+ * the CLI prints the Vietnamese, the pane the user's language. The document's own words (labels,
+ * titles, column headers, quoted cells) are parameters and stay as written.
+ */
+import type { SchoolLevel } from "./schoolLevel";
+import { fill, type Locale } from "./text/template";
+
+export type { Locale };
+
+export interface Said {
+  readonly id: MessageId;
+  readonly params: Readonly<Record<string, Param>>;
+}
+
+/** A parameter: a value as written, a number, or something said in turn (a list is joined with ", "). */
+export type Param = string | number | Said | readonly Said[];
+
+type Templates = { readonly vi: string; readonly en: string };
+
+export const MESSAGES = {
+  // Names used inside messages.
+  "level.mam-non": { vi: "mầm non", en: "preschool" },
+  "level.tieu-hoc": { vi: "tiểu học", en: "primary" },
+  "level.trung-hoc": {
+    vi: "trung học (thcs, thpt, trường phổ thông có nhiều cấp học)",
+    en: "secondary (lower and upper secondary, multi-level schools)",
+  },
+  circular: { vi: "Thông tư {number}", en: "Circular {number}" },
+  "row.change": { vi: "hàng {row}: {from} → {to}", en: "row {row}: {from} → {to}" },
+  "row.copy": { vi: "hàng {row} lặp hàng {twin}", en: "row {row} repeats row {twin}" },
+  quoted: { vi: "“{text}”", en: "“{text}”" },
+
+  // Criterion references (catalogue/reference.ts).
+  "ref.empty": { vi: "Ô trống: chưa có nhãn tiêu chí.", en: "Empty cell: no criterion label yet." },
+  "ref.no-number": {
+    vi: "“{text}” thiếu số hiệu tiêu chí (viết dạng “Tiêu chí 1.2”).",
+    en: "“{text}” lacks the criterion's number (write it as “Tiêu chí 1.2”).",
+  },
+  "ref.unrecognised": {
+    vi: "Không nhận ra nhãn tiêu chí trong “{text}” (viết dạng “Tiêu chí 1.2”).",
+    en: "No criterion label recognised in “{text}” (write it as “Tiêu chí 1.2”).",
+  },
+  "ref.needs-number": {
+    vi: "“{written}” thiếu số thứ tự tiêu chí: tiêu chí Mức 1–3 viết dạng “Tiêu chí {standard}.1”; dạng “Tiêu chí {standard}” chỉ dùng cho tiêu chí Mức 4.",
+    en: "“{written}” lacks the criterion's number: Mức 1–3 criteria are written “Tiêu chí {standard}.1”; “Tiêu chí {standard}” is only for Mức 4 criteria.",
+  },
+  "ref.no-level4": {
+    vi: "{circular} không có tiêu chí Mức 4.",
+    en: "{circular} has no Mức 4 criteria.",
+  },
+  "ref.unknown-level4": {
+    vi: "{circular} có {count} tiêu chí Mức 4 (Tiêu chí 1–{count}); không có {label}.",
+    en: "{circular} has {count, plural, one {# Mức 4 criterion} other {# Mức 4 criteria}} (Tiêu chí 1–{count}); there is no {label}.",
+  },
+  "ref.unknown-standard": {
+    vi: "{circular} không có Tiêu chuẩn {standard} (chỉ có Tiêu chuẩn 1–{count}), nên không có {label}.",
+    en: "{circular} has no Tiêu chuẩn {standard} (only Tiêu chuẩn 1–{count}), so there is no {label}.",
+  },
+  "ref.unknown-criterion": {
+    vi: "{circular} không có {label}: Tiêu chuẩn {standard} có {count} tiêu chí ({standard}.1–{standard}.{count}).",
+    en: "{circular} has no {label}: Tiêu chuẩn {standard} has {count, plural, one {# criterion} other {# criteria}} ({standard}.1–{standard}.{count}).",
+  },
+
+  // Tables (plan/header.ts, validation/rules/tables.ts).
+  "as-is": { vi: "{text}", en: "{text}" },
+  "kind.plan": { vi: "bảng kế hoạch cải tiến", en: "an improvement plan table" },
+  "kind.assessment": { vi: "bảng kết quả tự đánh giá", en: "a self-assessment results table" },
+  "kind.staff": { vi: "danh sách nhân sự", en: "a staff list" },
+  "kind.issues": {
+    vi: "bảng vấn đề trọng tâm cần cải tiến",
+    en: "a table of the key issues to improve",
+  },
+  "kind.monitoring": {
+    vi: "bảng theo dõi, đánh giá thực hiện",
+    en: "a monitoring and evaluation table",
+  },
+  "columns.either": { vi: "{first} hoặc {second}", en: "{first} or {second}" },
+  "columns.more-of": {
+    vi: "{count} cột nữa trong {columns}",
+    en: "{count, plural, one {# more column} other {# more columns}} among {columns}",
+  },
+  "header.empty": { vi: "Bảng trống.", en: "The table is empty." },
+  "header.unrecognised": {
+    vi: "Không nhận ra tiêu đề cột của bảng: đây không giống bảng kế hoạch cải tiến hay bảng kết quả tự đánh giá.",
+    en: "The table's column headings are not recognised: it looks like neither an improvement plan table nor a self-assessment results table.",
+  },
+  "header.missing": {
+    vi: "Bảng giống {kind} (nhận ra cột {found}) nhưng thiếu cột {missing}.",
+    en: "The table looks like {kind} (columns recognised: {found}) but lacks {missing}.",
+  },
+  "header.missing-both": {
+    vi: "Bảng giống {kind} (nhận ra cột {found}) nhưng thiếu cột {missing}; {more}.",
+    en: "The table looks like {kind} (columns recognised: {found}) but lacks {missing}; and {more}.",
+  },
+
+  "table-not-understood": {
+    vi: "{where}: {reason} KHCT chưa kiểm tra, chưa điền bảng này.",
+    en: "{where}: {reason} KHCT has not checked or filled this table.",
+  },
+  "table-lacks-columns": {
+    vi: "{where}: bảng kế hoạch không có cột {columns}, nên KHCT không kiểm tra được phần đó.",
+    en: "{where}: the plan table has no {columns} column, so KHCT cannot check that part.",
+  },
+  "no-tables": {
+    vi: "Tài liệu không có bảng nào: không có bảng kế hoạch cải tiến để kiểm tra (chỉ kiểm tra phần chữ).",
+    en: "The document has no tables: there is no improvement plan table to check (only the text is checked).",
+  },
+  "no-plan-table": {
+    vi: "Không thấy bảng kế hoạch cải tiến trong {count} bảng của tài liệu: bảng kế hoạch cần có cột giải pháp hoặc nội dung công việc và các cột như tiêu chí, người chủ trì, thời gian.",
+    en: "No improvement plan table among the document's {count, plural, one {# table} other {# tables}}: a plan table needs a solution or task column and columns such as criterion, lead and timeframe.",
+  },
+  "no-plan-table.others": {
+    vi: "Không thấy bảng kế hoạch cải tiến trong {count} bảng của tài liệu (nhận ra {understood} bảng khác): bảng kế hoạch cần có cột giải pháp hoặc nội dung công việc và các cột như tiêu chí, người chủ trì, thời gian.",
+    en: "No improvement plan table among the document's {count, plural, one {# table} other {# tables}} ({understood} other recognised): a plan table needs a solution or task column and columns such as criterion, lead and timeframe.",
+  },
+
+  // Required cells (cells.ts).
+  "required-empty.empty": {
+    vi: "{label}: ô “{column}” còn trống.",
+    en: "{label}: the “{column}” cell is empty.",
+  },
+  "required-empty.placeholder": {
+    vi: "{label}: ô “{column}” còn ghi chú mẫu, chưa được viết.",
+    en: "{label}: the “{column}” cell still holds the template's note; write it.",
+  },
+  "item.level4": { vi: "{label} (Mức 4)", en: "{label} (Mức 4)" },
+  "item.numbered": { vi: "Việc {n}", en: "Task {n}" },
+  "item.at-row": { vi: "Việc ở hàng {row}", en: "Task at row {row}" },
+
+  // Criterion rows (criteria.ts).
+  "criterion-unknown": {
+    vi: "{reason} (kế hoạch của trường {level}).",
+    en: "{reason} (a {level} school's plan).",
+  },
+  "criterion-label": {
+    vi: "Nhãn “{written}” viết chưa đúng dạng; viết là “{label}”.",
+    en: "The label “{written}” is not in the usual form; write “{label}”.",
+  },
+  "criterion-title.other-level": {
+    vi: "{label}: tên “{written}” là tên của cấp {from}; theo {circular} là “{title}”.",
+    en: "{label}: “{written}” is the {from} title; under {circular} it is “{title}”.",
+  },
+  "criterion-title.differs": {
+    vi: "{label}: tên “{written}” khác với thông tư; theo {circular} là “{title}”.",
+    en: "{label}: “{written}” differs from the circular; under {circular} it is “{title}”.",
+  },
+  "criterion-duplicate.closer": {
+    vi: "{label} có hai dòng (hàng {first} và hàng {row}); nội dung dòng này hợp với Tiêu chí {other} ({title}) hơn.",
+    en: "{label} has two rows (rows {first} and {row}); this row's content fits Tiêu chí {other} ({title}) better.",
+  },
+  "criterion-duplicate.plain": {
+    vi: "{label} có hai dòng (hàng {first} và hàng {row}); mỗi tiêu chí một dòng, hoặc kiểm tra lại dòng này có phải tiêu chí khác.",
+    en: "{label} has two rows (rows {first} and {row}); one row per criterion — or check whether this row is another criterion.",
+  },
+  "target-level": {
+    vi: "Tiêu chí {id} không có Mức {level} (chỉ đến Mức {max}) theo {circular}.",
+    en: "Tiêu chí {id} has no Mức {level} (only up to Mức {max}) under {circular}.",
+  },
+
+  // Standard rows and the order of rows (structure.ts).
+  "standard-unknown": {
+    vi: "{circular} không có Tiêu chuẩn {id}.",
+    en: "{circular} has no Tiêu chuẩn {id}.",
+  },
+  "standard-title.other-level": {
+    vi: "Tiêu chuẩn {id}: “{written}” là tên của cấp {from}; theo {circular} là “{title}”.",
+    en: "Tiêu chuẩn {id}: “{written}” is the {from} title; under {circular} it is “{title}”.",
+  },
+  "standard-title.differs": {
+    vi: "Tiêu chuẩn {id}: “{written}” khác với thông tư; theo {circular} là “{title}”.",
+    en: "Tiêu chuẩn {id}: “{written}” differs from the circular; under {circular} it is “{title}”.",
+  },
+  "standard-numbering": {
+    vi: "Dòng Tiêu chuẩn {id} được đánh số {written}; TT của dòng này là {id}.",
+    en: "The Tiêu chuẩn {id} row is numbered {written}; its TT is {id}.",
+  },
+  "row-order.standard": {
+    vi: "Tiêu chuẩn {n} đứng sau Tiêu chuẩn {previous}: các tiêu chuẩn xếp theo thứ tự 1–5.",
+    en: "Tiêu chuẩn {n} comes after Tiêu chuẩn {previous}: standards go in order, 1–5.",
+  },
+  "row-order.wrong-standard": {
+    vi: "{label} nằm dưới dòng Tiêu chuẩn {under}; tiêu chí này thuộc Tiêu chuẩn {own}.",
+    en: "{label} sits under the Tiêu chuẩn {under} row; this criterion belongs to Tiêu chuẩn {own}.",
+  },
+  "row-order.criterion": {
+    vi: "{label} đứng sau Tiêu chí {previous}: các tiêu chí xếp theo thứ tự.",
+    en: "{label} comes after Tiêu chí {previous}: criteria go in order.",
+  },
+
+  // Numbering (numbering.ts).
+  "row-numbers.one": {
+    vi: "Dòng này đánh số {written}, theo thứ tự là {expected}.",
+    en: "This row is numbered {written}; in order it is {expected}.",
+  },
+  "row-numbers.many": {
+    vi: "Cột TT đánh số không liền nhau ở {count} dòng ({list}{more}).",
+    en: "The TT column skips numbers in {count, plural, one {# row} other {# rows}} ({list}{more}).",
+  },
+  "section-numbering.back": {
+    vi: "Mục {section} lặp lại hoặc lùi số (sau mục {previous}).",
+    en: "Section {section} repeats or goes back (after section {previous}).",
+  },
+  "section-numbering.gap": {
+    vi: "Mục {section} đứng sau mục {previous}: thiếu mục {missing}.",
+    en: "Section {section} comes after section {previous}: section {missing} is missing.",
+  },
+  "section-numbering.sub": {
+    vi: "Trong mục {section}, đề mục {n}. đứng sau {previous}.",
+    en: "In section {section}, heading {n}. comes after {previous}.",
+  },
+  "none-yet": { vi: "(chưa có)", en: "(none yet)" },
+
+  // Repeated rows (duplicates.ts).
+  "duplicate-row.whole": {
+    vi: "Gần như mọi dòng của bảng xuất hiện hai lần ({count} cặp: {list}{more}): có lẽ nội dung bị chép hai lần; hãy xóa các dòng lặp rồi kiểm tra lại số thứ tự.",
+    en: "Almost every row of the table appears twice ({count, plural, one {# pair} other {# pairs}}: {list}{more}): the content was probably pasted twice; delete the repeated rows, then check the numbering.",
+  },
+  "duplicate-row.many": {
+    vi: "{count} dòng lặp lại nội dung của dòng khác: {list}{more}.",
+    en: "{count, plural, one {# row repeats} other {# rows repeat}} another row's content: {list}{more}.",
+  },
+  "duplicate-row.differs": {
+    vi: "Hàng {row} lặp lại nội dung hàng {twin}, chỉ khác ở {columns}.",
+    en: "Row {row} repeats row {twin}, differing only in {columns}.",
+  },
+  "duplicate-row.same": {
+    vi: "Hàng {row} lặp lại nội dung hàng {twin} (giống hệt).",
+    en: "Row {row} repeats row {twin} (identical).",
+  },
+
+  // School years (years.ts).
+  "school-year-invalid": {
+    vi: "“năm học {raw}” không phải một năm học (hai năm liền nhau, ví dụ {start}-{next}).",
+    en: "“năm học {raw}” is not a school year (two consecutive years, e.g. {start}-{next}).",
+  },
+  "school-year-inconsistent": {
+    vi: "Kế hoạch ghi năm học {start}-{end} ở đây nhưng {title} ở tiêu đề.",
+    en: "The plan gives school year {start}-{end} here but {title} in its title.",
+  },
+
+  // Rules that fail (check.ts).
+  "rule-failed": {
+    vi: "Quy tắc “{rule}” gặp lỗi nên chưa kiểm tra được: {error}",
+    en: "Rule “{rule}” failed, so this was not checked: {error}",
+  },
+} as const satisfies Readonly<Record<string, Templates>>;
+
+export type MessageId = keyof typeof MESSAGES;
+
+/** A school level's name inside a sentence ("kế hoạch của trường tiểu học"). */
+export function levelName(level: SchoolLevel): Said {
+  return say(`level.${level}`);
+}
+
+export function say(id: MessageId, params: Readonly<Record<string, Param>> = {}): Said {
+  return { id, params };
+}
+
+/** What is said, in a language. A parameter named `where` is a table's place (see whereIn). */
+export function render(said: Said, locale: Locale): string {
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(said.params)) {
+    const text = paramText(value, locale);
+    values[name] = name === "where" ? whereIn(text, locale) : text;
+  }
+  return fill(MESSAGES[said.id][locale], values, locale);
+}
+
+/**
+ * A table's place as the hosts name it ("Bảng 2", "Trang tính KH, từ hàng 14", "cuối văn bản"),
+ * in a language. The sheet's name is the workbook's own and stays as written.
+ */
+export function whereIn(where: string, locale: Locale): string {
+  if (locale === "vi") return where;
+  const sheet = /^Trang tính (.+), từ hàng (\d+)$/u.exec(where);
+  if (sheet) return `Sheet ${sheet[1]}, from row ${sheet[2]}`;
+  const table = /^Bảng (\d+)$/u.exec(where);
+  if (table) return `Table ${table[1]}`;
+  if (where === "cuối văn bản") return "end of the document";
+  return where;
+}
+
+/** A finding's words in a language (a finding said only in Vietnamese keeps its message). */
+export function findingText(
+  finding: { readonly message: string; readonly said?: Said },
+  locale: Locale
+): string {
+  return finding.said ? render(finding.said, locale) : finding.message;
+}
+
+function paramText(value: Param, locale: Locale): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (Array.isArray(value))
+    return (value as readonly Said[]).map((s) => render(s, locale)).join(", ");
+  return render(value as Said, locale);
+}
+
+/** A finding's words: `message` in Vietnamese (the CLI, grouping) and `said` for the pane's language. */
+export function told(
+  id: MessageId,
+  params: Readonly<Record<string, Param>> = {}
+): { readonly message: string; readonly said: Said } {
+  const said = say(id, params);
+  return { message: render(said, "vi"), said };
+}
