@@ -117,6 +117,145 @@ export const MESSAGES = {
     en: "No improvement plan table among the document's {count, plural, one {# table} other {# tables}} ({understood} other recognised): a plan table needs a solution or task column and columns such as criterion, lead and timeframe.",
   },
 
+  // Timeframes (timeframes.ts): `{window}` is the plan's school year or period.
+  "window.year": { vi: "năm học {start}-{end}", en: "school year {start}-{end}" },
+  "window.period": { vi: "giai đoạn {start}-{end}", en: "period {start}-{end}" },
+  "side.before": { vi: "trước", en: "before" },
+  "side.after": { vi: "sau", en: "after" },
+  "list.more-rows": {
+    vi: ", … (thêm {count} dòng)",
+    en: ", … ({count, plural, one {# more row} other {# more rows}})",
+  },
+  "timeframe.row": { vi: "{label} (“{text}”)", en: "{label} (“{text}”)" },
+  "timeframe.examples": {
+    vi: "ví dụ: “Tháng 9/2025 đến tháng 5/2026”, “Trong năm học 2025-2026”",
+    en: "e.g. “Tháng 9/2025 đến tháng 5/2026”, “Trong năm học 2025-2026”",
+  },
+  "timeframe.unparseable": {
+    vi: "{label}: không đọc được thời gian “{text}” ({examples}).",
+    en: "{label}: the timeframe “{text}” cannot be read ({examples}).",
+  },
+  "timeframe.unparseable.rows": {
+    vi: "{count} dòng ghi thời gian không đọc được: {list}{more} ({examples}).",
+    en: "{count, plural, one {# row gives a timeframe} other {# rows give timeframes}} that cannot be read: {list}{more} ({examples}).",
+  },
+  "timeframe.other-school-year": {
+    vi: "{label}: “{text}” là {other}, {side} {window} của kế hoạch.",
+    en: "{label}: “{text}” is {other}, {side} the plan's {window}.",
+  },
+  "timeframe.other-school-year.rows": {
+    vi: "{count} dòng ghi {other}, {side} {window} của kế hoạch: {list}{more}.",
+    en: "{count, plural, one {# row gives} other {# rows give}} {other}, {side} the plan's {window}: {list}{more}.",
+  },
+  "timeframe.year": {
+    vi: "{label}: năm {year} nằm ngoài {window}.",
+    en: "{label}: the year {year} is outside the {window}.",
+  },
+  "timeframe.year.rows": {
+    vi: "{count} dòng ghi năm {year}, ngoài {window}: {list}{more}.",
+    en: "{count, plural, one {# row gives} other {# rows give}} the year {year}, outside the {window}: {list}{more}.",
+  },
+  "timeframe.summer": {
+    vi: "{label}: “{text}” bắt đầu trong hè; nếu là hè trước {window} thì là thời gian chuẩn bị — nên ghi rõ năm (tháng {month}/{first}).",
+    en: "{label}: “{text}” starts in the summer; if that is the summer before the {window}, it is preparation time — write the year (tháng {month}/{first}).",
+  },
+  "timeframe.summer.rows": {
+    vi: "{count} dòng bắt đầu trong hè mà không ghi năm: {list}{more}; nếu là hè trước {window} thì là thời gian chuẩn bị — nên ghi rõ năm (ví dụ “tháng 8/{first}”).",
+    en: "{count, plural, one {# row starts} other {# rows start}} in the summer without a year: {list}{more}; if that is the summer before the {window}, it is preparation time — write the year (e.g. “tháng 8/{first}”).",
+  },
+  "timeframe.in-year": {
+    vi: "{label}: “{text}” thuộc năm học {own}-{next}, nằm {side} {window} của kế hoạch (tháng 9/{first} đến hết tháng 5/{last}).",
+    en: "{label}: “{text}” belongs to school year {own}-{next}, {side} the plan's {window} (September {first} to the end of May {last}).",
+  },
+  "timeframe.in-year.rows": {
+    vi: "{count} dòng ghi thời gian thuộc năm học {own}-{next}, {side} {window} của kế hoạch: {list}{more}.",
+    en: "{count, plural, one {# row gives a time} other {# rows give times}} in school year {own}-{next}, {side} the plan's {window}: {list}{more}.",
+  },
+  "timeframe.outside": {
+    vi: "{label}: “{text}” nằm {side} {window} của kế hoạch (tháng 9/{first} đến hết tháng 5/{last}).",
+    en: "{label}: “{text}” is {side} the plan's {window} (September {first} to the end of May {last}).",
+  },
+  "timeframe.outside.rows": {
+    vi: "{count} dòng ghi thời gian {side} {window} của kế hoạch: {list}{more}.",
+    en: "{count, plural, one {# row gives a time} other {# rows give times}} {side} the plan's {window}: {list}{more}.",
+  },
+  "timeframe.starts-before": {
+    vi: "{label}: “{text}” bắt đầu trước {window}: hè trước năm học là thời gian chuẩn bị.",
+    en: "{label}: “{text}” starts before the {window}: the summer before the school year is preparation time.",
+  },
+  "timeframe.starts-before.rows": {
+    vi: "{count} dòng bắt đầu trước {window} (hè trước năm học là thời gian chuẩn bị): {list}{more}.",
+    en: "{count, plural, one {# row starts} other {# rows start}} before the {window} (the summer before the school year is preparation time): {list}{more}.",
+  },
+  "timeframe.ends-after": {
+    vi: "{label}: “{text}” kéo dài sau {window} (hết tháng 5/{last}).",
+    en: "{label}: “{text}” runs past the {window} (end of May {last}).",
+  },
+  "timeframe.ends-after.rows": {
+    vi: "{count} dòng kéo dài sau {window} (hết tháng 5/{last}): {list}{more}.",
+    en: "{count, plural, one {# row runs} other {# rows run}} past the {window} (end of May {last}): {list}{more}.",
+  },
+  "timeframe.before-issue": {
+    vi: "{label}: “{text}” kết thúc trước ngày ban hành kế hoạch ({date}).",
+    en: "{label}: “{text}” ends before the plan's date of issue ({date}).",
+  },
+  "timeframe.before-issue.rows": {
+    vi: "{count} dòng kết thúc trước ngày ban hành kế hoạch ({date}): {list}{more}.",
+    en: "{count, plural, one {# row ends} other {# rows end}} before the plan's date of issue ({date}): {list}{more}.",
+  },
+
+  // The document's text (document.ts).
+  "this-row": { vi: "Dòng này", en: "This row" },
+  "money.dong": { vi: "{amount} đồng", en: "{amount} VND" },
+  "citation.date": {
+    vi: "{type} {number} ban hành ngày {issued}; kế hoạch ghi ngày {written}.",
+    en: "{type} {number} was issued on {issued}; the plan gives {written}.",
+  },
+  "citation.level": {
+    vi: "Thông tư {number} là văn bản cho trường {level}; kế hoạch của trường {own} căn cứ Thông tư {circular}.",
+    en: "Circular {number} is for {level} schools; a {own} school's plan rests on Circular {circular}.",
+  },
+  "statement.total-repealed": {
+    vi: "“Mức {level}: tổng số {written} tiêu chí” — theo Thông tư {circular} là {expected}; Thông tư 22/2024 (hiệu lực 25/01/2025) bãi bỏ Mức {level} của tiêu chí {dropped} theo nguồn thứ cấp, nên có thể chỉ còn {inForce}. KHCT chưa đối chiếu văn bản chính thức nên không coi con số nào là lỗi.",
+    en: "“Mức {level}: tổng số {written} tiêu chí” — under Circular {circular} it is {expected}; Circular 22/2024 (in force from 25/01/2025) repeals Mức {level} of criteria {dropped} according to a secondary source, so it may be only {inForce}. KHCT has not checked the official text, so neither number is taken as an error.",
+  },
+  "statement.total": {
+    vi: "“Mức {level}: tổng số {written} tiêu chí” — theo {circular} Mức {level} có {expected} tiêu chí.",
+    en: "“Mức {level}: tổng số {written} tiêu chí” — under {circular} Mức {level} has {expected, plural, one {# criterion} other {# criteria}}.",
+  },
+  "statement.ratio": {
+    vi: "“{text}”: {a}/{b} là {percent}%, không phải {written}%.",
+    en: "“{text}”: {a}/{b} is {percent}%, not {written}%.",
+  },
+  "assessment-marks.none": {
+    vi: "Tiêu chí {id} chưa được đánh dấu kết quả.",
+    en: "Tiêu chí {id} has no result marked.",
+  },
+  "assessment-marks.conflict": {
+    vi: "Tiêu chí {id} được đánh dấu ở hai kết quả trái nhau.",
+    en: "Tiêu chí {id} is marked with two contradictory results.",
+  },
+  "budget.unreadable": {
+    vi: "{label}: không đọc được số tiền “{text}” (viết như “5 triệu đồng”, “200.000đ/chuyên đề” hoặc “Không”).",
+    en: "{label}: the amount “{text}” cannot be read (write it like “5 triệu đồng”, “200.000đ/chuyên đề” or “Không”).",
+  },
+  "budget.total": {
+    vi: "Dòng tổng cộng ghi {written}, nhưng các khoản một lần của bảng cộng lại là {sum}.",
+    en: "The total row gives {written}, but the table's one-off amounts add up to {sum}.",
+  },
+  "budget.sum": {
+    vi: "Tổng kinh phí dự kiến (các khoản một lần): {sum}.",
+    en: "Estimated budget (one-off amounts): {sum}.",
+  },
+  "framework-superseded.until": {
+    vi: "Kế hoạch năm học {year} theo Thông tư {circular}; Thông tư {successor} ({date}) được dẫn là văn bản thay thế, thời hạn chuyển tiếp đến {until}. Kiểm tra văn bản hướng dẫn của Sở, Phòng GD&ĐT.",
+    en: "The plan for school year {year} follows Circular {circular}; Circular {successor} ({date}) is cited as its replacement, with a transition until {until}. Check the guidance of the provincial or district education office.",
+  },
+  "framework-superseded.unverified": {
+    vi: "Kế hoạch năm học {year} theo Thông tư {circular}; Thông tư {successor} ({date}) được dẫn là văn bản thay thế, thời hạn chuyển tiếp chưa được KHCT xác minh. Kiểm tra văn bản hướng dẫn của Sở, Phòng GD&ĐT.",
+    en: "The plan for school year {year} follows Circular {circular}; Circular {successor} ({date}) is cited as its replacement; KHCT has not verified the transition period. Check the guidance of the provincial or district education office.",
+  },
+
   // Required cells (cells.ts).
   "required-empty.empty": {
     vi: "{label}: ô “{column}” còn trống.",

@@ -3,6 +3,7 @@
  * ("1 | Tiêu chuẩn 1: Tổ chức và quản lý nhà trường"), criterion rows, level-4 rows, "Không"
  * rows, empty rows, and anything else (kept, reported, never touched).
  */
+import { say, type Param } from "../messages";
 import {
   parseCriterionRef,
   parseCriterionRefs,
@@ -189,6 +190,15 @@ export function itemRows(table: PlanTable): PlanRow[] {
 }
 
 /** How a row is named in messages: its criterion's label, or "Việc n" for an item. */
+/** itemLabel as said: the label as written, or "Việc 3" / "Task 3" in the pane's language. */
+export function itemName(row: PlanRow): Param {
+  const number = row.cells.tt?.text.trim();
+  return (
+    row.ref?.label ??
+    (number ? say("item.numbered", { n: number }) : say("item.at-row", { row: row.index + 1 }))
+  );
+}
+
 export function itemLabel(row: PlanRow): string {
   const number = row.cells.tt?.text.trim();
   return row.ref?.label ?? `Việc ${number || `ở hàng ${row.index + 1}`}`;

@@ -1,9 +1,9 @@
 /** Required cells of criterion rows: solution, responsible, timeframe (and the target level where there is a Mức column). */
-import { say, told, type Param } from "../../messages";
+import { say, told } from "../../messages";
 import { isTemplateFiller } from "../../plan/templates";
 import type { ColumnRole } from "../../plan/layouts";
 import type { Finding, RoleCell, Rule } from "../types";
-import { isItemTable, itemRows } from "../../plan/rows";
+import { isItemTable, itemName, itemRows } from "../../plan/rows";
 import { planTables } from "./helpers";
 
 const REQUIRED: readonly ColumnRole[] = [
@@ -30,12 +30,7 @@ export const requiredEmpty: Rule = {
         ? itemRows(table)
         : table.rows.filter((r) => (r.kind === "criterion" || r.kind === "level4") && r.ref);
       for (const row of rows) {
-        const number = row.cells.tt?.text.trim();
-        const item: Param =
-          row.ref?.label ??
-          (number
-            ? say("item.numbered", { n: number })
-            : say("item.at-row", { row: row.index + 1 }));
+        const item = itemName(row);
         const label = row.kind === "level4" ? say("item.level4", { label: item }) : item;
         for (const [role, cell] of Object.entries(row.cells) as [ColumnRole, RoleCell][]) {
           if (!cell || cell.covered) continue;

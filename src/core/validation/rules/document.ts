@@ -1,4 +1,5 @@
 /** Rules on the text around the tables and on the self-assessment tables: citations, statements, marks, budgets. */
+import { levelName, say, told } from "../../messages";
 import {
   CATALOGUE,
   circularKey,
@@ -11,9 +12,13 @@ import {
 import { formatDate } from "../../catalogue/select";
 import type { CitedDocument } from "../../catalogue/types";
 import { readAssessment } from "../../plan/assessment";
-import { SCHOOL_LEVEL_NAME, type SchoolLevel } from "../../schoolLevel";
+import type { SchoolLevel } from "../../schoolLevel";
 import { fold, squash } from "../../text/fold";
 import { formatDong, mentionsMoney, parseBudget } from "../../text/money";
+
+/** An amount in đồng, said in the pane's language ("5.000.000 đồng", "5.000.000 VND"). */
+const dong = (amount: number) =>
+  say("money.dong", { amount: formatDong(amount).replace(/ đồng$/u, "") });
 import type { Finding, Rule } from "../types";
 import { criterionRows, planTables } from "./helpers";
 
@@ -63,7 +68,12 @@ export const citations: Rule = {
             findings.push({
               rule: this.id,
               severity: doc.confirmed ? "error" : "hint",
-              message: `${doc.type} ${doc.number} ban hành ngày ${formatDate(doc.date)}; kế hoạch ghi ngày ${Number(date[1])}/${Number(date[2])}/${date[3]}.`,
+              ...told("citation.date", {
+                type: doc.type,
+                number: doc.number,
+                issued: formatDate(doc.date),
+                written: `${Number(date[1])}/${Number(date[2])}/${date[3]}`,
+              }),
               location: { paragraph: index },
             });
           }
@@ -75,7 +85,12 @@ export const citations: Rule = {
           findings.push({
             rule: this.id,
             severity: "error",
-            message: `Thông tư ${doc.number} là văn bản cho trường ${SCHOOL_LEVEL_NAME[level].toLowerCase()}; kế hoạch của trường ${SCHOOL_LEVEL_NAME[context.level].toLowerCase()} căn cứ Thông tư ${own}/TT-BGDĐT.`,
+            ...told("citation.level", {
+              number: doc.number,
+              level: levelName(level),
+              own: levelName(context.level),
+              circular: `${own}/TT-BGDĐT`,
+            }),
             location: { paragraph: index },
           });
         }
@@ -121,14 +136,26 @@ export const statements: Rule = {
           findings.push({
             rule: this.id,
             severity: "hint",
-            message: `“Mức ${level}: tổng số ${written} tiêu chí” — theo Thông tư ${context.framework.circular} là ${expected}; Thông tư 22/2024 (hiệu lực 25/01/2025) bãi bỏ Mức ${level} của tiêu chí ${dropped.join(", ")} theo nguồn thứ cấp, nên có thể chỉ còn ${inForce}. KHCT chưa đối chiếu văn bản chính thức nên không coi con số nào là lỗi.`,
+            ...told("statement.total-repealed", {
+              level,
+              written,
+              circular: context.framework.circular,
+              expected: expected ?? "",
+              dropped: dropped.join(", "),
+              inForce: inForce ?? "",
+            }),
             location: { paragraph: index },
           });
         } else if (expected !== null && written !== expected) {
           findings.push({
             rule: this.id,
             severity: "error",
-            message: `“Mức ${level}: tổng số ${total[2]} tiêu chí” — theo ${context.framework.circular} Mức ${level} có ${expected} tiêu chí.`,
+            ...told("statement.total", {
+              level,
+              written: total[2] ?? "",
+              circular: context.framework.circular,
+              expected,
+            }),
             location: { paragraph: index },
           });
         }
@@ -145,7 +172,13 @@ export const statements: Rule = {
         findings.push({
           rule: this.id,
           severity: "error",
-          message: `“${ratio[0]}”: ${a}/${b} là ${Math.round((a / b) * 1000) / 10}%, không phải ${p}%.`,
+          ...told("statement.ratio", {
+            text: ratio[0],
+            a,
+            b,
+            percent: Math.round((a / b) * 1000) / 10,
+            written: p,
+          }),
           location: { paragraph: index },
         });
       }
@@ -173,10 +206,9 @@ export const assessmentMarks: Rule = {
         findings.push({
           rule: this.id,
           severity: row.marked.length === 0 ? "warning" : "error",
-          message:
-            row.marked.length === 0
-              ? `Tiêu chí ${row.id} chưa được đánh dấu kết quả.`
-              : `Tiêu chí ${row.id} được đánh dấu ở hai kết quả trái nhau.`,
+          ...told(row.marked.length === 0 ? "assessment-marks.none" : "assessment-marks.conflict", {
+            id: row.id,
+          }),
           location: { table: t.key, row: row.row },
           criterion: row.id,
         });
@@ -212,7 +244,10 @@ export const budgets: Rule = {
         findings.push({
           rule: this.id,
           severity: "warning",
-          message: `${row.ref?.label ?? "Dòng này"}: không đọc được số tiền “${squash(cell.text)}” (viết như “5 triệu đồng”, “200.000đ/chuyên đề” hoặc “Không”).`,
+          ...told("budget.unreadable", {
+            label: row.ref?.label ?? say("this-row"),
+            text: squash(cell.text),
+          }),
           location: { table: key, row: row.index, column: cell.col },
           ...(row.ref ? { criterion: row.ref.ref.id } : {}),
         });
@@ -230,7 +265,7 @@ export const budgets: Rule = {
         findings.push({
           rule: this.id,
           severity: "error",
-          message: `Dòng tổng cộng ghi ${formatDong(written.dong)}, nhưng các khoản một lần của bảng cộng lại là ${formatDong(tableTotal)}.`,
+          ...told("budget.total", { written: dong(written.dong), sum: dong(tableTotal) }),
           location: { table: key, row: row.index, column: cell.col },
         });
       }
@@ -239,7 +274,7 @@ export const budgets: Rule = {
       findings.push({
         rule: this.id,
         severity: "hint",
-        message: `Tổng kinh phí dự kiến (các khoản một lần): ${formatDong(total)}.`,
+        ...told("budget.sum", { sum: dong(total) }),
         location: {},
       });
     }
@@ -261,7 +296,20 @@ export const superseded: Rule = {
       {
         rule: this.id,
         severity: successor.verified ? "warning" : "hint",
-        message: `Kế hoạch năm học ${year.text} theo Thông tư ${context.framework.circular}; Thông tư ${successor.circular} (${formatDate(successor.date)}) được dẫn là văn bản thay thế, thời hạn chuyển tiếp ${successor.oldFrameworkUsableUntil ? `đến ${formatDate(successor.oldFrameworkUsableUntil)}` : "chưa được KHCT xác minh"}. Kiểm tra văn bản hướng dẫn của Sở, Phòng GD&ĐT.`,
+        ...told(
+          successor.oldFrameworkUsableUntil
+            ? "framework-superseded.until"
+            : "framework-superseded.unverified",
+          {
+            year: year.text,
+            circular: context.framework.circular,
+            successor: successor.circular,
+            date: formatDate(successor.date),
+            until: successor.oldFrameworkUsableUntil
+              ? formatDate(successor.oldFrameworkUsableUntil)
+              : "",
+          }
+        ),
         location: {},
       },
     ];

@@ -2,9 +2,10 @@
  * Timeframes of criterion rows against the plan's window: its school year (September to May; the
  * summer before is preparation) or, for a plan "giai đoạn 2022-2025", the whole period.
  */
+import { say, told, type MessageId, type Param } from "../../messages";
 import { squash } from "../../text/fold";
 import { parseTimeframe, resolveMonth, schoolYearOf } from "../../text/timeframe";
-import { isItemTable, itemLabel, itemRows } from "../../plan/rows";
+import { isItemTable, itemName, itemRows } from "../../plan/rows";
 import type { Finding, Rule } from "../types";
 import { criterionRows, planTables } from "./helpers";
 
@@ -29,15 +30,15 @@ interface Note {
   readonly row: number;
   readonly col: number;
   readonly criterion: string;
-  readonly label: string;
+  readonly label: Param;
   readonly text: string;
   /** The message when this row is the only one with the cause. */
-  readonly alone: string;
-  /** The message for n rows with the cause, given "Tiêu chí 1.1 (“…”), …". */
-  readonly together: (n: number, list: string) => string;
+  readonly alone: MessageId;
+  /** The message for n rows with the cause, given the list "Tiêu chí 1.1 (“…”), …". */
+  readonly together: MessageId;
+  /** What both messages say besides the row (label, text) or the rows (count, list, more). */
+  readonly params: Readonly<Record<string, Param>>;
 }
-
-const EXAMPLES = "ví dụ: “Tháng 9/2025 đến tháng 5/2026”, “Trong năm học 2025-2026”";
 
 export const timeframes: Rule = {
   id: "timeframe",
@@ -51,9 +52,9 @@ export const timeframes: Rule = {
     // The window: one school year, or a period of several.
     const first = period ? period.start : schoolYear?.start;
     const last = period ? period.end : schoolYear?.end;
-    const windowText = period
-      ? `giai đoạn ${period.start}-${period.end}`
-      : `năm học ${first}-${last}`;
+    const window = period
+      ? say("window.period", { start: period.start, end: period.end })
+      : say("window.year", { start: first ?? "", end: last ?? "" });
     const issued = planDate(context.paragraphs);
     for (const { key, table } of planTables(context)) {
       const notes: Note[] = [];
@@ -63,54 +64,45 @@ export const timeframes: Rule = {
         const cell = row.cells.timeframe;
         if (!cell || cell.covered || cell.text.trim() === "" || (!items && !row.ref)) continue;
         const text = squash(cell.text);
-        const label = itemLabel(row);
         const base = {
           row: row.index,
           col: cell.col,
           criterion: row.ref?.ref.id ?? "",
-          label,
+          label: itemName(row),
           text,
         };
-        const note = (n: Omit<Note, keyof typeof base>) => notes.push({ ...base, ...n });
+        const note = (
+          cause: string,
+          severity: Finding["severity"],
+          id: string,
+          params: Readonly<Record<string, Param>> = {}
+        ) =>
+          notes.push({
+            ...base,
+            cause,
+            severity,
+            alone: `timeframe.${id}` as MessageId,
+            together: `timeframe.${id}.rows` as MessageId,
+            params: { window, ...params },
+          });
         const t = parseTimeframe(text);
         if (t.kind === "unparseable") {
-          note({
-            cause: "unparseable",
-            severity: "warning",
-            alone: `${label}: không đọc được thời gian “${text}” (${EXAMPLES}).`,
-            together: (n, list) => `${n} dòng ghi thời gian không đọc được: ${list} (${EXAMPLES}).`,
-          });
+          note("unparseable", "warning", "unparseable", { examples: say("timeframe.examples") });
           continue;
         }
         if (first === undefined || last === undefined) continue;
         if (t.kind === "school-year" && (t.start < first || t.start + 1 > last)) {
-          const other = `năm học ${t.start}-${t.start + 1}`;
-          const side = t.start < first ? "trước" : "sau";
-          note({
-            cause: `school-year:${t.start}`,
-            severity: "error",
-            alone: `${label}: “${text}” là ${other}, ${side} ${windowText} của kế hoạch.`,
-            together: (n, list) =>
-              `${n} dòng ghi ${other}, ${side} ${windowText} của kế hoạch: ${list}.`,
+          note(`school-year:${t.start}`, "error", "other-school-year", {
+            other: say("window.year", { start: t.start, end: t.start + 1 }),
+            side: say(t.start < first ? "side.before" : "side.after"),
           });
         }
         if (t.kind === "year" && (t.year < first || t.year > last)) {
-          note({
-            cause: `year:${t.year}`,
-            severity: "error",
-            alone: `${label}: năm ${t.year} nằm ngoài ${windowText}.`,
-            together: (n, list) => `${n} dòng ghi năm ${t.year}, ngoài ${windowText}: ${list}.`,
-          });
+          note(`year:${t.year}`, "error", "year", { year: t.year });
         }
         if (t.kind !== "range") continue;
         if (t.from.year === null && t.from.month >= 6 && t.from.month <= 8) {
-          note({
-            cause: "summer-without-year",
-            severity: "warning",
-            alone: `${label}: “${text}” bắt đầu trong hè; nếu là hè trước ${windowText} thì là thời gian chuẩn bị — nên ghi rõ năm (tháng ${t.from.month}/${first}).`,
-            together: (n, list) =>
-              `${n} dòng bắt đầu trong hè mà không ghi năm: ${list}; nếu là hè trước ${windowText} thì là thời gian chuẩn bị — nên ghi rõ năm (ví dụ “tháng 8/${first}”).`,
-          });
+          note("summer-without-year", "warning", "summer", { month: t.from.month, first });
           continue;
         }
         const from = resolveMonth(t.from, first);
@@ -124,40 +116,27 @@ export const timeframes: Rule = {
           const own = schoolYearOf(to);
           const same =
             schoolYearOf(from) === own || (from.month >= 6 && from.month <= 8 && from.year === own);
-          const side = e < index(first, 6) ? "trước" : "sau";
-          const which = same ? `thuộc năm học ${own}-${own + 1}, ` : "";
-          note({
-            cause: same ? `other-year:${own}` : `outside:${side}`,
-            severity: "error",
-            alone: `${label}: “${text}” ${which}nằm ${side} ${windowText} của kế hoạch (tháng 9/${first} đến hết tháng 5/${last}).`,
-            together: (n, list) =>
-              `${n} dòng ghi thời gian ${which}${side} ${windowText} của kế hoạch: ${list}.`,
-          });
+          const side = e < index(first, 6) ? "before" : "after";
+          note(
+            same ? `other-year:${own}` : `outside:${side}`,
+            "error",
+            same ? "in-year" : "outside",
+            {
+              side: say(`side.${side}`),
+              own,
+              next: own + 1,
+              first,
+              last,
+            }
+          );
         } else if (f < index(first, 9)) {
-          note({
-            cause: "starts-before",
-            severity: "warning",
-            alone: `${label}: “${text}” bắt đầu trước ${windowText}: hè trước năm học là thời gian chuẩn bị.`,
-            together: (n, list) =>
-              `${n} dòng bắt đầu trước ${windowText} (hè trước năm học là thời gian chuẩn bị): ${list}.`,
-          });
+          note("starts-before", "warning", "starts-before");
         } else if (e > index(last, 5)) {
-          note({
-            cause: "ends-after",
-            severity: "warning",
-            alone: `${label}: “${text}” kéo dài sau ${windowText} (hết tháng 5/${last}).`,
-            together: (n, list) =>
-              `${n} dòng kéo dài sau ${windowText} (hết tháng 5/${last}): ${list}.`,
-          });
+          note("ends-after", "warning", "ends-after", { last });
         }
         if (issued && t.to.year !== null && e < index(issued.year, issued.month)) {
-          const date = `${issued.day}/${issued.month}/${issued.year}`;
-          note({
-            cause: "before-issue",
-            severity: "error",
-            alone: `${label}: “${text}” kết thúc trước ngày ban hành kế hoạch (${date}).`,
-            together: (n, list) =>
-              `${n} dòng kết thúc trước ngày ban hành kế hoạch (${date}): ${list}.`,
+          note("before-issue", "error", "before-issue", {
+            date: `${issued.day}/${issued.month}/${issued.year}`,
           });
         }
       }
@@ -178,19 +157,21 @@ function groupNotes(rule: string, table: string, notes: readonly Note[]): Findin
       out.push({
         rule,
         severity: head.severity,
-        message: head.alone,
+        ...told(head.alone, { ...head.params, label: head.label, text: head.text }),
         location: { table, row: head.row, column: head.col },
         ...(head.criterion ? { criterion: head.criterion } : {}),
       });
       continue;
     }
-    const shown = group.slice(0, 8).map((n) => `${n.label} (“${n.text}”)`);
-    const list = shown.join(", ") + (group.length > 8 ? `, … (thêm ${group.length - 8} dòng)` : "");
+    const list = group
+      .slice(0, 8)
+      .map((n) => say("timeframe.row", { label: n.label, text: n.text }));
+    const more = group.length > 8 ? say("list.more-rows", { count: group.length - 8 }) : "";
     const criteria = new Set(group.map((n) => n.criterion));
     out.push({
       rule,
       severity: head.severity,
-      message: head.together(group.length, list),
+      ...told(head.together, { ...head.params, count: group.length, list, more }),
       location: { table, row: head.row, column: head.col },
       ...(criteria.size === 1 && head.criterion ? { criterion: head.criterion } : {}),
       related: group.map((n) => ({ table, row: n.row, column: n.col })),
