@@ -15,8 +15,16 @@ export interface Said {
   readonly params: Readonly<Record<string, Param>>;
 }
 
-/** A parameter: a value as written, a number, or something said in turn (a list is joined with ", "). */
-export type Param = string | number | Said | readonly Said[];
+/**
+ * A parameter: a value as written, a number, or something said in turn (a list is joined with
+ * ", "; `{ join, with }` with another separator).
+ */
+export type Param =
+  | string
+  | number
+  | Said
+  | readonly Said[]
+  | { readonly join: readonly Said[]; readonly with: string };
 
 type Templates = { readonly vi: string; readonly en: string };
 
@@ -66,6 +74,7 @@ export const MESSAGES = {
 
   // Tables (plan/header.ts, validation/rules/tables.ts).
   "as-is": { vi: "{text}", en: "{text}" },
+  place: { vi: "{where}", en: "{where}" },
   "kind.plan": { vi: "bảng kế hoạch cải tiến", en: "an improvement plan table" },
   "kind.assessment": { vi: "bảng kết quả tự đánh giá", en: "a self-assessment results table" },
   "kind.staff": { vi: "danh sách nhân sự", en: "a staff list" },
@@ -256,6 +265,71 @@ export const MESSAGES = {
     en: "The plan for school year {year} follows Circular {circular}; Circular {successor} ({date}) is cited as its replacement; KHCT has not verified the transition period. Check the guidance of the provincial or district education office.",
   },
 
+  // Repeals and suspensions (catalogue.ts) and the rating (rating.ts, conclusion.ts).
+  "change.repealed": {
+    vi: "bãi bỏ từ {date} theo Thông tư {by}",
+    en: "repealed from {date} by Circular {by}",
+  },
+  "change.suspended": {
+    vi: "không dùng làm căn cứ kiểm định, công nhận đạt chuẩn từ {date} theo Thông tư {by}",
+    en: "not a basis for accreditation or the national standard from {date}, by Circular {by}",
+  },
+  "change.secondary": {
+    vi: "{what} (theo nguồn thứ cấp, chưa đối chiếu văn bản)",
+    en: "{what} (from a secondary source, not checked against the official text)",
+  },
+  "rating.not-counted": {
+    vi: "tiêu chí {id} Mức {level}: {change}",
+    en: "criterion {id} Mức {level}: {change}",
+  },
+  "rating.rule.tt57": {
+    vi: "theo khoản 3 Điều 5 Thông tư 57/2026 như các ứng dụng in lại (KHCT chưa đối chiếu văn bản chính thức): 8 tiêu chí bắt buộc đều đạt mức đó, ít nhất 5/7 tiêu chí còn lại đạt mức đó, không tiêu chí nào dưới Mức 1",
+    en: "under clause 3, Article 5 of Circular 57/2026 as school apps print it (KHCT has not checked the official text): the 8 mandatory criteria all at that level, at least 5 of the other 7 at that level, none below Mức 1",
+  },
+  "rating.rule.2018": {
+    vi: "theo Thông tư {circular}: trường đạt Mức n khi mọi tiêu chí đạt mọi chỉ báo từ Mức 1 đến Mức n (tiêu chí không có Mức 3 tính ở mức cao nhất của nó); Mức 4 khi đạt Mức 3 và đạt tất cả tiêu chí Mức 4",
+    en: "under Circular {circular}: a school is at Mức n when every criterion meets every indicator of Mức 1 to Mức n (a criterion without Mức 3 counts at its highest level); Mức 4 when it is at Mức 3 and meets every Mức 4 criterion",
+  },
+  "rating.short.mandatory": {
+    vi: "tiêu chí bắt buộc {ids} chưa đạt Mức {n}",
+    en: "mandatory criteria {ids} are not at Mức {n}",
+  },
+  "rating.short.others": {
+    vi: "chỉ {at}/{of} tiêu chí còn lại đạt Mức {n} (cần 5)",
+    en: "only {at}/{of} of the other criteria are at Mức {n} (5 needed)",
+  },
+  "rating.short.below": {
+    vi: "tiêu chí {ids} chưa đạt Mức {n}",
+    en: "criteria {ids} are not at Mức {n}",
+  },
+  "rating.short.level4": {
+    vi: "Mức 4: đạt {met}/{of} tiêu chí",
+    en: "Mức 4: {met}/{of} criteria met",
+  },
+  "rating.short.summary": {
+    vi: "Mức {n}: đạt {met}/{of} tiêu chí",
+    en: "Mức {n}: {met}/{of} criteria met",
+  },
+  "conclusion.missing": {
+    vi: "“{written}”: bảng tự đánh giá chưa có kết quả của tiêu chí {ids}{more}, nên KHCT chưa đối chiếu được kết luận.",
+    en: "“{written}”: the self-assessment table has no result for criteria {ids}{more}, so KHCT cannot check the conclusion.",
+  },
+  "conclusion.from-summary": {
+    vi: "các dòng tổng hợp “Mức n: … đạt a/b”",
+    en: "the summary lines “Mức n: … đạt a/b”",
+  },
+  "conclusion.level": { vi: "Mức {level}", en: "Mức {level}" },
+  "conclusion.below-1": { vi: "chưa tới Mức 1", en: "not yet Mức 1" },
+  "conclusion.not-counted": { vi: " Không tính: {items}.", en: " Not counted: {items}." },
+  "conclusion.higher": {
+    vi: "“{written}” nhưng theo kết quả ({from}) trường đạt {level}: {short}. Quy tắc {rule}.{notCounted}",
+    en: "“{written}”, but from the results ({from}) the school is at {level}: {short}. Rule {rule}.{notCounted}",
+  },
+  "conclusion.lower": {
+    vi: "“{written}” — theo kết quả ({from}) trường đạt Mức {level}: kiểm tra lại kết luận.",
+    en: "“{written}” — from the results ({from}) the school is at Mức {level}: check the conclusion again.",
+  },
+
   // Required cells (cells.ts).
   "required-empty.empty": {
     vi: "{label}: ô “{column}” còn trống.",
@@ -430,12 +504,14 @@ export function findingText(
   return finding.said ? render(finding.said, locale) : finding.message;
 }
 
+const isList = (value: Param): value is readonly Said[] => Array.isArray(value);
+
 function paramText(value: Param, locale: Locale): string {
   if (typeof value === "string") return value;
   if (typeof value === "number") return String(value);
-  if (Array.isArray(value))
-    return (value as readonly Said[]).map((s) => render(s, locale)).join(", ");
-  return render(value as Said, locale);
+  if (isList(value)) return value.map((s) => render(s, locale)).join(", ");
+  if ("with" in value) return value.join.map((s) => render(s, locale)).join(value.with);
+  return render(value, locale);
 }
 
 /** A finding's words: `message` in Vietnamese (the CLI, grouping) and `said` for the pane's language. */

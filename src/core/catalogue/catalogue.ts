@@ -2,6 +2,7 @@
  * The catalogue: every framework KHCT knows, and lookups over them. Read-only data built from the
  * reference transcription (scripts/build-catalogue.js); see each framework's `gaps`.
  */
+import { render, say, type Said } from "../messages";
 import type { SchoolLevel } from "../schoolLevel";
 import data from "./data/frameworks.json";
 import type {
@@ -111,15 +112,17 @@ export function indicatorChanges(
 
 /** A change as the user reads it: what, from when, by which circular, and how sure the source is. */
 export function changeNote(change: IndicatorChange): string {
+  return render(changeSaid(change), "vi");
+}
+
+/** changeNote as said, for the pane's language. */
+export function changeSaid(change: IndicatorChange): Said {
   const [y, m, d] = change.effective.split("-");
-  const date = `${d}/${m}/${y}`;
-  const what =
-    change.action === "repealed"
-      ? `bãi bỏ từ ${date} theo Thông tư ${change.by}`
-      : `không dùng làm căn cứ kiểm định, công nhận đạt chuẩn từ ${date} theo Thông tư ${change.by}`;
-  return change.confidence === "high"
-    ? what
-    : `${what} (theo nguồn thứ cấp, chưa đối chiếu văn bản)`;
+  const what = say(change.action === "repealed" ? "change.repealed" : "change.suspended", {
+    date: `${d}/${m}/${y}`,
+    by: change.by,
+  });
+  return change.confidence === "high" ? what : say("change.secondary", { what });
 }
 
 /** A level's indicators in force on a date: repealed ones left out (suspended ones stay, marked by indicatorChange). */

@@ -9,7 +9,8 @@
  *   8 mandatory criteria are all at Mức n and at least 5 of the other 7 are; for Mức 2 also none
  *   below Mức 1.
  */
-import { changeNote, criteria, indicatorChange, levelIndicators } from "./catalogue";
+import { render, say, type Said } from "../messages";
+import { changeSaid, criteria, indicatorChange, levelIndicators } from "./catalogue";
 import type { Criterion, Framework, LevelNumber } from "./types";
 
 export type ResultLevel = 0 | 1 | 2 | 3;
@@ -28,6 +29,12 @@ export interface Rating {
    * or suspended — Thông tư 22/2024's repeals from 25/01/2025), as sentences for messages.
    */
   readonly notCounted: readonly string[];
+  /** short, rule and notCounted as said, for the pane's language. */
+  readonly said: {
+    readonly short: Said | null;
+    readonly rule: Said;
+    readonly notCounted: readonly Said[];
+  };
 }
 
 /**
@@ -52,14 +59,17 @@ function counts(criterion: Criterion, level: LevelNumber, asOf: string | null): 
 }
 
 /** The criteria's levels that do not count on `asOf`, with why (one sentence each). */
-function uncounted(framework: Framework, asOf: string | null): string[] {
-  const out: string[] = [];
+function uncounted(framework: Framework, asOf: string | null): Said[] {
+  const out: Said[] = [];
   for (const criterion of criteria(framework))
     for (const level of [2, 3] as const) {
       if (level > criterion.maxLevel || counts(criterion, level, asOf)) continue;
       const all = levelIndicators(criterion, level) ?? [];
       const change = indicatorChange(criterion, level, all[0]?.key ?? null, asOf);
-      if (change) out.push(`tiêu chí ${criterion.id} Mức ${level}: ${changeNote(change)}`);
+      if (change)
+        out.push(
+          say("rating.not-counted", { id: criterion.id, level, change: changeSaid(change) })
+        );
     }
   return out;
 }
@@ -68,9 +78,14 @@ const isTt57 = (framework: Framework) => framework.circular.startsWith("57/2026"
 
 /** The rule of a framework as a sentence for messages. */
 export function ratingRule(framework: Framework): string {
+  return render(ratingRuleSaid(framework), "vi");
+}
+
+/** ratingRule as said, for the pane's language. */
+export function ratingRuleSaid(framework: Framework): Said {
   return isTt57(framework)
-    ? "theo khoản 3 Điều 5 Thông tư 57/2026 như các ứng dụng in lại (KHCT chưa đối chiếu văn bản chính thức): 8 tiêu chí bắt buộc đều đạt mức đó, ít nhất 5/7 tiêu chí còn lại đạt mức đó, không tiêu chí nào dưới Mức 1"
-    : `theo Thông tư ${framework.circular}: trường đạt Mức n khi mọi tiêu chí đạt mọi chỉ báo từ Mức 1 đến Mức n (tiêu chí không có Mức 3 tính ở mức cao nhất của nó); Mức 4 khi đạt Mức 3 và đạt tất cả tiêu chí Mức 4`;
+    ? say("rating.rule.tt57")
+    : say("rating.rule.2018", { circular: framework.circular });
 }
 
 /**
@@ -86,29 +101,36 @@ export function rateSchool(
 ): Rating {
   const all = criteria(framework);
   const missing = all.filter((c) => !levels.has(c.id)).map((c) => c.id);
-  const rule = ratingRule(framework);
-  const notCounted = uncounted(framework, asOf);
-  if (missing.length > 0) return { level: null, missing, short: "", rule, notCounted };
+  const ruleSaid = ratingRuleSaid(framework);
+  const notCountedSaid = uncounted(framework, asOf);
+  const rated = (level: Rating["level"], short: Said | null): Rating => ({
+    level,
+    missing,
+    short: short ? render(short, "vi") : "",
+    rule: render(ruleSaid, "vi"),
+    notCounted: notCountedSaid.map((s) => render(s, "vi")),
+    said: { short, rule: ruleSaid, notCounted: notCountedSaid },
+  });
+  if (missing.length > 0) return rated(null, null);
   const at = (id: string) => levels.get(id) ?? 0;
-  const reaches = (n: 1 | 2 | 3): string | null => {
+  const reaches = (n: 1 | 2 | 3): Said | null => {
     if (isTt57(framework)) {
       const mandatory = all.filter((c) => c.mandatory);
       const others = all.filter((c) => !c.mandatory);
       const mandatoryShort = mandatory.filter((c) => at(c.id) < n).map((c) => c.id);
       if (mandatoryShort.length > 0)
-        return `tiêu chí bắt buộc ${mandatoryShort.join(", ")} chưa đạt Mức ${n}`;
+        return say("rating.short.mandatory", { ids: mandatoryShort.join(", "), n });
       const othersAt = others.filter((c) => at(c.id) >= n).length;
-      if (othersAt < 5)
-        return `chỉ ${othersAt}/${others.length} tiêu chí còn lại đạt Mức ${n} (cần 5)`;
+      if (othersAt < 5) return say("rating.short.others", { at: othersAt, of: others.length, n });
       const below = n >= 2 ? all.filter((c) => at(c.id) < 1).map((c) => c.id) : [];
-      if (below.length > 0) return `tiêu chí ${below.join(", ")} chưa đạt Mức 1`;
+      if (below.length > 0) return say("rating.short.below", { ids: below.join(", "), n: 1 });
       return null;
     }
     const short = all.filter((c) => at(c.id) < requiredLevel(c, n, asOf)).map((c) => c.id);
-    return short.length > 0 ? `tiêu chí ${short.join(", ")} chưa đạt Mức ${n}` : null;
+    return short.length > 0 ? say("rating.short.below", { ids: short.join(", "), n }) : null;
   };
   let level: 0 | 1 | 2 | 3 | 4 = 0;
-  let short = "";
+  let short: Said | null = null;
   for (const n of [1, 2, 3] as const) {
     if (n > framework.levelCount) break;
     const why = reaches(n);
@@ -122,7 +144,7 @@ export function rateSchool(
     const count = framework.level4.count;
     const met = [...level4.values()].filter(Boolean).length;
     if (level4.size >= count && met >= count) level = 4;
-    else if (level4.size > 0) short = `Mức 4: đạt ${met}/${count} tiêu chí`;
+    else if (level4.size > 0) short = say("rating.short.level4", { met, of: count });
   }
-  return { level, missing: [], short, rule, notCounted };
+  return rated(level, short);
 }

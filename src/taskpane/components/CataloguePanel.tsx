@@ -23,7 +23,7 @@ import {
   circularName,
   levelIndicators,
   indicatorChanges,
-  changeNote,
+  changeSaid,
   type Criterion,
   type Framework,
   type Indicator,
@@ -31,7 +31,8 @@ import {
 } from "../../core/catalogue";
 import { stripTrailingPunctuation } from "../../core/text/fold";
 import { useInsert, type Inserter } from "../hooks/useInsert";
-import { useStrings } from "../hooks/useStrings";
+import { LocaleContext, useStrings } from "../hooks/useStrings";
+import { render } from "../../core/messages";
 import { usePaneState } from "../paneStore";
 import { format } from "../strings";
 
@@ -218,6 +219,7 @@ function CriterionBlock({
   levelCount,
   match,
 }: CriterionBlockProps): React.JSX.Element {
+  const locale = React.useContext(LocaleContext);
   const s = useStrings();
   const styles = useStyles();
   const [open, setOpen] = React.useState(false);
@@ -284,7 +286,10 @@ function CriterionBlock({
                         {indicator.key ? `${indicator.key}) ` : ""}
                         {indicator.text}
                         {indicatorChanges(criterion, level, indicator.key).map((change) => (
-                          <em key={change.by + change.effective}> [{changeNote(change)}]</em>
+                          <em key={change.by + change.effective}>
+                            {" "}
+                            [{render(changeSaid(change), locale)}]
+                          </em>
                         ))}
                       </Text>
                       <Button

@@ -10,6 +10,7 @@ import type { ResultLevel } from "../../../src/core/catalogue/rating";
 import { detectPlanIdentity } from "../../../src/core/plan/identity";
 import { analyseTables } from "../../../src/core/plan/session";
 import { gridFromStrings } from "../../../src/core/plan/table";
+import { render } from "../../../src/core/messages";
 import { check } from "../../../src/core/validation/check";
 import { conclusion } from "../../../src/core/validation/rules/conclusion";
 import { statements } from "../../../src/core/validation/rules/document";
@@ -199,6 +200,10 @@ describe("conclusion of the self-assessment", () => {
     const low = run(tt17, claim("2025-2026"), [assessmentTable({ "1.5": 1, "3.3": 2 })]);
     expect(low.map((f) => f.message)).toEqual([
       expect.stringMatching(/Không tính: tiêu chí 1\.5 Mức 2: bãi bỏ từ 25\/01\/2025/),
+    ]);
+    // The same in English, for the pane.
+    expect(low.map((f) => render(f.said!, "en"))).toEqual([
+      "“tự đánh giá đạt Mức 3”, but from the results (Table 1) the school is at Mức 2: criteria 3.3 are not at Mức 3. Rule under Circular 17/2018/TT-BGDĐT: a school is at Mức n when every criterion meets every indicator of Mức 1 to Mức n (a criterion without Mức 3 counts at its highest level); Mức 4 when it is at Mức 3 and meets every Mức 4 criterion. Not counted: criterion 1.5 Mức 2: repealed from 25/01/2025 by Circular 22/2024/TT-BGDĐT (from a secondary source, not checked against the official text).",
     ]);
   });
 

@@ -3,8 +3,9 @@
  * itself states — a self-assessment table, or the summary lines "Mức n: Tổng số N tiêu chí, … đạt
  * a/b" — by the rating rule of the plan's framework (catalogue/rating.ts).
  */
+import { say, told, type Said } from "../../messages";
 import { planDate } from "../../catalogue/catalogue";
-import { rateSchool, ratingRule } from "../../catalogue/rating";
+import { rateSchool, ratingRuleSaid } from "../../catalogue/rating";
 import type { Framework } from "../../catalogue/types";
 import { resultsFromTables } from "../../plan/session";
 import { squash } from "../../text/fold";
@@ -19,22 +20,22 @@ const SUMMARY =
 function fromSummary(
   lines: ReadonlyMap<number, { met: number; of: number }>,
   framework: Framework
-): { level: number; short: string } | null {
+): { level: number; short: Said | null } | null {
   if (!lines.has(1)) return null;
   let level = 0;
   for (let n = 1; n <= framework.levelCount; n++) {
     const line = lines.get(n);
     if (!line) return null;
     if (line.met < line.of)
-      return { level, short: `Mức ${n}: đạt ${line.met}/${line.of} tiêu chí` };
+      return { level, short: say("rating.short.summary", { n, met: line.met, of: line.of }) };
     level = n;
   }
   const four = lines.get(4);
   if (level === 3 && four) {
-    if (four.met >= four.of && four.of > 0) return { level: 4, short: "" };
-    return { level, short: `Mức 4: đạt ${four.met}/${four.of} tiêu chí` };
+    if (four.met >= four.of && four.of > 0) return { level: 4, short: null };
+    return { level, short: say("rating.short.level4", { met: four.met, of: four.of }) };
   }
-  return { level, short: "" };
+  return { level, short: null };
 }
 
 export const conclusion: Rule = {
@@ -65,19 +66,21 @@ export const conclusion: Rule = {
     const table =
       sources.length > 0 ? rateSchool(framework, results.levels, results.level4, asOf) : null;
     const notCounted =
-      table && table.notCounted.length > 0 ? ` Không tính: ${table.notCounted.join("; ")}.` : "";
+      table && table.said.notCounted.length > 0
+        ? say("conclusion.not-counted", { items: { join: table.said.notCounted, with: "; " } })
+        : "";
     const rated =
       table && table.level !== null
         ? {
             level: table.level as number,
-            short: table.short,
-            from: sources.map((s) => s.where).join(", "),
+            short: table.said.short,
+            from: sources.map((s) => say("place", { where: s.where })),
           }
         : (() => {
             const s = framework.circular.startsWith("57/2026")
               ? null
               : fromSummary(lines, framework);
-            return s ? { ...s, from: "các dòng tổng hợp “Mức n: … đạt a/b”" } : null;
+            return s ? { ...s, from: say("conclusion.from-summary") } : null;
           })();
     const findings: Finding[] = [];
     for (const claim of claims) {
@@ -86,7 +89,11 @@ export const conclusion: Rule = {
           findings.push({
             rule: this.id,
             severity: "hint",
-            message: `“${claim.written}”: bảng tự đánh giá chưa có kết quả của tiêu chí ${table.missing.slice(0, 10).join(", ")}${table.missing.length > 10 ? ", …" : ""}, nên KHCT chưa đối chiếu được kết luận.`,
+            ...told("conclusion.missing", {
+              written: claim.written,
+              ids: table.missing.slice(0, 10).join(", "),
+              more: table.missing.length > 10 ? ", …" : "",
+            }),
             location: { paragraph: claim.index },
           });
         continue;
@@ -95,14 +102,28 @@ export const conclusion: Rule = {
         findings.push({
           rule: this.id,
           severity: "warning",
-          message: `“${claim.written}” nhưng theo kết quả (${rated.from}) trường đạt ${rated.level === 0 ? "chưa tới Mức 1" : `Mức ${rated.level}`}: ${rated.short}. Quy tắc ${ratingRule(framework)}.${notCounted}`,
+          ...told("conclusion.higher", {
+            written: claim.written,
+            from: rated.from,
+            level:
+              rated.level === 0
+                ? say("conclusion.below-1")
+                : say("conclusion.level", { level: rated.level }),
+            short: rated.short ?? "",
+            rule: ratingRuleSaid(framework),
+            notCounted,
+          }),
           location: { paragraph: claim.index },
         });
       else if (claim.level < rated.level)
         findings.push({
           rule: this.id,
           severity: "hint",
-          message: `“${claim.written}” — theo kết quả (${rated.from}) trường đạt Mức ${rated.level}: kiểm tra lại kết luận.`,
+          ...told("conclusion.lower", {
+            written: claim.written,
+            from: rated.from,
+            level: rated.level,
+          }),
           location: { paragraph: claim.index },
         });
     }
