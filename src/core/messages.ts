@@ -330,6 +330,108 @@ export const MESSAGES = {
     en: "“{written}” — from the results ({from}) the school is at Mức {level}: check the conclusion again.",
   },
 
+  // Thông tư 57/2026's form (tt57.ts).
+  "form.source": {
+    vi: "(mẫu Biểu 2 Phụ lục V Thông tư 57/2026 theo các ứng dụng của trường; KHCT chưa đối chiếu văn bản chính thức)",
+    en: "(form Biểu 2, Appendix V of Circular 57/2026 as schools' apps print it; KHCT has not checked the official text)",
+  },
+  "place.row": { vi: "{where}, hàng {row}", en: "{where}, row {row}" },
+  "form.section": { vi: "mục {numeral}. {heading}", en: "section {numeral}. “{heading}”" },
+  "form.table.issues": {
+    vi: "bảng vấn đề trọng tâm cần cải tiến (Mục IV: TT | Tiêu chuẩn | Tiêu chí liên quan | Đánh giá hiện trạng | Điểm hạn chế | Nguyên nhân)",
+    en: "the table of key issues to improve (Mục IV: TT | Tiêu chuẩn | Tiêu chí liên quan | Đánh giá hiện trạng | Điểm hạn chế | Nguyên nhân)",
+  },
+  "form.table.plan": {
+    vi: "bảng kế hoạch cải tiến (Mục V)",
+    en: "the improvement plan table (Mục V)",
+  },
+  "form.table.monitoring": {
+    vi: "bảng theo dõi, đánh giá thực hiện (Mục VI: Thời điểm | Nội dung theo dõi | Kết quả thực hiện | Điều chỉnh | Người đánh giá)",
+    en: "the monitoring and evaluation table (Mục VI: Thời điểm | Nội dung theo dõi | Kết quả thực hiện | Điều chỉnh | Người đánh giá)",
+  },
+  "tt57-form.no-sections": {
+    vi: "Không thấy các mục I–VIII của kế hoạch (như “IV. {heading}”) {source}: nếu kế hoạch đánh số mục khác, KHCT chưa kiểm tra được thứ tự các mục.",
+    en: "The plan's sections I–VIII (such as “IV. {heading}”) are not found {source}: if the plan numbers its sections otherwise, KHCT cannot check their order.",
+  },
+  "tt57-form.missing": {
+    vi: "Kế hoạch thiếu {sections} {source}.",
+    en: "The plan lacks {sections} {source}.",
+  },
+  "tt57-form.order": {
+    vi: "Mục {a}. {ah} đứng trước mục {b}. {bh}: các mục của kế hoạch theo thứ tự I–VIII {source}.",
+    en: "Section {a}. “{ah}” comes before section {b}. “{bh}”: the plan's sections go in order, I–VIII {source}.",
+  },
+  "tt57-form.tables": {
+    vi: "Kế hoạch theo Thông tư 57/2026 chưa có {tables} {source}.",
+    en: "The plan under Circular 57/2026 has no {tables} {source}.",
+  },
+  "standard.range": { vi: "tiêu chuẩn {id}: {first}–{last}", en: "standard {id}: {first}–{last}" },
+  "tt57-issues.standard-unknown": {
+    vi: "{place}: “{text}” — Thông tư 57/2026 có {count} tiêu chuẩn (1–{count}).",
+    en: "{place}: “{text}” — Circular 57/2026 has {count, plural, one {# standard} other {# standards}} (1–{count}).",
+  },
+  "tt57-issues.old-title": {
+    vi: "{place}: “{title}” là tên tiêu chuẩn của Thông tư {old}; theo Thông tư 57/2026 là “{fixed}”.",
+    en: "{place}: “{title}” is a standard's title under Circular {old}; under Circular 57/2026 it is “{fixed}”.",
+  },
+  "tt57-issues.title-differs": {
+    vi: "{place}: tên tiêu chuẩn “{title}” khác tên trong Thông tư 57/2026: “{fixed}”.",
+    en: "{place}: the standard's title “{title}” differs from Circular 57/2026: “{fixed}”.",
+  },
+  "tt57-issues.criterion-unknown": {
+    vi: "{place}: tiêu chí {id} không có trong Thông tư 57/2026 ({ranges}).",
+    en: "{place}: criterion {id} is not in Circular 57/2026 ({ranges}).",
+  },
+  "tt57-issues.wrong-standard": {
+    vi: "{place}: tiêu chí {id} thuộc tiêu chuẩn {own}, không phải tiêu chuẩn {written}.",
+    en: "{place}: criterion {id} belongs to standard {own}, not standard {written}.",
+  },
+  "tt57-issues.no-weakness": {
+    vi: "{place}: vấn đề chưa ghi điểm hạn chế — Mục IV nêu hạn chế và nguyên nhân của từng vấn đề trọng tâm {source}.",
+    en: "{place}: the issue has no weakness written — Mục IV gives the weakness and the cause of each key issue {source}.",
+  },
+  "tt57-issues.all": {
+    vi: "Mục IV nêu cả {total} tiêu chí: kế hoạch theo mẫu Biểu 2 “không xây dựng kế hoạch cải tiến đối với toàn bộ tiêu chí mà tập trung vào các vấn đề ưu tiên” {source}.",
+    en: "Mục IV names all {total} criteria: a plan on form Biểu 2 does not plan for every criterion but focuses on the priorities (“không xây dựng kế hoạch cải tiến đối với toàn bộ tiêu chí mà tập trung vào các vấn đề ưu tiên”) {source}.",
+  },
+  "tt57-plan-items": {
+    vi: "{place}: vấn đề “{issue}” chưa thấy việc cải tiến nào ở bảng kế hoạch (Mục V) — ghi mã tiêu chí hoặc nội dung tương ứng vào một việc cải tiến.",
+    en: "{place}: the plan table (Mục V) has no improvement item for the issue “{issue}” — write the criterion's code or the matching content into an item.",
+  },
+  "tt57-status": {
+    vi: "{place}: mức độ thực hiện “{text}” — ghi một trong {values} {source}.",
+    en: "{place}: the status “{text}” — write one of {values} {source}.",
+  },
+  "evidence.mc": {
+    vi: "MC.<tiêu chuẩn>.<tiêu chí>.<số 2 chữ số>, ví dụ MC.1.1.01 (theo các ứng dụng; Thông tư 57/2026 chưa được đối chiếu)",
+    en: "MC.<standard>.<criterion>.<2-digit number>, e.g. MC.1.1.01 (as apps write it; Circular 57/2026 not checked)",
+  },
+  "evidence.h": {
+    vi: "[H<hộp>-<tiêu chí>-<số 2 chữ số>], ví dụ [H1-1.1-01]",
+    en: "[H<box>-<criterion>-<2-digit number>], e.g. [H1-1.1-01]",
+  },
+  "evidence-code.form": {
+    vi: "{place}: mã minh chứng “{code}” không đúng dạng {shape}.",
+    en: "{place}: the evidence code “{code}” is not of the form {shape}.",
+  },
+  "evidence-code.unknown": {
+    vi: "{place}: mã minh chứng “{code}” trỏ tới tiêu chí {id}, không có trong {circular}.",
+    en: "{place}: the evidence code “{code}” points to criterion {id}, which is not in {circular}.",
+  },
+  "evidence-code.old": {
+    vi: "{place}: “{code}” là mã minh chứng kiểu Công văn 5932 (báo cáo theo thông tư 2018); kế hoạch theo Thông tư 57/2026 dùng mã MC.{id}.nn (theo các ứng dụng).",
+    en: "{place}: “{code}” is an evidence code in the style of Công văn 5932 (reports under the 2018 circulars); a plan under Circular 57/2026 uses MC.{id}.nn (as apps do).",
+  },
+  "tt57-monitoring.few": {
+    vi: "{where}: bảng theo dõi có {count} lần rà soát; kế hoạch rà soát, đánh giá tối thiểu 02 lần trong năm học {source}.",
+    en: "{where}: the monitoring table has {count, plural, one {# review} other {# reviews}}; the plan is reviewed and evaluated at least twice a school year {source}.",
+  },
+  "times.two": { vi: "“{a}” và “{b}”", en: "“{a}” and “{b}”" },
+  "tt57-monitoring.lacking": {
+    vi: "{where}: chưa có lần rà soát {times} — mẫu in sẵn hai lần này {source}.",
+    en: "{where}: no review {times} yet — the form prints these two {source}.",
+  },
+
   // Required cells (cells.ts).
   "required-empty.empty": {
     vi: "{label}: ô “{column}” còn trống.",

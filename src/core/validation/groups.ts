@@ -8,7 +8,7 @@ import type { AnalysedTable } from "../plan/session";
 import type { CellFix, Finding, Severity } from "./types";
 
 export interface FindingGroup {
-  /** The cause: the rule and the message with its particulars (numbers, quoted texts) taken out. */
+  /** The cause: the rule, the severity and the message id. */
   readonly key: string;
   readonly rule: string;
   readonly severity: Severity;
@@ -18,15 +18,9 @@ export interface FindingGroup {
   readonly fixes: readonly CellFix[];
 }
 
-/** The message as a template: what differs between findings of the same cause is replaced. */
+/** The cause: the rule, the severity and what is said (the message id, not its particulars). */
 export function causeOf(finding: Finding): string {
-  // Said as an id with parameters: the id is the cause.
-  if (finding.said) return `${finding.rule}|${finding.severity}|${finding.said.id}`;
-  const template = finding.message
-    .replace(/“[^”]*”/g, "“…”")
-    .replace(/"[^"]*"/g, '"…"')
-    .replace(/\d+([.,/-]\d+)*/g, "#");
-  return `${finding.rule}|${finding.severity}|${template}`;
+  return `${finding.rule}|${finding.severity}|${finding.said.id}`;
 }
 
 /** Groups the findings by cause, in the order their first finding comes. */

@@ -42,7 +42,7 @@ export interface Finding {
   /** In Vietnamese: what the CLI prints, and what findings are grouped by. */
   readonly message: string;
   /** The same as an id with parameters, for the pane's language (core/messages.ts). */
-  readonly said?: Said;
+  readonly said: Said;
   readonly location: FindingLocation;
   readonly criterion?: string;
   readonly fix?: readonly CellFix[];

@@ -20,6 +20,7 @@ import { run } from "../../../src/cli/main";
 import { readOfficeFile } from "../../../src/hosts/file/read";
 import { rowOf, SECTION_HEADINGS, tt57Plan, type Labels, type Tt57Plan } from "../../corpus/tt57";
 import { tt57Docx, tt57Xlsx } from "../../corpus/tt57Files";
+import { expectSaidInBoth } from "./said";
 
 const found = (tables: string[][][]): FoundTable[] =>
   tables.map((rows, i) => ({ key: `t${i}`, where: `Bảng ${i + 1}`, grid: gridFromStrings(rows) }));
@@ -42,6 +43,8 @@ function checkPlan(plan: Tt57Plan): { framework: Framework; findings: Finding[];
     paragraphs: plan.paragraphs,
     tables: analyseTables(tables, choice.framework),
   });
+  // Said in both languages, whatever the plan (issue 19).
+  expectSaidInBoth(findings);
   return { framework: choice.framework, findings, reason: choice.reason };
 }
 

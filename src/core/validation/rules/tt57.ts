@@ -5,6 +5,7 @@
  * criteria Mục IV names, a plan item for each weakness, the status values, the evidence codes, the
  * monitoring record. Every message says the form is reported by apps.
  */
+import { render, say, told, type Said } from "../../messages";
 import { CATALOGUE, criteria, findCriterion, findStandard } from "../../catalogue/catalogue";
 import type { Framework } from "../../catalogue/types";
 import type { ColumnRole } from "../../plan/layouts";
@@ -19,8 +20,10 @@ import { sameTitle } from "./helpers";
 const TT57_STATUS_VALUES = PROGRESS_ORDER.map((status) => TT57_PROGRESS_TEXT[status]);
 
 /** Said with every finding about the form: KHCT knows it from apps, not from the circular. */
-export const FORM_SOURCE =
-  "(mẫu Biểu 2 Phụ lục V Thông tư 57/2026 theo các ứng dụng của trường; KHCT chưa đối chiếu văn bản chính thức)";
+export const FORM_SOURCE = render(say("form.source"), "vi");
+const source = say("form.source");
+/** "Bảng 2, hàng 5" / "Table 2, row 5". */
+const at = (where: string, row: number) => say("place.row", { where, row: row + 1 });
 
 const TT57 = "57/2026";
 const isTt57 = (framework: Framework) => framework.circular.startsWith(TT57);
@@ -112,7 +115,7 @@ export const tt57Form: Rule = {
       findings.push({
         rule: this.id,
         severity: "hint",
-        message: `Không thấy các mục I–VIII của kế hoạch (như “IV. ${TT57_SECTIONS[3]?.heading}”) ${FORM_SOURCE}: nếu kế hoạch đánh số mục khác, KHCT chưa kiểm tra được thứ tự các mục.`,
+        ...told("tt57-form.no-sections", { heading: TT57_SECTIONS[3]?.heading ?? "", source }),
         location: {},
       });
     } else {
@@ -121,7 +124,15 @@ export const tt57Form: Rule = {
         findings.push({
           rule: this.id,
           severity: "warning",
-          message: `Kế hoạch thiếu ${missing.map((s) => `mục ${s.numeral}. ${s.heading}`).join("; ")} ${FORM_SOURCE}.`,
+          ...told("tt57-form.missing", {
+            sections: {
+              join: missing.map((s) =>
+                say("form.section", { numeral: s.numeral, heading: s.heading })
+              ),
+              with: "; ",
+            },
+            source,
+          }),
           location: {},
         });
       const present = TT57_SECTIONS.filter((s) => found.has(s.numeral));
@@ -134,28 +145,30 @@ export const tt57Form: Rule = {
           findings.push({
             rule: this.id,
             severity: "warning",
-            message: `Mục ${next.numeral}. ${next.heading} đứng trước mục ${s.numeral}. ${s.heading}: các mục của kế hoạch theo thứ tự I–VIII ${FORM_SOURCE}.`,
+            ...told("tt57-form.order", {
+              a: next.numeral,
+              ah: next.heading,
+              b: s.numeral,
+              bh: s.heading,
+              source,
+            }),
             location: { paragraph: there },
           });
       });
     }
     const { issues, plans, monitoring } = formTables(context);
     const lacking = [
-      issues.length === 0
-        ? "bảng vấn đề trọng tâm cần cải tiến (Mục IV: TT | Tiêu chuẩn | Tiêu chí liên quan | Đánh giá hiện trạng | Điểm hạn chế | Nguyên nhân)"
-        : null,
+      issues.length === 0 ? say("form.table.issues") : null,
       plans.length === 0 && !context.tables.some((t) => t.kind === "plan")
-        ? "bảng kế hoạch cải tiến (Mục V)"
+        ? say("form.table.plan")
         : null,
-      monitoring.length === 0
-        ? "bảng theo dõi, đánh giá thực hiện (Mục VI: Thời điểm | Nội dung theo dõi | Kết quả thực hiện | Điều chỉnh | Người đánh giá)"
-        : null,
-    ].filter((x): x is string => x !== null);
+      monitoring.length === 0 ? say("form.table.monitoring") : null,
+    ].filter((x): x is Said => x !== null);
     if (lacking.length > 0)
       findings.push({
         rule: this.id,
         severity: "warning",
-        message: `Kế hoạch theo Thông tư 57/2026 chưa có ${lacking.join("; ")} ${FORM_SOURCE}.`,
+        ...told("tt57-form.tables", { tables: { join: lacking, with: "; " }, source }),
         location: {},
       });
     return findings;
@@ -187,7 +200,11 @@ export const tt57Issues: Rule = {
           findings.push({
             rule: this.id,
             severity: "error",
-            message: `${t.where}, hàng ${row + 1}: “${standardCell.text}” — Thông tư 57/2026 có ${framework.standards.length} tiêu chuẩn (1–${framework.standards.length}).`,
+            ...told("tt57-issues.standard-unknown", {
+              place: at(t.where, row),
+              text: standardCell.text,
+              count: framework.standards.length,
+            }),
             location: { table: t.key, row, column: standardCell.col },
           });
         } else if (standardCell && standardId) {
@@ -205,9 +222,12 @@ export const tt57Issues: Rule = {
             findings.push({
               rule: this.id,
               severity: old ? "error" : "warning",
-              message: old
-                ? `${t.where}, hàng ${row + 1}: “${title}” là tên tiêu chuẩn của Thông tư ${old.circular}; theo Thông tư 57/2026 là “${fixed}”.`
-                : `${t.where}, hàng ${row + 1}: tên tiêu chuẩn “${title}” khác tên trong Thông tư 57/2026: “${fixed}”.`,
+              ...told(old ? "tt57-issues.old-title" : "tt57-issues.title-differs", {
+                place: at(t.where, row),
+                title,
+                ...(old ? { old: old.circular } : {}),
+                fixed,
+              }),
               location: { table: t.key, row, column: standardCell.col },
               fix: [
                 {
@@ -227,7 +247,20 @@ export const tt57Issues: Rule = {
             findings.push({
               rule: this.id,
               severity: "error",
-              message: `${t.where}, hàng ${row + 1}: tiêu chí ${id} không có trong Thông tư 57/2026 (${framework.standards.map((s) => `tiêu chuẩn ${s.id}: ${s.criteria[0]?.id}–${s.criteria[s.criteria.length - 1]?.id}`).join("; ")}).`,
+              ...told("tt57-issues.criterion-unknown", {
+                place: at(t.where, row),
+                id,
+                ranges: {
+                  join: framework.standards.map((s) =>
+                    say("standard.range", {
+                      id: s.id,
+                      first: s.criteria[0]?.id ?? "",
+                      last: s.criteria[s.criteria.length - 1]?.id ?? "",
+                    })
+                  ),
+                  with: "; ",
+                },
+              }),
               location: { table: t.key, row, column: cells.criterion?.col },
               criterion: id,
             });
@@ -238,7 +271,12 @@ export const tt57Issues: Rule = {
             findings.push({
               rule: this.id,
               severity: "warning",
-              message: `${t.where}, hàng ${row + 1}: tiêu chí ${id} thuộc tiêu chuẩn ${found.standard.id}, không phải tiêu chuẩn ${standardId}.`,
+              ...told("tt57-issues.wrong-standard", {
+                place: at(t.where, row),
+                id,
+                own: found.standard.id,
+                written: standardId,
+              }),
               location: { table: t.key, row, column: cells.criterion?.col },
               criterion: id,
             });
@@ -247,7 +285,7 @@ export const tt57Issues: Rule = {
           findings.push({
             rule: this.id,
             severity: "warning",
-            message: `${t.where}, hàng ${row + 1}: vấn đề chưa ghi điểm hạn chế — Mục IV nêu hạn chế và nguyên nhân của từng vấn đề trọng tâm ${FORM_SOURCE}.`,
+            ...told("tt57-issues.no-weakness", { place: at(t.where, row), source }),
             location: { table: t.key, row, column: cells.weakness.col },
           });
       }
@@ -257,7 +295,7 @@ export const tt57Issues: Rule = {
       findings.push({
         rule: this.id,
         severity: "warning",
-        message: `Mục IV nêu cả ${total} tiêu chí: kế hoạch theo mẫu Biểu 2 “không xây dựng kế hoạch cải tiến đối với toàn bộ tiêu chí mà tập trung vào các vấn đề ưu tiên” ${FORM_SOURCE}.`,
+        ...told("tt57-issues.all", { total, source }),
         location: {},
       });
     return findings;
@@ -287,7 +325,10 @@ export const tt57PlanItems: Rule = {
       .map(({ t, issue }) => ({
         rule: this.id,
         severity: "hint" as const,
-        message: `${t.where}, hàng ${issue.row + 1}: vấn đề “${(issue.weakness || issue.currentState).slice(0, 80)}” chưa thấy việc cải tiến nào ở bảng kế hoạch (Mục V) — ghi mã tiêu chí hoặc nội dung tương ứng vào một việc cải tiến.`,
+        ...told("tt57-plan-items", {
+          place: at(t.where, issue.row),
+          issue: (issue.weakness || issue.currentState).slice(0, 80),
+        }),
         location: {
           table: t.key,
           row: issue.row,
@@ -328,7 +369,12 @@ export const tt57Status: Rule = {
         findings.push({
           rule: this.id,
           severity: "warning",
-          message: `${t.where}, hàng ${row + 1}: mức độ thực hiện “${cell.text}” — ghi một trong ${TT57_STATUS_VALUES.map((v) => `“${v}”`).join(", ")} ${FORM_SOURCE}.`,
+          ...told("tt57-status", {
+            place: at(t.where, row),
+            text: cell.text,
+            values: TT57_STATUS_VALUES.map((v) => `“${v}”`).join(", "),
+            source,
+          }),
           location: { table: t.key, row, column: cell.col },
           ...(fixed
             ? {
@@ -375,12 +421,16 @@ export const evidenceCodes: Rule = {
           const mc = MC.exec(tight);
           const h = H.exec(tight);
           const id = mc ? `${mc[1]}.${mc[2]}` : h ? `${h[2]}.${h[3]}` : null;
-          const where = `${t.where}, hàng ${row + 1}`;
+          const place = at(t.where, row);
           if (!id) {
             findings.push({
               rule: this.id,
               severity: "warning",
-              message: `${where}: mã minh chứng “${code}” không đúng dạng ${tt57 ? "MC.<tiêu chuẩn>.<tiêu chí>.<số 2 chữ số>, ví dụ MC.1.1.01 (theo các ứng dụng; Thông tư 57/2026 chưa được đối chiếu)" : "[H<hộp>-<tiêu chí>-<số 2 chữ số>], ví dụ [H1-1.1-01]"}.`,
+              ...told("evidence-code.form", {
+                place,
+                code,
+                shape: say(tt57 ? "evidence.mc" : "evidence.h"),
+              }),
               location: { table: t.key, row, column: cell.col },
             });
             continue;
@@ -389,7 +439,16 @@ export const evidenceCodes: Rule = {
             findings.push({
               rule: this.id,
               severity: "warning",
-              message: `${where}: mã minh chứng “${code}” trỏ tới tiêu chí ${id}, không có trong ${context.framework.circular.startsWith(TT57) ? "Thông tư 57/2026" : `Thông tư ${context.framework.circular}`}.`,
+              ...told("evidence-code.unknown", {
+                place,
+                code,
+                id,
+                circular: say("circular", {
+                  number: context.framework.circular.startsWith(TT57)
+                    ? TT57
+                    : context.framework.circular,
+                }),
+              }),
               location: { table: t.key, row, column: cell.col },
               criterion: id,
             });
@@ -397,7 +456,7 @@ export const evidenceCodes: Rule = {
             findings.push({
               rule: this.id,
               severity: "hint",
-              message: `${where}: “${code}” là mã minh chứng kiểu Công văn 5932 (báo cáo theo thông tư 2018); kế hoạch theo Thông tư 57/2026 dùng mã MC.${id}.nn (theo các ứng dụng).`,
+              ...told("evidence-code.old", { place, code, id }),
               location: { table: t.key, row, column: cell.col },
               criterion: id,
             });
@@ -424,7 +483,7 @@ export const tt57Monitoring: Rule = {
         findings.push({
           rule: this.id,
           severity: "warning",
-          message: `${t.where}: bảng theo dõi có ${times.length} lần rà soát; kế hoạch rà soát, đánh giá tối thiểu 02 lần trong năm học ${FORM_SOURCE}.`,
+          ...told("tt57-monitoring.few", { where: t.where, count: times.length, source }),
           location: { table: t.key },
         });
       const folded = times.map(fold);
@@ -436,7 +495,14 @@ export const tt57Monitoring: Rule = {
         findings.push({
           rule: this.id,
           severity: "hint",
-          message: `${t.where}: chưa có lần rà soát ${lacking.map((x) => `“${x}”`).join(" và ")} — mẫu in sẵn hai lần này ${FORM_SOURCE}.`,
+          ...told("tt57-monitoring.lacking", {
+            where: t.where,
+            times:
+              lacking.length > 1
+                ? say("times.two", { a: lacking[0] ?? "", b: lacking[1] ?? "" })
+                : `“${lacking[0] ?? ""}”`,
+            source,
+          }),
           location: { table: t.key },
         });
     }
