@@ -432,6 +432,104 @@ export const MESSAGES = {
     en: "{where}: no review {times} yet — the form prints these two {source}.",
   },
 
+  // Formatting to Nghị định 30/2020 (format/planFormat.ts): what will change.
+  "format.body-font": {
+    vi: "Phông chữ thân văn bản: {fonts} → {font}",
+    en: "Body text font: {fonts} → {font}",
+  },
+  "format.body-size": {
+    vi: "Cỡ chữ thân văn bản: {sizes} → {size} (Nghị định 30/2020: {min}–{max})",
+    en: "Body text size: {sizes} → {size} (Decree 30/2020: {min}–{max})",
+  },
+  "format.many-fonts": { vi: "nhiều phông", en: "several fonts" },
+  "format.table-font": {
+    vi: "Chữ trong bảng kế hoạch: {now}{pt} → {font} {size}",
+    en: "Text in the plan table: {now}{pt} → {font} {size}",
+  },
+  "format.header-repeat": {
+    vi: "Lặp lại {rows} dòng tiêu đề bảng ở đầu mỗi trang",
+    en: "Repeat the table's {rows, plural, one {header row} other {# header rows}} at the top of each page",
+  },
+  "format.bold-rows": {
+    vi: "In đậm {rows} dòng tiêu đề, dòng MỨC và dòng tiêu chuẩn; tiêu đề canh giữa",
+    en: "Bold {rows, plural, one {# header, MỨC or standard row} other {# header, MỨC and standard rows}}; headers centred",
+  },
+  "format.borders": {
+    vi: "Kẻ khung toàn bảng, chữ canh trên, tự xuống dòng",
+    en: "Borders on the whole table, text aligned to the top, wrapped",
+  },
+  "format.widths": {
+    vi: "Độ rộng cột theo nội dung: không cột nào hẹp hơn từ dài nhất của nó, phần còn lại chia theo lượng chữ",
+    en: "Column widths by content: no column narrower than its longest word, the rest shared by the amount of text",
+  },
+  "format.landscape": {
+    vi: "Bảng rộng: nên đặt trang có bảng nằm ngang (khổ A4 ngang)",
+    en: "Wide table: put the table's pages in landscape (A4 landscape)",
+  },
+  "format.landscape.manual": {
+    vi: "Chọn cả bảng, vào Bố cục (Layout) › Hướng (Orientation) › Ngang (Landscape) và áp dụng cho “Văn bản được chọn” để chỉ trang có bảng nằm ngang.",
+    en: "Select the whole table, go to Layout › Orientation › Landscape and apply it to “Selected text”, so only the table's pages are landscape.",
+  },
+  "format.merge": {
+    vi: "Gộp ô ngang {rows} dòng MỨC và dòng tiêu chuẩn (chỉ các ô trống)",
+    en: "Merge across {rows, plural, one {# MỨC or standard row} other {# MỨC and standard rows}} (empty cells only)",
+  },
+  "format.freeze": {
+    vi: "Cố định dòng tiêu đề khi cuộn",
+    en: "Freeze the header rows when scrolling",
+  },
+  "format.print": {
+    vi: "In: A4 ngang, vừa một trang theo chiều ngang, lặp dòng tiêu đề trên mỗi trang in, lề theo Nghị định 30/2020",
+    en: "Print: A4 landscape, one page wide, header rows repeated on every printed page, margins per Decree 30/2020",
+  },
+  "format.money": {
+    vi: "Ô kinh phí là số: định dạng tiền đồng (#.##0 ₫)",
+    en: "Budget cells holding numbers: formatted as đồng (#.##0 ₫)",
+  },
+  "format.lists": {
+    vi: "Danh sách gợi ý cho cột tiêu chí (theo thông tư) và cột người chủ trì (danh sách nhân sự), lưu ở trang tính ẩn “KHCT_DanhSach”",
+    en: "Suggestion lists for the criterion column (from the circular) and the lead column (the staff list), kept in the hidden sheet “KHCT_DanhSach”",
+  },
+  "format.progress": {
+    vi: "Cột tiến độ: danh sách chọn ({values}) và tô màu theo tiến độ",
+    en: "Progress column: a choice list ({values}) and colours by progress",
+  },
+  "normalize.label": {
+    vi: "Nhãn tiêu chí viết liền (“Tiêu chí 2. 2” → “Tiêu chí 2.2”)",
+    en: "Criterion labels written without a space (“Tiêu chí 2. 2” → “Tiêu chí 2.2”)",
+  },
+  "normalize.year-range": {
+    vi: "Năm học viết một kiểu (“2025 - 2026” → “2025-2026”)",
+    en: "School years written one way (“2025 - 2026” → “2025-2026”)",
+  },
+  "normalize.spaces": {
+    vi: "Bỏ dấu cách thừa (đôi, cuối dòng)",
+    en: "Extra spaces removed (double, at line ends)",
+  },
+  "normalize.label-capital": {
+    vi: "Viết hoa nhãn “Tiêu chí”/“Tiêu chuẩn” ở đầu ô",
+    en: "Capital letter for a “Tiêu chí”/“Tiêu chuẩn” label at the start of a cell",
+  },
+  "format.normalized": {
+    vi: "{what}: {count} ô",
+    en: "{what}: {count, plural, one {# cell} other {# cells}}",
+  },
+  "format.margins.values": {
+    vi: "trên {top} mm, dưới {bottom} mm, trái {left} mm, phải {right} mm",
+    en: "top {top} mm, bottom {bottom} mm, left {left} mm, right {right} mm",
+  },
+  "format.margins": { vi: "Lề trang: {wanted}", en: "Page margins: {wanted}" },
+  "format.margins.nd30": {
+    vi: "Lề trang theo Nghị định 30/2020: {wanted}",
+    en: "Page margins per Decree 30/2020: {wanted}",
+  },
+  "format.margins.manual": {
+    vi: "Word trên web và các bản Word chưa có bộ API WordApiDesktop 1.3 không cho add-in đặt lề: vào Bố cục (Layout) › Lề (Margins) › Lề tùy chỉnh (Custom Margins) và nhập các số trên; khổ giấy A4.",
+    en: "Word on the web and Word builds without the WordApiDesktop 1.3 API set do not let add-ins set margins: go to Layout › Margins › Custom Margins and enter the numbers above; A4 paper.",
+  },
+  "format.part-missing": { vi: "Thiếu {name}: {rule}", en: "Missing {name}: {rule}" },
+  "format.part-template": { vi: "Mẫu để chèn: {template}", en: "Template to insert: {template}" },
+
   // Required cells (cells.ts).
   "required-empty.empty": {
     vi: "{label}: ô “{column}” còn trống.",

@@ -12,13 +12,6 @@ export interface Normalization extends CellFix {
   readonly kinds: readonly NormalizationKind[];
 }
 
-export const NORMALIZATION_LABEL: Readonly<Record<NormalizationKind, string>> = {
-  label: "Nhãn tiêu chí viết liền (“Tiêu chí 2. 2” → “Tiêu chí 2.2”)",
-  "year-range": "Năm học viết một kiểu (“2025 - 2026” → “2025-2026”)",
-  spaces: "Bỏ dấu cách thừa (đôi, cuối dòng)",
-  "label-capital": "Viết hoa nhãn “Tiêu chí”/“Tiêu chuẩn” ở đầu ô",
-};
-
 /** The normalised text and what changed; the same text when nothing applies. */
 export function normalizeText(text: string): { text: string; kinds: NormalizationKind[] } {
   const kinds: NormalizationKind[] = [];

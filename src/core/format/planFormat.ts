@@ -3,6 +3,7 @@
  * list of changes the preview shows: computed from facts the adapters read (fonts, sizes, header
  * repetition, print setup), so the pane says what is off before anything is written.
  */
+import { render, say, type Said } from "../messages";
 import { PROGRESS_ORDER, progressTexts } from "../tracking/progress";
 import type { ColumnRole } from "../plan/layouts";
 import type { AnalysedTable } from "../plan/session";
@@ -15,7 +16,7 @@ import {
   type FormatProfile,
 } from "./profile";
 import { spanWidth, type TableGrid } from "../plan/table";
-import { NORMALIZATION_LABEL, type Normalization } from "./normalize";
+import type { Normalization, NormalizationKind } from "./normalize";
 import type { DocumentPart } from "./documentParts";
 
 /** The hidden sheet of an .xlsx that holds KHCT's suggestion lists. */
@@ -204,6 +205,18 @@ export interface FormatChange {
   readonly label: string;
   /** Done by hand: the host's API cannot (e.g. page margins in Word on the web). */
   readonly manual?: string;
+  /** label and manual as said, for the pane's language. */
+  readonly said: { readonly label: Said; readonly manual?: Said };
+}
+
+/** A change with its words in Vietnamese and as said. */
+function change(id: string, label: Said, manual?: Said): FormatChange {
+  return {
+    id,
+    label: render(label, "vi"),
+    ...(manual ? { manual: render(manual, "vi") } : {}),
+    said: { label, ...(manual ? { manual } : {}) },
+  };
 }
 
 const list = (items: readonly (string | number)[]) => items.join(", ");
@@ -230,96 +243,81 @@ export function formatChanges(
   // Excel has no body text: only the plan range is formatted there.
   const otherFonts = host === "excel" ? [] : facts.bodyFonts.filter((f) => f !== profile.font);
   if (otherFonts.length)
-    out.push({
-      id: "body-font",
-      label: `Phông chữ thân văn bản: ${list(otherFonts)} → ${profile.font}`,
-    });
+    out.push(
+      change("body-font", say("format.body-font", { fonts: list(otherFonts), font: profile.font }))
+    );
   const badSizes =
     host === "excel" ? [] : facts.bodySizes.filter((s) => !inRange(profile.bodyPt, s));
   if (badSizes.length)
-    out.push({
-      id: "body-size",
-      label: `Cỡ chữ thân văn bản: ${list(badSizes)} → ${profile.bodyPt.preferred} (Nghị định 30/2020: ${profile.bodyPt.min}–${profile.bodyPt.max})`,
-    });
+    out.push(
+      change(
+        "body-size",
+        say("format.body-size", {
+          sizes: list(badSizes),
+          size: profile.bodyPt.preferred,
+          min: profile.bodyPt.min,
+          max: profile.bodyPt.max,
+        })
+      )
+    );
   if (target) {
     if (
       facts.tableFont !== profile.font ||
       facts.tablePt === null ||
       !inRange(profile.tablePt, facts.tablePt)
     )
-      out.push({
-        id: "table-font",
-        label: `Chữ trong bảng kế hoạch: ${facts.tableFont ?? "nhiều phông"}${facts.tablePt ? ` ${facts.tablePt}` : ""} → ${profile.font} ${target.pt}`,
-      });
+      out.push(
+        change(
+          "table-font",
+          say("format.table-font", {
+            now: facts.tableFont ?? say("format.many-fonts"),
+            pt: facts.tablePt ? ` ${facts.tablePt}` : "",
+            font: profile.font,
+            size: target.pt,
+          })
+        )
+      );
     if (facts.headerRepeat !== target.headerRows)
-      out.push({
-        id: "header-repeat",
-        label: `Lặp lại ${target.headerRows} dòng tiêu đề bảng ở đầu mỗi trang`,
-      });
+      out.push(change("header-repeat", say("format.header-repeat", { rows: target.headerRows })));
     const notBold = facts.boldRows
       ? target.boldRows.filter((r) => !facts.boldRows?.includes(r))
       : target.boldRows;
     if (notBold.length)
-      out.push({
-        id: "bold-rows",
-        label: `In đậm ${notBold.length} dòng tiêu đề, dòng MỨC và dòng tiêu chuẩn; tiêu đề canh giữa`,
-      });
-    if (facts.borders !== true)
-      out.push({ id: "borders", label: "Kẻ khung toàn bảng, chữ canh trên, tự xuống dòng" });
+      out.push(change("bold-rows", say("format.bold-rows", { rows: notBold.length })));
+    if (facts.borders !== true) out.push(change("borders", say("format.borders")));
     if (!sameWidths(facts.widths ?? null, target.widths))
-      out.push({
-        id: "widths",
-        label:
-          "Độ rộng cột theo nội dung: không cột nào hẹp hơn từ dài nhất của nó, phần còn lại chia theo lượng chữ",
-      });
+      out.push(change("widths", say("format.widths")));
     if (target.orientation === "landscape" && facts.orientation === "portrait")
-      out.push({
-        id: "landscape",
-        label: "Bảng rộng: nên đặt trang có bảng nằm ngang (khổ A4 ngang)",
-        manual:
-          "Chọn cả bảng, vào Bố cục (Layout) › Hướng (Orientation) › Ngang (Landscape) và áp dụng cho “Văn bản được chọn” để chỉ trang có bảng nằm ngang.",
-      });
+      out.push(change("landscape", say("format.landscape"), say("format.landscape.manual")));
     if (host === "excel") {
       const toMerge = target.spanRows.filter((s) => !facts.mergedRows?.includes(s.row));
-      if (toMerge.length)
-        out.push({
-          id: "merge",
-          label: `Gộp ô ngang ${toMerge.length} dòng MỨC và dòng tiêu chuẩn (chỉ các ô trống)`,
-        });
-      if (!facts.print?.frozenRows)
-        out.push({ id: "freeze", label: "Cố định dòng tiêu đề khi cuộn" });
+      if (toMerge.length) out.push(change("merge", say("format.merge", { rows: toMerge.length })));
+      if (!facts.print?.frozenRows) out.push(change("freeze", say("format.freeze")));
       if (!facts.print?.landscape || !facts.print.fitOneWide || !facts.print.titleRows)
-        out.push({
-          id: "print",
-          label:
-            "In: A4 ngang, vừa một trang theo chiều ngang, lặp dòng tiêu đề trên mỗi trang in, lề theo Nghị định 30/2020",
-        });
+        out.push(change("print", say("format.print")));
       const extras = facts.extras ?? null;
       if (target.columns.budget !== undefined && !extras?.money)
-        out.push({ id: "money", label: "Ô kinh phí là số: định dạng tiền đồng (#.##0 ₫)" });
+        out.push(change("money", say("format.money")));
       if (
         (target.columns.criterion !== undefined || target.columns.responsible !== undefined) &&
         !extras?.lists
       )
-        out.push({
-          id: "lists",
-          label:
-            "Danh sách gợi ý cho cột tiêu chí (theo thông tư) và cột người chủ trì (danh sách nhân sự), lưu ở trang tính ẩn “KHCT_DanhSach”",
-        });
+        out.push(change("lists", say("format.lists")));
       if (target.columns.progress !== undefined && !extras?.progress)
-        out.push({
-          id: "progress",
-          label: `Cột tiến độ: danh sách chọn (${target.progressValues.join(" / ")}) và tô màu theo tiến độ`,
-        });
+        out.push(
+          change("progress", say("format.progress", { values: target.progressValues.join(" / ") }))
+        );
     }
   }
   const kinds = new Map<string, number>();
   for (const n of normalizations) for (const k of n.kinds) kinds.set(k, (kinds.get(k) ?? 0) + 1);
   for (const [kind, count] of kinds)
-    out.push({
-      id: `normalize-${kind}`,
-      label: `${NORMALIZATION_LABEL[kind as keyof typeof NORMALIZATION_LABEL]}: ${count} ô`,
-    });
+    out.push(
+      change(
+        `normalize-${kind}`,
+        say("format.normalized", { what: say(`normalize.${kind as NormalizationKind}`), count })
+      )
+    );
   const m = facts.marginsMm;
   const pm = profile.marginsMm;
   const marginsOk =
@@ -329,16 +327,16 @@ export function formatChanges(
     inRange(pm.left, m.left, 0.5) &&
     inRange(pm.right, m.right, 0.5);
   if (!marginsOk && (host === "word" || host === "file")) {
-    const wanted = `trên ${pm.top.preferred} mm, dưới ${pm.bottom.preferred} mm, trái ${pm.left.preferred} mm, phải ${pm.right.preferred} mm`;
+    const wanted = say("format.margins.values", {
+      top: pm.top.preferred,
+      bottom: pm.bottom.preferred,
+      left: pm.left.preferred,
+      right: pm.right.preferred,
+    });
     out.push(
       pageSetupApi
-        ? { id: "margins", label: `Lề trang: ${wanted}` }
-        : {
-            id: "margins",
-            label: `Lề trang theo Nghị định 30/2020: ${wanted}`,
-            manual:
-              "Word trên web và các bản Word chưa có bộ API WordApiDesktop 1.3 không cho add-in đặt lề: vào Bố cục (Layout) › Lề (Margins) › Lề tùy chỉnh (Custom Margins) và nhập các số trên; khổ giấy A4.",
-          }
+        ? change("margins", say("format.margins", { wanted }))
+        : change("margins", say("format.margins.nd30", { wanted }), say("format.margins.manual"))
     );
   }
   return out;
@@ -346,11 +344,13 @@ export function formatChanges(
 
 /** Findings-like notes for the parts of the administrative format the document lacks. */
 export function missingPartChanges(missing: readonly DocumentPart[]): FormatChange[] {
-  return missing.map((p) => ({
-    id: `part-${p.id}`,
-    label: `Thiếu ${p.name}: ${p.rule}`,
-    manual: `Mẫu để chèn: ${p.template.replace(/\n+/g, " / ")}`,
-  }));
+  return missing.map((p) =>
+    change(
+      `part-${p.id}`,
+      say("format.part-missing", { name: p.name, rule: p.rule }),
+      say("format.part-template", { template: p.template.replace(/\n+/g, " / ") })
+    )
+  );
 }
 
 /** A paragraph's look as a host reports it (null: mixed or unknown). */

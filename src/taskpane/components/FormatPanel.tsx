@@ -17,7 +17,8 @@ import type { FormatHost } from "../../hosts/adapter";
 import { useDocumentVersion } from "../hooks/useDocumentVersion";
 import { errorMessage } from "../errors";
 import { useLatestRun } from "../hooks/useLatestRun";
-import { useStrings, useStringsRef } from "../hooks/useStrings";
+import { LocaleContext, useStrings, useStringsRef } from "../hooks/useStrings";
+import { render } from "../../core/messages";
 import { ActionResult } from "./ActionResult";
 import { format } from "../strings";
 
@@ -48,6 +49,7 @@ export function FormatPanel({
   unavailable = null,
 }: FormatPanelProps): React.JSX.Element {
   const s = useStrings();
+  const locale = React.useContext(LocaleContext);
   const strings = useStringsRef();
   const styles = useStyles();
   const [session, setSession] = React.useState<FormatSession | null>(null);
@@ -135,7 +137,7 @@ export function FormatPanel({
           ) : (
             <ul className={styles.list}>
               {session.changes.map((c) => (
-                <li key={c.id}>{c.label}</li>
+                <li key={c.id}>{render(c.said.label, locale)}</li>
               ))}
             </ul>
           )}
@@ -161,8 +163,8 @@ export function FormatPanel({
           <ul className={styles.list}>
             {session.manual.map((c) => (
               <li key={c.id}>
-                {c.label}
-                {c.manual && <Caption1 block>{c.manual}</Caption1>}
+                {render(c.said.label, locale)}
+                {c.said.manual && <Caption1 block>{render(c.said.manual, locale)}</Caption1>}
               </li>
             ))}
           </ul>

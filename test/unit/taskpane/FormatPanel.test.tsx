@@ -5,6 +5,7 @@ import * as React from "react";
 import { DOMParser } from "@xmldom/xmldom";
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { LocaleContext } from "../../../src/taskpane/hooks/useStrings";
 import { FormatPanel } from "../../../src/taskpane/components/FormatPanel";
 import { frameworkById, type Framework } from "../../../src/core/catalogue";
 import { createWordFormatHost } from "../../../src/hosts/word/format";
@@ -91,5 +92,28 @@ describe("FormatPanel", () => {
       "Times New Roman",
     ]);
     expect(model.tables[0]?.rows[3]?.cells[1]?.text).toBe("Tiêu chí 1.2");
+  });
+
+  it("in English: the preview's changes and what to do by hand are English", async () => {
+    const model = messyPlan();
+    render(
+      <LocaleContext.Provider value="en">
+        <FluentProvider theme={webLightTheme}>
+          <FormatPanel
+            framework={tt17}
+            host={createWordFormatHost(fakeWordRun(model).run, parse, { pageSetupApi: false })}
+            hostKind="word"
+          />
+        </FluentProvider>
+      </LocaleContext.Provider>
+    );
+    const preview = await screen.findByRole("region", { name: "Preview" });
+    expect(within(preview).getByText("Body text font: Arial → Times New Roman")).toBeTruthy();
+    expect(
+      within(preview).getByText(/^Criterion labels written without a space.*: 1 cell$/)
+    ).toBeTruthy();
+    const manual = screen.getByRole("region", { name: /by hand/i });
+    expect(within(manual).getByText(/^Page margins per Decree 30\/2020: top \d+ mm/)).toBeTruthy();
+    expect(within(manual).getByText(/Layout › Margins › Custom Margins/)).toBeTruthy();
   });
 });
