@@ -128,7 +128,8 @@ export function CheckPanel({
       setPreview(null);
       setGroupPreview(null);
     } catch (e) {
-      if (current()) setError(format(strings.current.checkError, { message: errorMessage(e) }));
+      if (current())
+        setError(format(strings.current.checkError, { message: errorMessage(e, strings.current) }));
     } finally {
       if (current()) setRunning(false);
     }
@@ -156,7 +157,7 @@ export function CheckPanel({
       );
       await run();
     } catch (e) {
-      setError(format(s.checkError, { message: errorMessage(e) }));
+      setError(format(s.checkError, { message: errorMessage(e, s) }));
     }
   };
 
@@ -169,7 +170,7 @@ export function CheckPanel({
       );
       await run();
     } catch (e) {
-      setError(format(s.checkError, { message: errorMessage(e) }));
+      setError(format(s.checkError, { message: errorMessage(e, s) }));
     }
   };
 
@@ -185,7 +186,7 @@ export function CheckPanel({
         await host.setDismissed(legacyFindingKey(finding), false, "");
       await run();
     } catch (e) {
-      setError(format(s.checkError, { message: errorMessage(e) }));
+      setError(format(s.checkError, { message: errorMessage(e, s) }));
     }
   };
 
@@ -205,7 +206,7 @@ export function CheckPanel({
         format(s.commentsAdded, { added: String(result.added), skipped: String(result.skipped) })
       );
     } catch (e) {
-      setError(format(s.checkError, { message: errorMessage(e) }));
+      setError(format(s.checkError, { message: errorMessage(e, s) }));
     }
   };
   const renderFinding = ([finding, i]: readonly [Finding, number]) => (
@@ -231,7 +232,7 @@ export function CheckPanel({
                 : void host
                     .select(finding.location)
                     .catch((e: unknown) =>
-                      setError(format(s.goToError, { message: errorMessage(e) }))
+                      setError(format(s.goToError, { message: errorMessage(e, s) }))
                     )
             }
           >

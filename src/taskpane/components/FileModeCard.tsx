@@ -74,7 +74,7 @@ export function FileModeCard({ file, onFile, level }: FileModeCardProps): React.
       const bytes = new Uint8Array(await chosen.arrayBuffer());
       onFile(await openFileDocument(chosen.name, bytes));
     } catch (e) {
-      setError(format(s.fileOpenError, { name: chosen.name, message: errorMessage(e) }));
+      setError(format(s.fileOpenError, { name: chosen.name, message: errorMessage(e, s) }));
     } finally {
       setBusy(false);
       if (input.current) input.current.value = "";
@@ -202,7 +202,7 @@ function NewPlanForm({ level }: { readonly level: SchoolLevel | null }): React.J
         MIME[kind]
       );
     } catch (e) {
-      setError(format(s.newPlanError, { message: errorMessage(e) }));
+      setError(format(s.newPlanError, { message: errorMessage(e, s) }));
     }
   };
 

@@ -133,7 +133,10 @@ export function FormFill({
       }
       reload();
     } catch (error) {
-      setMessage({ intent: "error", text: format(s.fillError, { message: errorMessage(error) }) });
+      setMessage({
+        intent: "error",
+        text: format(s.fillError, { message: errorMessage(error, s) }),
+      });
     } finally {
       setBusy(false);
     }

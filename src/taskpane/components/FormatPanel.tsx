@@ -69,7 +69,9 @@ export function FormatPanel({
       if (!current()) return;
       setMessage({
         intent: "error",
-        text: format(strings.current.formatReadError, { message: errorMessage(error) }),
+        text: format(strings.current.formatReadError, {
+          message: errorMessage(error, strings.current),
+        }),
       });
     } finally {
       if (current()) setBusy(false);
@@ -116,7 +118,7 @@ export function FormatPanel({
     } catch (error) {
       setMessage({
         intent: "error",
-        text: format(s.formatError, { message: errorMessage(error) }),
+        text: format(s.formatError, { message: errorMessage(error, s) }),
       });
     } finally {
       setBusy(false);

@@ -102,7 +102,7 @@ export function HistoryCard({ journal, onUndone }: HistoryCardProps): React.JSX.
     } catch (e) {
       setMessage({
         intent: "error",
-        lines: [format(s.historyError, { message: errorMessage(e) })],
+        lines: [format(s.historyError, { message: errorMessage(e, s) })],
       });
     } finally {
       setBusy(false);

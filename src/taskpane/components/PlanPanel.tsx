@@ -179,7 +179,10 @@ export function PlanPanel({ framework, year, host }: PlanPanelProps): React.JSX.
       }
       tables.reload();
     } catch (error) {
-      setMessage({ intent: "error", text: format(s.fillError, { message: errorMessage(error) }) });
+      setMessage({
+        intent: "error",
+        text: format(s.fillError, { message: errorMessage(error, s) }),
+      });
     } finally {
       setBusy(false);
     }
@@ -198,7 +201,10 @@ export function PlanPanel({ framework, year, host }: PlanPanelProps): React.JSX.
       );
       tables.reload();
     } catch (error) {
-      setMessage({ intent: "error", text: format(s.fillError, { message: errorMessage(error) }) });
+      setMessage({
+        intent: "error",
+        text: format(s.fillError, { message: errorMessage(error, s) }),
+      });
     } finally {
       setBusy(false);
     }

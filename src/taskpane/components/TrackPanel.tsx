@@ -146,7 +146,9 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
       if (!current()) return;
       setMessage({
         intent: "error",
-        text: format(strings.current.trackReadError, { message: errorMessage(error) }),
+        text: format(strings.current.trackReadError, {
+          message: errorMessage(error, strings.current),
+        }),
       });
     }
   }, [host, framework, asOf, strings, begin]);
@@ -180,7 +182,7 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
     } catch (error) {
       setMessage({
         intent: "error",
-        text: format(s.trackWriteError, { message: errorMessage(error) }),
+        text: format(s.trackWriteError, { message: errorMessage(error, s) }),
       });
     }
   };
@@ -361,7 +363,7 @@ export function TrackPanel({ framework, host, tables }: TrackPanelProps): React.
                   void host.select({ table: r.table, row: r.row }).catch((e: unknown) =>
                     setMessage({
                       intent: "error",
-                      text: format(s.goToError, { message: errorMessage(e) }),
+                      text: format(s.goToError, { message: errorMessage(e, s) }),
                     })
                   )
                 }

@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useState } from "react";
 import type { ChangeSource, ChangeWatcher } from "../../hosts/changes";
 import type { WriteToken } from "../../hosts/ownWrites";
 import { errorMessage } from "../errors";
+import { useStringsRef } from "./useStrings";
 
 /** Bumped after the document changed (a co-author, or the user): panels read it again. */
 export const DocumentVersionContext = createContext(0);
@@ -25,6 +26,7 @@ export function useChangeWatcher(
   const [remote, setRemote] = useState(false);
   /** Why listening could not start (the Office error's message): the pane says so, never hides it. */
   const [failed, setFailed] = useState<string | null>(null);
+  const strings = useStringsRef();
   useEffect(() => {
     if (!watcher) return;
     let stop: (() => Promise<void>) | null = null;
@@ -48,7 +50,7 @@ export function useChangeWatcher(
       },
       // Without events the pane still works (the user re-reads by hand), and says so.
       (error: unknown) => {
-        if (!stopped) setFailed(errorMessage(error));
+        if (!stopped) setFailed(errorMessage(error, strings.current));
       }
     );
     return () => {
@@ -56,6 +58,6 @@ export function useChangeWatcher(
       if (timer) clearTimeout(timer);
       void stop?.().catch(() => undefined);
     };
-  }, [watcher, quietMs, token]);
+  }, [watcher, quietMs, token, strings]);
   return { version, remote, clearRemote: () => setRemote(false), failed };
 }

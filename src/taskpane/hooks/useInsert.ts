@@ -60,7 +60,7 @@ export function useInsert(insert: Inserter | null): {
         .catch((error: unknown) =>
           setStatus({
             intent: "error",
-            text: format(s.insertError, { message: errorMessage(error) }),
+            text: format(s.insertError, { message: errorMessage(error, s) }),
           })
         )
         .finally(() => setBusy(false));

@@ -6,6 +6,7 @@ import type { SchoolLevel } from "../../core/schoolLevel";
 import type { HostAdapter } from "../../hosts/adapter";
 import { useDocumentVersion } from "./useDocumentVersion";
 import { errorMessage } from "../errors";
+import { useStringsRef } from "./useStrings";
 
 export interface PlanState {
   readonly status: "none" | "loading" | "ready" | "error";
@@ -28,6 +29,7 @@ export interface PlanState {
 
 /** The plan's identity: read from the document through the adapter, confirmed by the user. */
 export function usePlan(adapter: HostAdapter | null): PlanState {
+  const strings = useStringsRef();
   const [status, setStatus] = useState<PlanState["status"]>(adapter ? "loading" : "none");
   const [readError, setReadError] = useState<string | null>(null);
   const [identity, setIdentity] = useState<PlanIdentity | null>(null);
@@ -53,14 +55,14 @@ export function usePlan(adapter: HostAdapter | null): PlanState {
       },
       (error: unknown) => {
         if (cancelled) return;
-        setReadError(errorMessage(error));
+        setReadError(errorMessage(error, strings.current));
         setStatus("error");
       }
     );
     return () => {
       cancelled = true;
     };
-  }, [adapter, generation, version]);
+  }, [adapter, generation, version, strings]);
 
   const level = pickedLevel ?? stored?.level ?? identity?.level ?? null;
   const override =
@@ -104,12 +106,12 @@ export function usePlan(adapter: HostAdapter | null): PlanState {
         await adapter.writeSettings(settings);
         setStored(settings);
       } catch (error) {
-        setSaveError(errorMessage(error));
+        setSaveError(errorMessage(error, strings.current));
       } finally {
         setSaving(false);
       }
     },
-    [adapter, level, choice, identity]
+    [adapter, level, choice, identity, strings]
   );
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);

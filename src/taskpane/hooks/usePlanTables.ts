@@ -4,6 +4,7 @@ import { analyseTables, type AnalysedTable } from "../../core/plan/session";
 import type { DocumentTable, PlanTableHost } from "../../hosts/adapter";
 import { useDocumentVersion } from "./useDocumentVersion";
 import { errorMessage } from "../errors";
+import { useStringsRef } from "./useStrings";
 
 export interface PlanTablesState {
   readonly status: "none" | "loading" | "ready" | "error";
@@ -14,6 +15,7 @@ export interface PlanTablesState {
 
 /** The document's tables, read through the host and recognised by the core. */
 export function usePlanTables(host: PlanTableHost | null, framework: Framework): PlanTablesState {
+  const strings = useStringsRef();
   const [found, setFound] = useState<DocumentTable[]>([]);
   const [status, setStatus] = useState<PlanTablesState["status"]>(host ? "loading" : "none");
   const [error, setError] = useState<string | null>(null);
@@ -33,14 +35,14 @@ export function usePlanTables(host: PlanTableHost | null, framework: Framework):
       },
       (e: unknown) => {
         if (cancelled) return;
-        setError(errorMessage(e));
+        setError(errorMessage(e, strings.current));
         setStatus("error");
       }
     );
     return () => {
       cancelled = true;
     };
-  }, [host, generation, version]);
+  }, [host, generation, version, strings]);
 
   const tables = useMemo(() => analyseTables(found, framework), [found, framework]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);

@@ -41,4 +41,13 @@ describe("Office error messages", () => {
     expect(officeErrorCode({ code: 42 })).toBeNull();
     expect(officeErrorCode(null)).toBeNull();
   });
+
+  it("speaks English for the pane's English, keeping the code", () => {
+    expect(describeError(officeError("InvalidOperationInCellEditMode"), "en")).toBe(
+      "Excel is editing a cell: press Enter (or Esc) to leave the cell, then try again. (Office error code: InvalidOperationInCellEditMode)"
+    );
+    expect(describeError(officeError("SomethingNew", "A new failure"), "en")).toBe(
+      "Office reported SomethingNew: A new failure."
+    );
+  });
 });
