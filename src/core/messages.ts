@@ -530,6 +530,100 @@ export const MESSAGES = {
   "format.part-missing": { vi: "Thiếu {name}: {rule}", en: "Missing {name}: {rule}" },
   "format.part-template": { vi: "Mẫu để chèn: {template}", en: "Template to insert: {template}" },
 
+  // Files KHCT cannot read (hosts/file/read.ts).
+  "file.too-large": {
+    vi: "Tệp quá lớn ({mb} MB; KHCT đọc tệp đến {limit} MB).",
+    en: "The file is too large ({mb} MB; KHCT reads files up to {limit} MB).",
+  },
+  "file.ole": {
+    vi: "Tệp được mã hóa (có mật khẩu) hoặc là định dạng Office 97–2003 (.doc/.xls): hãy mở bằng Word/Excel và lưu lại thành .docx/.xlsx không mật khẩu.",
+    en: "The file is encrypted (has a password) or in the Office 97–2003 format (.doc/.xls): open it in Word/Excel and save it as .docx/.xlsx without a password.",
+  },
+  "file.not-office": {
+    vi: "Không phải tệp Office (.docx hoặc .xlsx).",
+    en: "Not an Office file (.docx or .xlsx).",
+  },
+  "file.too-many-parts": {
+    vi: "Tệp nén có hơn {limit} phần — tệp Word/Excel không có nhiều như vậy (có thể là tệp độc hại): KHCT không đọc.",
+    en: "The archive has more than {limit} parts — Word/Excel files have nowhere near as many (it may be a malicious file): KHCT does not read it.",
+  },
+  "file.zip": {
+    vi: "Tệp bị hỏng, không giải nén được: {problem}",
+    en: "The file is damaged and cannot be unpacked: {problem}",
+  },
+  "zip.encrypted": {
+    vi: "tệp nén có mật khẩu. Hãy mở bằng Word/Excel, bỏ mật khẩu và lưu lại.",
+    en: "the archive has a password. Open it in Word/Excel, remove the password and save it again.",
+  },
+  "zip.split": {
+    vi: "đây là một phần của tệp nén nhiều phần. Hãy dùng tệp .docx/.xlsx nguyên vẹn.",
+    en: "this is one part of a multi-part archive. Use the whole .docx/.xlsx file.",
+  },
+  "zip.compression": {
+    vi: "tệp dùng kiểu nén mà Word/Excel không tạo ra. Hãy mở bằng Word/Excel và lưu lại.",
+    en: "the file uses a compression Word/Excel do not write. Open it in Word/Excel and save it again.",
+  },
+  "zip.broken": {
+    vi: "tệp bị cắt cụt hoặc hỏng cấu trúc (thường do tải về hoặc chép chưa xong). Hãy lấy lại tệp gốc hoặc mở bằng Word/Excel và lưu lại.",
+    en: "the file is cut short or its structure is broken (usually an unfinished download or copy). Get the original again, or open it in Word/Excel and save it again.",
+  },
+  "file.dtd": {
+    vi: "Phần “{part}” có khai báo DTD/ENTITY: KHCT không đọc tệp như vậy.",
+    en: "The part “{part}” declares a DTD/ENTITY: KHCT does not read such files.",
+  },
+  "file.deep": {
+    vi: "Phần “{part}” lồng các thẻ sâu hơn {depth} tầng — không phải tệp do {app} tạo (có thể là tệp độc hại): KHCT không đọc.",
+    en: "The part “{part}” nests tags deeper than {depth} levels — not a file {app} writes (it may be a malicious file): KHCT does not read it.",
+  },
+  "file.bad-xml": {
+    vi: "Phần “{part}” của tệp không phải XML hợp lệ (tệp hỏng hoặc bị sửa ngoài Word/Excel): hãy mở bằng Word/Excel và lưu lại.",
+    en: "The file's part “{part}” is not valid XML (the file is damaged or was edited outside Word/Excel): open it in Word/Excel and save it again.",
+  },
+  "file.no-document": {
+    vi: "Không phải tệp Word: thiếu word/document.xml.",
+    en: "Not a Word file: word/document.xml is missing.",
+  },
+  "file.docx-rows": {
+    vi: "Tài liệu có {rows} hàng bảng; KHCT đọc bảng đến {limit} hàng: hãy tách tài liệu hoặc bỏ các hàng thừa rồi lưu lại.",
+    en: "The document has {rows} table rows; KHCT reads tables up to {limit} rows: split the document or remove the extra rows, then save it again.",
+  },
+  "file.docx-unreadable": {
+    vi: "Không đọc được nội dung tệp Word: hãy mở bằng Word và lưu lại thành .docx.",
+    en: "The Word file's content cannot be read: open it in Word and save it again as .docx.",
+  },
+  "file.sheet-rows": {
+    vi: "Trang tính {sheet} có {rows} hàng; KHCT đọc đến {limit} hàng: hãy tách trang tính rồi lưu lại.",
+    en: "Sheet {sheet} has {rows} rows; KHCT reads up to {limit} rows: split the sheet, then save it again.",
+  },
+  "file.sheet-data-rows": {
+    vi: "Trang tính “{sheet}” có {rows} hàng có dữ liệu; KHCT đọc đến {limit} hàng: hãy tách trang tính rồi lưu lại.",
+    en: "Sheet “{sheet}” has {rows} rows with data; KHCT reads up to {limit} rows: split the sheet, then save it again.",
+  },
+  "file.merges": {
+    vi: "Trang tính {sheet} có {count} vùng gộp ô (KHCT đọc đến {limit}): hãy bỏ bớt gộp ô trong Excel rồi lưu lại.",
+    en: "Sheet {sheet} has {count} merged areas (KHCT reads up to {limit}): unmerge some cells in Excel, then save it again.",
+  },
+  "file.huge-merge": {
+    vi: "Trang tính {sheet} có vùng gộp ô phủ gần cả trang tính ({ref}): hãy bỏ gộp ô đó trong Excel rồi lưu lại.",
+    en: "Sheet {sheet} has a merged area covering almost the whole sheet ({ref}): unmerge it in Excel, then save it again.",
+  },
+  "file.column": {
+    vi: "Trang tính {sheet} khai báo cột thứ {column}, quá cột cuối của Excel ({last}): tệp hỏng hoặc không do Excel tạo.",
+    en: "Sheet {sheet} declares column {column}, past Excel's last column ({last}): the file is damaged or was not written by Excel.",
+  },
+  "file.validation": {
+    vi: "Trang tính {sheet} có quy tắc kiểm tra dữ liệu phủ gần cả trang tính ({ref}): hãy thu hẹp vùng đó trong Excel rồi lưu lại.",
+    en: "Sheet {sheet} has a data validation rule covering almost the whole sheet ({ref}): narrow it in Excel, then save it again.",
+  },
+  "file.xlsx-unreadable": {
+    vi: "Không đọc được tệp Excel (cấu trúc tệp khác với tệp Excel lưu ra, thường do phần mềm khác tạo): hãy mở bằng Excel hoặc LibreOffice và lưu lại thành .xlsx.",
+    en: "The Excel file cannot be read (its structure differs from what Excel saves, usually because another program wrote it): open it in Excel or LibreOffice and save it again as .xlsx.",
+  },
+  "file.not-docx-xlsx": {
+    vi: "Tệp nén này không phải .docx hay .xlsx (thiếu word/document.xml và xl/workbook.xml).",
+    en: "This archive is neither .docx nor .xlsx (word/document.xml and xl/workbook.xml are missing).",
+  },
+
   // Required cells (cells.ts).
   "required-empty.empty": {
     vi: "{label}: ô “{column}” còn trống.",

@@ -4,6 +4,7 @@
  * formats (JSZip, @xmldom/xmldom, exceljs); this file only bounds what they may cost and says, in
  * Vietnamese, why a file cannot be read.
  */
+import { render, say, type Said } from "../../core/messages";
 import JSZip from "jszip";
 import { DOMParser } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
@@ -29,8 +30,19 @@ export const LIMITS = {
   xmlDepth: 1000,
 } as const;
 
-/** A file KHCT cannot read; `message` is for the user (Vietnamese, with the reason). */
-export class FileReadError extends Error {}
+/**
+ * A file KHCT cannot read; `message` is for the user (Vietnamese, with the reason), `said` the same
+ * for the pane's language where the reason is said as a message id.
+ */
+export class FileReadError extends Error {
+  readonly said?: Said;
+  constructor(reason: string | Said) {
+    super(typeof reason === "string" ? reason : render(reason, "vi"));
+    if (typeof reason !== "string") this.said = reason;
+  }
+}
+
+const n = (value: number) => value.toLocaleString("vi-VN");
 
 export type FileKind = "docx" | "xlsx";
 
@@ -64,28 +76,25 @@ async function readSettings(zip: JSZip): Promise<PlanSettings | null> {
 async function openZip(data: Uint8Array): Promise<JSZip> {
   if (data.byteLength > LIMITS.fileBytes) {
     throw new FileReadError(
-      `Tệp quá lớn (${Math.round(data.byteLength / 1048576)} MB; KHCT đọc tệp đến ${LIMITS.fileBytes / 1048576} MB).`
+      say("file.too-large", {
+        mb: Math.round(data.byteLength / 1048576),
+        limit: LIMITS.fileBytes / 1048576,
+      })
     );
   }
   if (data[0] !== 0x50 || data[1] !== 0x4b) {
     const ole = data[0] === 0xd0 && data[1] === 0xcf;
-    throw new FileReadError(
-      ole
-        ? "Tệp được mã hóa (có mật khẩu) hoặc là định dạng Office 97–2003 (.doc/.xls): hãy mở bằng Word/Excel và lưu lại thành .docx/.xlsx không mật khẩu."
-        : "Không phải tệp Office (.docx hoặc .xlsx)."
-    );
+    throw new FileReadError(say(ole ? "file.ole" : "file.not-office"));
   }
   // Entries counted by their central-directory headers before JSZip builds an object for each.
   const entries = countCentralHeaders(data, LIMITS.entries);
   if (entries > LIMITS.entries)
-    throw new FileReadError(
-      `Tệp nén có hơn ${LIMITS.entries.toLocaleString("vi-VN")} phần — tệp Word/Excel không có nhiều như vậy (có thể là tệp độc hại): KHCT không đọc.`
-    );
+    throw new FileReadError(say("file.too-many-parts", { limit: n(LIMITS.entries) }));
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(data);
   } catch (error) {
-    throw new FileReadError(`Tệp bị hỏng, không giải nén được: ${zipProblem(error)}`);
+    throw new FileReadError(say("file.zip", { problem: zipProblem(error) }));
   }
   // A zip bomb: every part is inflated once as a stream and counted as it comes, stopping at the
   // limit — the sizes an archive declares can lie (or be misread: zip64 sizes past 4 GiB).
@@ -108,15 +117,12 @@ function countCentralHeaders(data: Uint8Array, limit: number): number {
 }
 
 /** JSZip's reasons (English, for developers) as what the user is told: what is wrong, what to do. */
-function zipProblem(error: unknown): string {
+function zipProblem(error: unknown): Said {
   const message = error instanceof Error ? error.message : "";
-  if (/encrypt/i.test(message))
-    return "tệp nén có mật khẩu. Hãy mở bằng Word/Excel, bỏ mật khẩu và lưu lại.";
-  if (/multi-?volume|split/i.test(message))
-    return "đây là một phần của tệp nén nhiều phần. Hãy dùng tệp .docx/.xlsx nguyên vẹn.";
-  if (/compression/i.test(message))
-    return "tệp dùng kiểu nén mà Word/Excel không tạo ra. Hãy mở bằng Word/Excel và lưu lại.";
-  return "tệp bị cắt cụt hoặc hỏng cấu trúc (thường do tải về hoặc chép chưa xong). Hãy lấy lại tệp gốc hoặc mở bằng Word/Excel và lưu lại.";
+  if (/encrypt/i.test(message)) return say("zip.encrypted");
+  if (/multi-?volume|split/i.test(message)) return say("zip.split");
+  if (/compression/i.test(message)) return say("zip.compression");
+  return say("zip.broken");
 }
 
 /** The bytes a part inflates to, counted while inflating; refused past `cap`. */
@@ -207,13 +213,10 @@ export function nestingDepth(xml: string, limit: number): number {
 /** Parses an XML part of a package, refusing any DTD (anywhere in it) and broken XML, in Vietnamese. */
 export function parseXml(xml: string, part: string): Document {
   // OOXML parts never carry a DTD; one here is an entity expansion waiting to happen.
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml))
-    throw new FileReadError(`Phần “${part}” có khai báo DTD/ENTITY: KHCT không đọc tệp như vậy.`);
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new FileReadError(say("file.dtd", { part }));
   // Readers walk the tree recursively: a nesting no office program writes would exhaust the stack.
   if (nestingDepth(xml, LIMITS.xmlDepth) > LIMITS.xmlDepth)
-    throw new FileReadError(
-      `Phần “${part}” lồng các thẻ sâu hơn ${LIMITS.xmlDepth} tầng — không phải tệp do Word/Excel tạo (có thể là tệp độc hại): KHCT không đọc.`
-    );
+    throw new FileReadError(say("file.deep", { part, depth: LIMITS.xmlDepth, app: "Word/Excel" }));
   const errors: string[] = [];
   // No locator: KHCT never reports line numbers, and tracking them costs a sixth of the parse.
   const doc = new DOMParser({
@@ -223,16 +226,13 @@ export function parseXml(xml: string, part: string): Document {
     },
   }).parseFromString(xml, "text/xml");
   // xmldom's reasons are English and about characters: the user is told which part and what to do.
-  if (errors.length > 0)
-    throw new FileReadError(
-      `Phần “${part}” của tệp không phải XML hợp lệ (tệp hỏng hoặc bị sửa ngoài Word/Excel): hãy mở bằng Word/Excel và lưu lại.`
-    );
+  if (errors.length > 0) throw new FileReadError(say("file.bad-xml", { part }));
   return doc as unknown as Document;
 }
 
 async function readDocx(zip: JSZip): Promise<ReadFile> {
   const part = zip.file("word/document.xml");
-  if (!part) throw new FileReadError("Không phải tệp Word: thiếu word/document.xml.");
+  if (!part) throw new FileReadError(say("file.no-document"));
   let doc: Document;
   try {
     const xml = await partText(part);
@@ -240,15 +240,11 @@ async function readDocx(zip: JSZip): Promise<ReadFile> {
     const rows = (xml.match(/<w:tr[\s>]/g) ?? []).length;
     // The same bound as in Office (5,000 rows), for all the document's tables together.
     if (rows > LIMITS.tableRows)
-      throw new FileReadError(
-        `Tài liệu có ${rows.toLocaleString("vi-VN")} hàng bảng; KHCT đọc bảng đến ${LIMITS.tableRows.toLocaleString("vi-VN")} hàng: hãy tách tài liệu hoặc bỏ các hàng thừa rồi lưu lại.`
-      );
+      throw new FileReadError(say("file.docx-rows", { rows: n(rows), limit: n(LIMITS.tableRows) }));
     doc = parseXml(xml, "word/document.xml");
   } catch (error) {
     if (error instanceof FileReadError) throw error;
-    throw new FileReadError(
-      "Không đọc được nội dung tệp Word: hãy mở bằng Word và lưu lại thành .docx."
-    );
+    throw new FileReadError(say("file.docx-unreadable"));
   }
   const tables = readTables(doc);
   return {
@@ -288,7 +284,7 @@ async function checkSheetBounds(zip: JSZip): Promise<void> {
     if (file.dir || !/^xl\/.*\.xml$/i.test(file.name)) continue;
     if (nestingDepth(await file.async("string"), LIMITS.xmlDepth) > LIMITS.xmlDepth)
       throw new FileReadError(
-        `Phần “${file.name}” lồng các thẻ sâu hơn ${LIMITS.xmlDepth} tầng — không phải tệp do Excel tạo (có thể là tệp độc hại): KHCT không đọc.`
+        say("file.deep", { part: file.name, depth: LIMITS.xmlDepth, app: "Excel" })
       );
   }
   for (const file of Object.values(zip.files)) {
@@ -301,28 +297,26 @@ async function checkSheetBounds(zip: JSZip): Promise<void> {
       .filter((chunk, i) => i > 0 && /<v>|<is>/.test(chunk.split("</row>")[0] ?? "")).length;
     if (rows > LIMITS.tableRows)
       throw new FileReadError(
-        `Trang tính ${where} có ${rows.toLocaleString("vi-VN")} hàng; KHCT đọc đến ${LIMITS.tableRows.toLocaleString("vi-VN")} hàng: hãy tách trang tính rồi lưu lại.`
+        say("file.sheet-rows", { sheet: where, rows: n(rows), limit: n(LIMITS.tableRows) })
       );
     const merges = [...xml.matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1] ?? "");
     if (merges.length > MAX_MERGES)
       throw new FileReadError(
-        `Trang tính ${where} có ${merges.length} vùng gộp ô (KHCT đọc đến ${MAX_MERGES}): hãy bỏ bớt gộp ô trong Excel rồi lưu lại.`
+        say("file.merges", { sheet: where, count: merges.length, limit: MAX_MERGES })
       );
     const hugeMerge = merges.find((ref) => areaOf(ref) > MAX_AREA.merge);
     if (hugeMerge)
-      throw new FileReadError(
-        `Trang tính ${where} có vùng gộp ô phủ gần cả trang tính (${hugeMerge}): hãy bỏ gộp ô đó trong Excel rồi lưu lại.`
-      );
+      throw new FileReadError(say("file.huge-merge", { sheet: where, ref: hugeMerge }));
     for (const m of xml.matchAll(/<col\b[^>]*\bmax="(\d+)"/g))
       if (Number(m[1]) > MAX_SHEET_COLUMN)
         throw new FileReadError(
-          `Trang tính ${where} khai báo cột thứ ${m[1]}, quá cột cuối của Excel (${MAX_SHEET_COLUMN}): tệp hỏng hoặc không do Excel tạo.`
+          say("file.column", { sheet: where, column: m[1] ?? "", last: MAX_SHEET_COLUMN })
         );
     for (const m of xml.matchAll(/<dataValidation\b[^>]*\bsqref="([^"]+)"/g)) {
       const area = (m[1] ?? "").split(/\s+/).reduce((n, ref) => n + areaOf(ref), 0);
       if (area > MAX_AREA.validation)
         throw new FileReadError(
-          `Trang tính ${where} có quy tắc kiểm tra dữ liệu phủ gần cả trang tính (${(m[1] ?? "").slice(0, 40)}): hãy thu hẹp vùng đó trong Excel rồi lưu lại.`
+          say("file.validation", { sheet: where, ref: (m[1] ?? "").slice(0, 40) })
         );
     }
   }
@@ -335,9 +329,7 @@ async function readXlsx(data: Uint8Array, zip: JSZip): Promise<ReadFile> {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
     // exceljs's reasons are its own internals ("Cannot read properties of undefined").
-    throw new FileReadError(
-      "Không đọc được tệp Excel (cấu trúc tệp khác với tệp Excel lưu ra, thường do phần mềm khác tạo): hãy mở bằng Excel hoặc LibreOffice và lưu lại thành .xlsx."
-    );
+    throw new FileReadError(say("file.xlsx-unreadable"));
   }
   const paragraphs: string[] = [];
   const tables: DocumentTable[] = [];
@@ -346,7 +338,11 @@ async function readXlsx(data: Uint8Array, zip: JSZip): Promise<ReadFile> {
     if (sheet.name === LIST_SHEET) return;
     if (sheet.actualRowCount > LIMITS.tableRows)
       throw new FileReadError(
-        `Trang tính “${sheet.name}” có ${sheet.actualRowCount.toLocaleString("vi-VN")} hàng có dữ liệu; KHCT đọc đến ${LIMITS.tableRows.toLocaleString("vi-VN")} hàng: hãy tách trang tính rồi lưu lại.`
+        say("file.sheet-data-rows", {
+          sheet: sheet.name,
+          rows: n(sheet.actualRowCount),
+          limit: n(LIMITS.tableRows),
+        })
       );
     const rows = Math.min(sheet.rowCount, LIMITS.tableRows);
     const cols = Math.min(sheet.columnCount, 64);
@@ -423,7 +419,5 @@ export async function readOfficeFile(data: Uint8Array): Promise<ReadFile> {
     const file = await readXlsx(data, zip);
     return { ...file, settings: await readSettings(zip) };
   }
-  throw new FileReadError(
-    "Tệp nén này không phải .docx hay .xlsx (thiếu word/document.xml và xl/workbook.xml)."
-  );
+  throw new FileReadError(say("file.not-docx-xlsx"));
 }

@@ -1,3 +1,5 @@
+import { errorMessage } from "../../../src/taskpane/errors";
+import { readOfficeFile } from "../../../src/hosts/file/read";
 import { format, localeFromDisplayLanguage, STRINGS } from "../../../src/taskpane/strings";
 
 describe("strings", () => {
@@ -66,5 +68,17 @@ describe("strings", () => {
 
   it("fills placeholders and leaves unknown ones", () => {
     expect(format("a {x} {y}", { x: "1" })).toBe("a 1 {y}");
+  });
+
+  it("says why a file cannot be read in the pane's language", async () => {
+    const broken = Uint8Array.from("PK not really a zip", (c) => c.charCodeAt(0));
+    const error: unknown = await readOfficeFile(broken).catch((e: unknown) => e);
+    expect(errorMessage(error, STRINGS.en)).toMatch(
+      /^The file is damaged and cannot be unpacked: the file is cut short or its structure is broken/
+    );
+    expect(errorMessage(error, STRINGS.vi)).toMatch(
+      /^Tệp bị hỏng, không giải nén được: tệp bị cắt cụt/
+    );
+    expect(errorMessage(error, STRINGS.vi)).toBe((error as Error).message);
   });
 });
