@@ -624,6 +624,40 @@ export const MESSAGES = {
     en: "This archive is neither .docx nor .xlsx (word/document.xml and xl/workbook.xml are missing).",
   },
 
+  // The framework chosen for a plan (catalogue/select.ts).
+  "note.user-level": {
+    vi: "{circular} không áp dụng cho cấp {level}.",
+    en: "{circular} does not apply to {level} schools.",
+  },
+  "note.plan-on-form": {
+    vi: "Kế hoạch theo mẫu Biểu 2 Phụ lục V",
+    en: "A plan on form Biểu 2, Appendix V,",
+  },
+  "note.plan-of-year": {
+    vi: "Kế hoạch năm học {start}-{end}",
+    en: "A plan for school year {start}-{end}",
+  },
+  "note.successor-chosen": {
+    vi: "{plan} không dẫn thông tư nào: KHCT dùng {successor} (khung tiêu chí do ứng dụng của trường công bố, chưa đối chiếu văn bản chính thức); nếu trường vẫn theo {circular}, hãy chọn lại khung tiêu chí (dòng lệnh: --framework {id}).",
+    en: "{plan} cites no circular: KHCT uses {successor} (criteria as schools' apps publish them, not checked against the official text); if the school still follows {circular}, choose the framework again (command line: --framework {id}).",
+  },
+  "note.cited-level": {
+    vi: "Kế hoạch trích dẫn Thông tư {number} (cấp {levels}), không phải văn bản của cấp {level}.",
+    en: "The plan cites Circular {number} (for {levels} schools), not the circular for {level} schools.",
+  },
+  "note.successor": {
+    vi: "Thông tư {successor} ({date}) được dẫn là văn bản thay thế {circular}; thời hạn chuyển tiếp chưa được KHCT xác minh. Chọn khung tiêu chí phù hợp với kế hoạch của trường.",
+    en: "Circular {successor} ({date}) is cited as replacing {circular}; KHCT has not verified the transition period. Choose the framework that fits the school's plan.",
+  },
+  "note.successor-unverified": {
+    vi: "Thông tư {successor} ({date}) được dẫn là văn bản thay thế {circular}; thời hạn chuyển tiếp và nội dung của nó chưa được KHCT xác minh. Chọn khung tiêu chí phù hợp với kế hoạch của trường.",
+    en: "Circular {successor} ({date}) is cited as replacing {circular}; KHCT has not verified the transition period or its content. Choose the framework that fits the school's plan.",
+  },
+  "note.unverified": {
+    vi: "Nội dung {circular} trong KHCT lấy từ bản chép lại, chưa đối chiếu với văn bản chính thức.",
+    en: "KHCT's text of {circular} comes from a transcription, not checked against the official text.",
+  },
+
   // Required cells (cells.ts).
   "required-empty.empty": {
     vi: "{label}: ô “{column}” còn trống.",

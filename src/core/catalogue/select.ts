@@ -3,16 +3,10 @@
  * for its school level, else the 2018 circular of the level. The choice comes with notes the pane
  * shows (a successor is cited, the cited circular does not fit the level, the text is unverified).
  */
+import { levelName, say, told, type MessageId, type Param, type Said } from "../messages";
 import type { SchoolLevel } from "../schoolLevel";
-import { SCHOOL_LEVEL_NAME } from "../schoolLevel";
 import type { SchoolYear } from "../text/schoolYear";
-import {
-  circularKey,
-  circularName,
-  defaultFramework,
-  frameworkById,
-  frameworksOfCircular,
-} from "./catalogue";
+import { circularKey, defaultFramework, frameworkById, frameworksOfCircular } from "./catalogue";
 import type { Framework } from "./types";
 
 /** "form": the document has Thông tư 57/2026's plan form; "date": its school year is 2026-2027 or later. */
@@ -25,8 +19,20 @@ export interface FrameworkNote {
     | "unverified"
     | "user-framework-level-mismatch"
     | "successor-chosen";
+  /** Vietnamese; `said`: the same for the pane's language. */
   readonly message: string;
+  readonly said: Said;
 }
+
+function note(
+  code: FrameworkNote["code"],
+  id: MessageId,
+  params: Readonly<Record<string, Param>>
+): FrameworkNote {
+  return { code, ...told(id, params) };
+}
+
+const circular = (framework: Framework) => say("circular", { number: framework.circular });
 
 export interface FrameworkChoice {
   readonly framework: Framework;
@@ -70,10 +76,12 @@ export function chooseFramework(input: ChoiceInput): FrameworkChoice {
     framework = chosen;
     reason = "user";
     if (!chosen.schoolLevels.includes(input.level)) {
-      notes.push({
-        code: "user-framework-level-mismatch",
-        message: `${circularName(chosen)} không áp dụng cho cấp ${SCHOOL_LEVEL_NAME[input.level].toLowerCase()}.`,
-      });
+      notes.push(
+        note("user-framework-level-mismatch", "note.user-level", {
+          circular: circular(chosen),
+          level: levelName(input.level),
+        })
+      );
     }
   } else {
     framework = cited.find((f) => f.schoolLevels.includes(input.level));
@@ -91,10 +99,19 @@ export function chooseFramework(input: ChoiceInput): FrameworkChoice {
         input.schoolYear.start >= SUCCESSOR_FIRST_YEAR &&
         cited.length === 0;
       if (successor && (input.successorForm || late)) {
-        notes.push({
-          code: "successor-chosen",
-          message: `${input.successorForm ? "Kế hoạch theo mẫu Biểu 2 Phụ lục V" : `Kế hoạch năm học ${input.schoolYear?.start}-${input.schoolYear?.end}`} không dẫn thông tư nào: KHCT dùng ${circularName(successor)} (khung tiêu chí do ứng dụng của trường công bố, chưa đối chiếu văn bản chính thức); nếu trường vẫn theo ${circularName(framework)}, hãy chọn lại khung tiêu chí (dòng lệnh: --framework ${framework.id}).`,
-        });
+        notes.push(
+          note("successor-chosen", "note.successor-chosen", {
+            plan: input.successorForm
+              ? say("note.plan-on-form")
+              : say("note.plan-of-year", {
+                  start: input.schoolYear?.start ?? "",
+                  end: input.schoolYear?.end ?? "",
+                }),
+            successor: circular(successor),
+            circular: circular(framework),
+            id: framework.id,
+          })
+        );
         reason = input.successorForm ? "form" : "date";
         alternative = framework;
         framework = successor;
@@ -102,14 +119,17 @@ export function chooseFramework(input: ChoiceInput): FrameworkChoice {
     }
   }
 
-  for (const circular of new Set(cited.map((f) => f.circular))) {
-    const ofCircular = cited.filter((f) => f.circular === circular);
+  for (const cites of new Set(cited.map((f) => f.circular))) {
+    const ofCircular = cited.filter((f) => f.circular === cites);
     if (ofCircular.some((f) => f.schoolLevels.includes(input.level))) continue;
     const levels = [...new Set(ofCircular.flatMap((f) => f.schoolLevels))];
-    notes.push({
-      code: "circular-level-mismatch",
-      message: `Kế hoạch trích dẫn Thông tư ${circular} (cấp ${levels.map((l) => SCHOOL_LEVEL_NAME[l].toLowerCase()).join(", ")}), không phải văn bản của cấp ${SCHOOL_LEVEL_NAME[input.level].toLowerCase()}.`,
-    });
+    notes.push(
+      note("circular-level-mismatch", "note.cited-level", {
+        number: cites,
+        levels: levels.map(levelName),
+        level: levelName(input.level),
+      })
+    );
   }
 
   const successor = framework.supersededBy;
@@ -120,17 +140,17 @@ export function chooseFramework(input: ChoiceInput): FrameworkChoice {
     const from = Number(successor.date.slice(0, 4));
     const late = input.schoolYear ? input.schoolYear.end > from : false;
     if (citesSuccessor || late) {
-      notes.push({
-        code: "successor",
-        message: `Thông tư ${successor.circular} (${formatDate(successor.date)}) được dẫn là văn bản thay thế ${circularName(framework)}; thời hạn chuyển tiếp${successor.verified ? "" : " và nội dung của nó"} chưa được KHCT xác minh. Chọn khung tiêu chí phù hợp với kế hoạch của trường.`,
-      });
+      notes.push(
+        note("successor", successor.verified ? "note.successor" : "note.successor-unverified", {
+          successor: successor.circular,
+          date: formatDate(successor.date),
+          circular: circular(framework),
+        })
+      );
     }
   }
   if (!framework.verified) {
-    notes.push({
-      code: "unverified",
-      message: `Nội dung ${circularName(framework)} trong KHCT lấy từ bản chép lại, chưa đối chiếu với văn bản chính thức.`,
-    });
+    notes.push(note("unverified", "note.unverified", { circular: circular(framework) }));
   }
   return { framework, reason, notes, alternative };
 }

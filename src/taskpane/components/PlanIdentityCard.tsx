@@ -14,7 +14,8 @@ import {
 } from "@fluentui/react-components";
 import { CATALOGUE, circularName, formatDate, type ChoiceReason } from "../../core/catalogue";
 import { SCHOOL_LEVELS, type SchoolLevel } from "../../core/schoolLevel";
-import { useStrings } from "../hooks/useStrings";
+import { LocaleContext, useStrings } from "../hooks/useStrings";
+import { render } from "../../core/messages";
 import type { PlanState } from "../hooks/usePlan";
 import { format, type StringKey } from "../strings";
 
@@ -67,6 +68,7 @@ export function PlanIdentityCard({
   inFile = false,
 }: PlanIdentityCardProps): React.JSX.Element {
   const s = useStrings();
+  const locale = React.useContext(LocaleContext);
   const styles = useStyles();
   const identity = plan.identity;
   const details = identity
@@ -177,7 +179,7 @@ export function PlanIdentityCard({
         .filter((note) => !(alternative && note.code === "successor-chosen"))
         .map((note) => (
           <MessageBar key={note.code} intent="info" layout="multiline">
-            <MessageBarBody>{note.message}</MessageBarBody>
+            <MessageBarBody>{render(note.said, locale)}</MessageBarBody>
           </MessageBar>
         ))}
       {hasDocument && plan.choice && (

@@ -6,7 +6,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { frameworkById, type Framework } from "../../../src/core/catalogue";
+import { chooseFramework, frameworkById, type Framework } from "../../../src/core/catalogue";
+import { parseSchoolYear } from "../../../src/core/text/schoolYear";
 import { readOfficeFile } from "../../../src/hosts/file/read";
 import { analyseTables, identityTexts } from "../../../src/core/plan/session";
 import { detectPlanIdentity } from "../../../src/core/plan/identity";
@@ -104,5 +105,23 @@ describe("the core's messages", () => {
       );
     expect(many(1)).toBe("The TT column skips numbers in 1 row ().");
     expect(many(3)).toBe("The TT column skips numbers in 3 rows ().");
+  });
+
+  it("say the notes on the framework chosen in both languages", () => {
+    const notes = [
+      chooseFramework({ level: "tieu-hoc", citedCirculars: ["18/2018/TT-BGDĐT"] }),
+      chooseFramework({ level: "tieu-hoc", override: "tt19-2018" }),
+      chooseFramework({
+        level: "tieu-hoc",
+        schoolYear: parseSchoolYear("2026-2027"),
+        byDate: true,
+      }),
+      chooseFramework({ level: "mam-non", successorForm: true }),
+    ].flatMap((c) => c.notes);
+    expect(new Set(notes.map((n) => n.code)).size).toBeGreaterThanOrEqual(3);
+    for (const note of notes) {
+      expect(render(note.said, "vi")).toBe(note.message);
+      expect(render(note.said, "en")).not.toMatch(/\{|không|Kế hoạch|thông tư/);
+    }
   });
 });
