@@ -3,7 +3,7 @@
  * (the type enforces it); a test checks that no value is empty.
  */
 import type { FeatureId } from "../hosts/requirements";
-import { whereIn } from "../core/messages";
+import { whereIn } from "../core/text/where";
 import { fill } from "../core/text/template";
 
 export type Locale = "vi" | "en";

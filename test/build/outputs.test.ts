@@ -28,6 +28,26 @@ describe("dist/ (npm run build)", () => {
     for (const size of [16, 32, 64, 80, 128])
       expect(fs.existsSync(path.join(dist, `assets/icon-${size}.png`))).toBe(true);
   });
+
+  it("keeps the first chunk to the shell: no catalogue, message table, core rule or Office adapter in it", () => {
+    // What the pane loads before its first paint (issue 19; `npm run bench` measures its size).
+    const entry = fs.readFileSync(path.join(ROOT, "dist/taskpane.js"), "utf8");
+    const kept = {
+      catalogue: entry.includes("Hoạt động giáo dục và kết quả giáo dục"),
+      messages: entry.includes("Mục IV nêu cả"),
+      rules: entry.includes("criterion-duplicate"),
+      adapters: entry.includes("getOoxml"),
+    };
+    expect(kept).toEqual({ catalogue: false, messages: false, rules: false, adapters: false });
+    // …and the workspace chunk the shell asks for does hold them.
+    const workspace = fs
+      .readdirSync(path.join(ROOT, "dist"))
+      .filter((f) => f.endsWith(".js"))
+      .map((f) => fs.readFileSync(path.join(ROOT, "dist", f), "utf8"))
+      .join("\n");
+    expect(workspace).toContain("Hoạt động giáo dục và kết quả giáo dục");
+    expect(workspace).toContain("Mục IV nêu cả");
+  });
 });
 
 describe("lib/ (npm run build:lib, what npx khct runs)", () => {
