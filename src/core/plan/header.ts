@@ -14,6 +14,7 @@ import {
   readableLayouts,
   ROLE_SPECS,
   roleHeader,
+  STAFF_LAYOUT,
   type ColumnRole,
   type Layout,
   type LayoutColumn,
@@ -317,15 +318,23 @@ function describeLayout(
       groupRows !== base?.groupRows ||
       numbersEveryRow !== base?.numbersEveryRow ||
       rowsPerCriterion !== base?.rowsPerCriterion);
+  const columnsFound = found.map((r) => roleHeader(r)).join("; ");
   const name =
     kind === "staff"
-      ? "Danh sách cán bộ, giáo viên, nhân viên"
+      ? STAFF_LAYOUT.name
       : !custom && base
         ? base.name
-        : `${capitalise(KIND_RULES[kind].name)} (cột: ${found.map((r) => roleHeader(r)).join("; ")})`;
+        : `${capitalise(KIND_RULES[kind].name)} (cột: ${columnsFound})`;
+  const nameEn =
+    kind === "staff"
+      ? STAFF_LAYOUT.nameEn
+      : !custom && base
+        ? base.nameEn
+        : `${capitalise(render(say(`kind.${kind}`), "en").replace(/^an? /, ""))} (columns: ${columnsFound})`;
   return {
     id,
     name,
+    nameEn,
     kind,
     columns: layoutColumns,
     rowsPerCriterion,

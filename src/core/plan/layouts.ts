@@ -368,6 +368,8 @@ export interface Layout {
   readonly id: LayoutId;
   /** Vietnamese name shown to the user. */
   readonly name: string;
+  /** The same in English, for the pane's English. */
+  readonly nameEn: string;
   /** "staff": the plan's staff list (name, role), kept in the document by the school. */
   readonly kind: TableKind;
   readonly columns: readonly LayoutColumn[];
@@ -409,6 +411,7 @@ export const LAYOUTS: readonly Layout[] = [
   {
     id: "standard",
     name: "Bảng kế hoạch chuẩn (9 cột)",
+    nameEn: "Standard plan table (9 columns)",
     kind: "plan",
     columns: [
       TT,
@@ -430,6 +433,7 @@ export const LAYOUTS: readonly Layout[] = [
   {
     id: "standard-level",
     name: "Bảng kế hoạch chuẩn có cột Mức",
+    nameEn: "Standard plan table with a Mức column",
     kind: "plan",
     columns: [
       TT,
@@ -452,6 +456,7 @@ export const LAYOUTS: readonly Layout[] = [
   {
     id: "progress",
     name: "Bảng theo dõi tiến độ",
+    nameEn: "Progress tracking table",
     kind: "plan",
     columns: [
       col("standard"),
@@ -471,6 +476,7 @@ export const LAYOUTS: readonly Layout[] = [
   {
     id: "solutions",
     name: "Bảng giải pháp theo tiêu chí",
+    nameEn: "Solutions by criterion table",
     kind: "plan",
     columns: [
       col("criterion", "Tiêu chí"),
@@ -488,6 +494,7 @@ export const LAYOUTS: readonly Layout[] = [
   {
     id: "assessment",
     name: "Bảng kết quả tự đánh giá (Mức 1, 2, 3)",
+    nameEn: "Self-assessment results table (Mức 1, 2, 3)",
     kind: "assessment",
     columns: [
       CRITERION_COMBINED,
@@ -505,6 +512,7 @@ export const LAYOUTS: readonly Layout[] = [
   {
     id: "assessment-level4",
     name: "Bảng kết quả tiêu chí Mức 4",
+    nameEn: "Mức 4 criteria results table",
     kind: "assessment",
     columns: [
       col("criterion", "Tiêu chí"),
@@ -527,6 +535,7 @@ export const TT57_LAYOUTS: readonly Layout[] = [
   {
     id: "tt57-issues",
     name: "Bảng vấn đề trọng tâm cần cải tiến (Mục IV, Thông tư 57/2026)",
+    nameEn: "Key issues to improve table (Mục IV, Circular 57/2026)",
     kind: "issues",
     columns: [
       TT,
@@ -543,6 +552,7 @@ export const TT57_LAYOUTS: readonly Layout[] = [
   {
     id: "tt57-plan",
     name: "Bảng kế hoạch cải tiến (Mục V, Thông tư 57/2026)",
+    nameEn: "Improvement plan table (Mục V, Circular 57/2026)",
     kind: "plan",
     columns: [
       TT,
@@ -563,6 +573,7 @@ export const TT57_LAYOUTS: readonly Layout[] = [
   {
     id: "tt57-monitoring",
     name: "Bảng theo dõi, đánh giá thực hiện (Mục VI, Thông tư 57/2026)",
+    nameEn: "Monitoring and evaluation table (Mục VI, Circular 57/2026)",
     kind: "monitoring",
     columns: [
       col("when"),
@@ -586,6 +597,7 @@ export function readableLayouts(): readonly Layout[] {
 export const STAFF_LAYOUT: Layout = {
   id: "staff",
   name: "Danh sách cán bộ, giáo viên, nhân viên",
+  nameEn: "Staff list",
   kind: "staff",
   columns: [col("tt", "TT", false), col("person"), col("position")],
   rowsPerCriterion: "one",

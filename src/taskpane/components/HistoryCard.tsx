@@ -20,7 +20,8 @@ import type {
 } from "../../hosts/journal";
 import { errorMessage } from "../errors";
 import { LocaleContext, useStrings } from "../hooks/useStrings";
-import { format, type StringKey, type Strings } from "../strings";
+import { format, type Locale, type StringKey, type Strings } from "../strings";
+import { whereIn } from "../../core/text/where";
 
 const useStyles = makeStyles({
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -37,7 +38,7 @@ const KIND: Readonly<Record<OperationKind, StringKey>> = {
   columns: "historyKindColumns",
 };
 
-function describeEntry(s: Strings, entry: JournalEntry, locale: string): string {
+function describeEntry(s: Strings, entry: JournalEntry, locale: Locale): string {
   const parts = [
     entry.cells > 0 && entry.kind !== "format" && entry.kind !== "columns"
       ? format(s.historyCells, { count: `${entry.cells}` })
@@ -50,7 +51,7 @@ function describeEntry(s: Strings, entry: JournalEntry, locale: string): string 
     hour: "2-digit",
     minute: "2-digit",
   });
-  const where = entry.where ? ` — ${entry.where}` : "";
+  const where = entry.where ? ` — ${whereIn(entry.where, locale)}` : "";
   return `${s[KIND[entry.kind]]}${where}${parts.length ? `: ${parts.join(", ")}` : ""} (${time})`;
 }
 

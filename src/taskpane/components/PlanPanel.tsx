@@ -242,7 +242,7 @@ export function PlanPanel({ framework, year, host }: PlanPanelProps): React.JSX.
             <li key={t.key}>
               <Caption1>
                 {t.header.ok
-                  ? `${whereIn(t.where, locale)}: ${t.header.match.layout.name}`
+                  ? `${whereIn(t.where, locale)}: ${locale === "en" ? t.header.match.layout.nameEn : t.header.match.layout.name}`
                   : format(s.planTableUnknown, {
                       where: t.where,
                       reason: render(t.header.said, locale),

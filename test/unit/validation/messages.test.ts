@@ -17,6 +17,7 @@ import { placeInWords } from "../../../src/core/validation/groups";
 import type { Finding } from "../../../src/core/validation/types";
 import { MESSAGES, render, whereIn, type MessageId } from "../../../src/core/messages";
 import { placeholders } from "../../../src/core/text/template";
+import { readableLayouts, STAFF_LAYOUT } from "../../../src/core/plan/layouts";
 import { BASES, frameworkOf } from "../../corpus/bases";
 import { expectSaidInBoth } from "./said";
 import { variant } from "../../corpus/generate";
@@ -122,6 +123,18 @@ describe("the core's messages", () => {
     for (const note of notes) {
       expect(render(note.said, "vi")).toBe(note.message);
       expect(render(note.said, "en")).not.toMatch(/\{|không|Kế hoạch|thông tư/);
+    }
+  });
+
+  it("name every table layout in English too", () => {
+    for (const layout of [...readableLayouts(), STAFF_LAYOUT]) {
+      expect({ id: layout.id, en: layout.nameEn.replace(/M(ức|ục)( [\dIVX, ]+)?/g, "") }).toEqual({
+        id: layout.id,
+        en: expect.not.stringMatching(
+          /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/iu
+        ),
+      });
+      expect(layout.nameEn.length).toBeGreaterThan(5);
     }
   });
 });
