@@ -56,6 +56,10 @@ function wordPlan(): WordModel {
   return model;
 }
 
+/** A criterion row whose label has the spacing slip real plans show ("Tiêu chí 5. 3"). */
+const spacedLabelRow = (n: number) =>
+  plain("", `Tiêu chí 5. ${n}`, "", "Việc", "Tổ trưởng", "Trong năm học 2021-2022", "", "", "");
+
 const renderPanel = (host: Parameters<typeof CheckPanel>[0]["host"]) =>
   render(
     <FluentProvider theme={webLightTheme}>
@@ -114,20 +118,7 @@ describe("CheckPanel", () => {
         { text: "Tiêu chuẩn 5: Hoạt động giáo dục và kết quả giáo dục", span: 8 },
       ],
     };
-    for (const n of [3, 4, 5, 6])
-      table.rows.push(
-        plain(
-          "",
-          `Tiêu chí 5. ${n}`,
-          "",
-          "Việc",
-          "Tổ trưởng",
-          "Trong năm học 2021-2022",
-          "",
-          "",
-          ""
-        )
-      );
+    for (const n of [3, 4, 5, 6]) table.rows.push(spacedLabelRow(n));
     renderPanel(createWordCheckHost(fakeWordRun(model).run, parse));
     const summary = await screen.findByText(
       /Nhãn “Tiêu chí 5\. 2” viết chưa đúng dạng.* — và cùng loại: 5 chỗ/
@@ -155,20 +146,7 @@ describe("CheckPanel", () => {
 
   it("in English: the findings, their groups, places and counts are English (the document's own words stay as written)", async () => {
     const model = wordPlan();
-    for (const n of [3, 4])
-      model.tables[0]!.rows.push(
-        plain(
-          "",
-          `Tiêu chí 5. ${n}`,
-          "",
-          "Việc",
-          "Tổ trưởng",
-          "Trong năm học 2021-2022",
-          "",
-          "",
-          ""
-        )
-      );
+    for (const n of [3, 4]) model.tables[0]!.rows.push(spacedLabelRow(n));
     render(
       <LocaleContext.Provider value="en">
         <FluentProvider theme={webLightTheme}>
