@@ -130,3 +130,11 @@ export async function openPage(
   page.on("pageerror", (error) => log.consoleErrors.push(String(error)));
   return { page, log };
 }
+
+/**
+ * Waits until the pane is whole: the shell paints first and the workspace (tabs, file card,
+ * panels) arrives as its own chunk, so a test that reads or measures the pane waits for the tabs.
+ */
+export async function workspaceReady(page: Page): Promise<void> {
+  await page.getByRole("tablist").waitFor();
+}

@@ -1,5 +1,5 @@
 import type { Browser } from "playwright-core";
-import { launch, openPage, serveDist, type StaticServer } from "./harness";
+import { launch, openPage, serveDist, workspaceReady, type StaticServer } from "./harness";
 
 jest.setTimeout(60_000);
 
@@ -21,6 +21,7 @@ describe("built task pane in chromium", () => {
     const { page, log } = await openPage(browser, "none");
     await page.goto(`${server.origin}/taskpane.html`);
     await page.getByText("KHCT đang mở ngoài Word/Excel").waitFor();
+    await workspaceReady(page);
     expect(await page.getByRole("tab").allInnerTexts()).toEqual([
       "Danh mục tiêu chí",
       "Lập kế hoạch",
@@ -38,6 +39,7 @@ describe("built task pane in chromium", () => {
     const { page, log } = await openPage(browser, "local");
     await page.goto(`${server.origin}/taskpane.html`);
     await page.getByText("KHCT đang mở ngoài Word/Excel").waitFor();
+    await workspaceReady(page);
     expect(await page.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe(
       "object"
     );
@@ -56,6 +58,7 @@ describe("built task pane in chromium", () => {
     const { page, log } = await openPage(browser, "blocked");
     await page.goto(`${server.origin}/taskpane.html`);
     await page.getByText("KHCT đang mở ngoài Word/Excel").waitFor();
+    await workspaceReady(page);
     expect(log.external).toEqual([]);
     // The only error is the refused office.js script itself.
     expect(
@@ -68,6 +71,7 @@ describe("built task pane in chromium", () => {
     const { page } = await openPage(browser, "none", { width: 320, height: 640 });
     await page.goto(`${server.origin}/taskpane.html`);
     await page.getByText("KHCT đang mở ngoài Word/Excel").waitFor();
+    await workspaceReady(page);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth
     );

@@ -11,7 +11,7 @@ import * as path from "path";
 import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import { readOfficeFile } from "../../src/hosts/file/read";
-import { launch, openPage, ROOT, serveDist, type StaticServer } from "./harness";
+import { launch, openPage, ROOT, serveDist, workspaceReady, type StaticServer } from "./harness";
 
 jest.setTimeout(120_000);
 
@@ -186,6 +186,7 @@ describe("the keyboard alone", () => {
     const chooserShown = page.waitForEvent("filechooser");
     await page.goto(`${server.origin}/taskpane.html`);
     await page.getByText("KHCT đang mở ngoài Word/Excel").waitFor();
+    await workspaceReady(page);
     // Open: the button opens the system's file dialog (answered by the test).
     await tabTo(page, /^Mở tệp/);
     await page.keyboard.press("Enter");
