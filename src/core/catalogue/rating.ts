@@ -76,12 +76,7 @@ function uncounted(framework: Framework, asOf: string | null): Said[] {
 
 const isTt57 = (framework: Framework) => framework.circular.startsWith("57/2026");
 
-/** The rule of a framework as a sentence for messages. */
-export function ratingRule(framework: Framework): string {
-  return render(ratingRuleSaid(framework), "vi");
-}
-
-/** ratingRule as said, for the pane's language. */
+/** The rule of a framework as said in messages. */
 export function ratingRuleSaid(framework: Framework): Said {
   return isTt57(framework)
     ? say("rating.rule.tt57")

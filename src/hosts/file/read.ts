@@ -31,19 +31,15 @@ export const LIMITS = {
 } as const;
 
 /**
- * A file KHCT cannot read; `message` is for the user (Vietnamese, with the reason), `said` and
- * `texts` the same for the pane's language where the reason is said as a message id.
+ * A file KHCT cannot read; `message` is for the user (Vietnamese, with the reason), `texts` the
+ * reason in both of the pane's languages where it is said as a message id.
  */
 export class FileReadError extends Error {
-  readonly said?: Said;
   /** The reason in each of the pane's languages (where it is said as a message id). */
   readonly texts?: { readonly vi: string; readonly en: string };
   constructor(reason: string | Said) {
     super(typeof reason === "string" ? reason : render(reason, "vi"));
-    if (typeof reason !== "string") {
-      this.said = reason;
-      this.texts = { vi: this.message, en: render(reason, "en") };
-    }
+    if (typeof reason !== "string") this.texts = { vi: this.message, en: render(reason, "en") };
   }
 }
 

@@ -3,7 +3,7 @@ import { CATALOGUE } from "../../catalogue/catalogue";
 import type { PlanRow, PlanTable } from "../../plan/rows";
 import type { AnalysedTable } from "../../plan/session";
 import { fold, stripTrailingPunctuation } from "../../text/fold";
-import { SCHOOL_LEVEL_NAME, type SchoolLevel } from "../../schoolLevel";
+import type { SchoolLevel } from "../../schoolLevel";
 import type { CheckContext } from "../types";
 
 export interface PlanTableOf {
@@ -24,16 +24,6 @@ export function sameTitle(a: string, b: string): boolean {
 }
 
 /** Another school level's framework whose standard (or criterion) has this title. */
-export function titleFromOtherLevel(
-  framework: Framework,
-  kind: "standard" | "criterion",
-  id: string,
-  title: string
-): string | null {
-  const levels = levelsOfTitle(framework, kind, id, title);
-  return levels ? levels.map((l) => SCHOOL_LEVEL_NAME[l].toLowerCase()).join(", ") : null;
-}
-
 /** The other school levels whose circular gives this title to this standard or criterion. */
 export function levelsOfTitle(
   framework: Framework,
